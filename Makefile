@@ -1,0 +1,68 @@
+# Essaim — the two commands that matter: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Pure modules (no Django import) checked by mypy --strict.
+PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/organisations/siret.py essaim/territories/geometry.py
+
+.PHONY: install install-dev run serve test quality fix lock migrations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed  ## runtime dependencies in .venv
+
+install-dev: $(VENV)/.installed-dev  ## runtime and development dependencies
+
+run: $(VENV)/.installed  ## serve the platform with demo data on SQLite
+	DEBUG=true $(MANAGE) migrate --noinput
+	DEBUG=true $(MANAGE) setup_reference
+	DEBUG=true $(MANAGE) load_demo
+	@$(MAKE) --no-print-directory serve
+
+serve: $(VENV)/.installed  ## web server and task worker, without loading anything
+	@echo ""
+	@echo "Essaim est servi sur http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)."
+	@echo "Administration : http://$(HOST):$(PORT)/admin/"
+	@trap 'kill 0' INT TERM EXIT; \
+	DEBUG=true $(MANAGE) db_worker --interval 2 & \
+	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev  ## the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
+	$(BIN)/pytest $(ARGS)
+
+quality: $(VENV)/.installed-dev  ## format, lint, templates, migrations, types
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/djlint essaim --lint
+	$(BIN)/djlint essaim --check
+	SECRET_KEY=quality $(MANAGE) makemigrations --check --dry-run --noinput
+	$(BIN)/mypy $(PURE_MODULES)
+
+fix: $(VENV)/.installed-dev  ## apply the formatters
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djlint essaim --reformat --quiet || true
+
+lock: $(BIN)/python  ## regenerate requirements/*.txt from pyproject.toml
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
+
+migrations: $(VENV)/.installed-dev  ## make migrations: make migrations APP=catalog NAME=add_offer_review
+	DEBUG=true $(MANAGE) makemigrations $(APP) --name $(NAME)
+
+clean:  ## remove the virtual environment and the local database
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

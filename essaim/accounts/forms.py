@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from essaim.core.emails import send_templated_email
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in with the e-mail address; the field keeps Django's name `username` for django-axes."""
+
+    username = forms.EmailField(
+        label="Adresse e-mail",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": "Adresse e-mail ou mot de passe incorrect. Les deux sont sensibles à la saisie exacte.",
+        "inactive": "Ce compte est désactivé. Écrivez à l'équipe de la plateforme pour le réactiver.",
+    }
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail sent by the task queue from our French templates."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        context = {key: value for key, value in context.items() if key != "user"} | {"user_name": str(context["user"])}
+        send_templated_email(template="emails/password_reset", to=[to_email], context=context)

@@ -1,0 +1,149 @@
+"""The shared shape of every import: read the whole file, validate every row, report each bad
+row with its line number, then write everything in one transaction or nothing at all.
+
+This module reads and checks files; each app's service validates its rows and writes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class FileRejected(Exception):
+    """The file as a whole cannot be read (size, encoding, columns); the message is in French."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"ligne {self.line} : {self.message}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row with the line of the file where it starts (the header is line 1)."""
+
+    line: int
+    values: dict[str, str]
+    problem: str = ""  # set when the row cannot be read at all (more cells than columns)
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        verb = "seraient" if self.dry_run else "ont été"
+        return f"{self.created} {verb} créées, {self.updated} {verb} mises à jour, {self.unchanged} inchangées."
+
+
+def read_csv_file(path: Path, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
+    """Rows of a CSV file on disk, after the checks of `read_csv`."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileRejected(
+            f"Impossible de lire le fichier « {path} » : il n'existe pas ou n'est pas accessible."
+        ) from exc
+    _check_size(size)
+    return read_csv(path.read_bytes(), required=required, optional=optional)
+
+
+def read_csv(data: bytes, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
+    """Rows of a UTF-8 CSV (comma or semicolon separated, header row), values stripped.
+
+    Raises FileRejected when the file is too large, is not UTF-8 text, or its header lacks a
+    required column or has a column nobody expects.
+    """
+    _check_size(len(data))
+    text = _decode(data)
+    if not text.strip():
+        raise FileRejected("Le fichier est vide.")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except csv.Error as exc:
+        raise FileRejected(f"La ligne d'en-tête est illisible : {exc}.") from exc
+    _check_header(header, set(required), set(optional))
+
+    rows: list[Row] = []
+    line = reader.line_num + 1
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                line = reader.line_num + 1
+                continue
+            values = {name: cells[index].strip() if index < len(cells) else "" for index, name in enumerate(header)}
+            problem = f"trop de cellules ({len(cells)} pour {len(header)} colonnes)" if len(cells) > len(header) else ""
+            rows.append(Row(line=line, values=values, problem=problem))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise FileRejected(f"Ligne {line} illisible : {exc}. Vérifiez les guillemets.") from exc
+    return rows
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a `|`-separated cell, without blanks."""
+    return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise FileRejected(
+            f"Le fichier pèse {size / 1024 / 1024:.1f} Mo, au-delà de la limite de "
+            f"{MAX_FILE_BYTES // 1024 // 1024} Mo. Découpez-le en plusieurs fichiers."
+        )
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileRejected(
+            f"Le fichier n'est pas encodé en UTF-8 (premier caractère illisible à la ligne {line}). "
+            "Dans votre tableur, enregistrez-le au format « CSV UTF-8 »."
+        ) from exc
+
+
+def _check_header(header: list[str], required: set[str], optional: set[str]) -> None:
+    problems = []
+    missing = [name for name in sorted(required) if name not in header]
+    if missing:
+        problems.append("colonnes obligatoires absentes : " + ", ".join(missing))
+    unknown = [name for name in header if name not in required | optional]
+    if unknown:
+        problems.append("colonnes inconnues : " + ", ".join(name or "(sans nom)" for name in unknown))
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if duplicated:
+        problems.append("colonnes en double : " + ", ".join(duplicated))
+    if problems:
+        expected = ", ".join(sorted(required)) + (
+            " ; facultatives : " + ", ".join(sorted(optional)) if optional else ""
+        )
+        raise FileRejected(
+            "L'en-tête du fichier ne convient pas ("
+            + " ; ".join(problems)
+            + "). Colonnes attendues : "
+            + expected
+            + "."
+        )

@@ -1,0 +1,79 @@
+"""Small registries that let apps plug into shared commands without importing each other.
+
+- `reference_loaders`: what `setup_reference` loads on an empty database (territories,
+  taxonomies...). Every loader must be idempotent: running it twice changes nothing.
+- `demo_loaders`: what `load_demo` adds on top for a demonstration.
+
+Apps register from their AppConfig.ready(); `order` decides who runs first (referentials
+before the modules that point to them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Loader = Callable[[Callable[[str], None]], None]
+
+
+@dataclass(frozen=True)
+class RegisteredLoader:
+    name: str
+    order: int
+    func: Loader
+
+
+class LoaderRegistry:
+    def __init__(self) -> None:
+        self._loaders: dict[str, RegisteredLoader] = {}
+
+    def register(self, name: str, *, order: int) -> Callable[[Loader], Loader]:
+        """Decorator: `@reference_loaders.register("territories", order=10)`."""
+
+        def decorator(func: Loader) -> Loader:
+            self._loaders[name] = RegisteredLoader(name=name, order=order, func=func)
+            return func
+
+        return decorator
+
+    def ordered(self) -> list[RegisteredLoader]:
+        return sorted(self._loaders.values(), key=lambda loader: (loader.order, loader.name))
+
+
+reference_loaders = LoaderRegistry()
+demo_loaders = LoaderRegistry()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure on the home page: "214 structures dans l'annuaire"."""
+
+    value: int
+    label: str
+    url: str = ""
+
+
+FigureSource = Callable[[str], list[Figure]]
+
+
+class FigureRegistry:
+    """Apps register what they count for the home page; the home page reads the registry."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, tuple[int, FigureSource]] = {}
+
+    def register(self, name: str, *, order: int) -> Callable[[FigureSource], FigureSource]:
+        def decorator(func: FigureSource) -> FigureSource:
+            self._sources[name] = (order, func)
+            return func
+
+        return decorator
+
+    def collect(self, region_code: str) -> list[Figure]:
+        figures: list[Figure] = []
+        for _order, source in sorted(self._sources.values(), key=lambda item: item[0]):
+            figures.extend(source(region_code))
+        return figures
+
+
+home_figures = FigureRegistry()

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from essaim.core.modules import module_by_slug
+from essaim.core.registries import home_figures
+from essaim.territories.models import Region
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    region = Region.objects.filter(code=settings.ESSAIM_REGION).first()
+    return render(
+        request, "core/home.html", {"region": region, "figures": home_figures.collect(settings.ESSAIM_REGION)}
+    )
+
+
+@require_safe
+def static_page(request: HttpRequest, template: str) -> HttpResponse:
+    return render(request, template)
+
+
+@require_safe
+def coming_soon(request: HttpRequest, slug: str) -> HttpResponse:
+    module = module_by_slug(slug)
+    if module is None or module.url_name:
+        raise Http404("Module inconnu")
+    return render(request, "core/coming_soon.html", {"module": module})
+
+
+@never_cache
+@require_safe
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and the benchmark baseline: answers once the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without the request: no context processor may touch a failing database.
+    return HttpResponse(render_to_string("errors/500.html"), status=500)

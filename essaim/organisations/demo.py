@@ -1,0 +1,81 @@
+"""Demo content: the directory of a realistic Pays de la Loire and one account per role.
+
+Demo accounts exist only where `load_demo` ran; a production install never creates them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from essaim.accounts.models import User
+from essaim.core.imports import read_csv_file
+from essaim.core.registries import demo_loaders
+from essaim.organisations.models import Membership, Organisation
+from essaim.organisations.services import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, organisations_import
+
+DEMO_FILE = Path(__file__).parent / "demo_data" / "organisations.csv"
+DEMO_PASSWORD = "essaim-demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    full_name: str
+    description: str
+    is_staff: bool = False
+    organisation_role: str = "operateur_accompagnement"
+    membership: str = ""
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("cress@demo.essaim.example", "Camille Moreau", "équipe de la CRESS (administration)", is_staff=True),
+    DemoAccount(
+        "admin.structure@demo.essaim.example",
+        "Karim Benali",
+        "administrateur d'une structure",
+        membership="admin",
+    ),
+    DemoAccount("editeur@demo.essaim.example", "Léa Guérin", "éditrice d'une structure", membership="editor"),
+    DemoAccount(
+        "membre@demo.essaim.example",
+        "Yann Le Goff",
+        "membre d'une structure de l'ESS",
+        organisation_role="entreprise_ess",
+        membership="member",
+    ),
+)
+
+
+@transaction.atomic
+def create_demo_accounts() -> list[DemoAccount]:
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            email=account.email, defaults={"full_name": account.full_name, "is_staff": account.is_staff}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        if account.membership:
+            organisation = Organisation.objects.with_role(account.organisation_role).order_by("search_name").first()
+            if organisation:
+                Membership.objects.get_or_create(
+                    user=user, organisation=organisation, defaults={"role": account.membership}
+                )
+    return list(DEMO_ACCOUNTS)
+
+
+@demo_loaders.register("annuaire", order=20)
+def load(log: Callable[[str], None]) -> None:
+    rows = read_csv_file(DEMO_FILE, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    report = organisations_import(rows=rows)
+    if not report.ok:
+        raise RuntimeError("Le fichier de démonstration est invalide : " + "; ".join(map(str, report.errors)))
+    log(f"  Structures : {report.summary()}")
+    create_demo_accounts()
+    log(f"  Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :")
+    for account in DEMO_ACCOUNTS:
+        log(f"    {account.email} — {account.description}")

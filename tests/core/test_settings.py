@@ -1,0 +1,45 @@
+"""Settings are checked in a fresh interpreter: they are read once per process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_django(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # Only what a server's environment would have: no test-only variables.
+    clean = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start_with_a_clear_message():
+    result = run_django("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY est obligatoire" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = run_django(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="a-long-random-production-secret-" + "x7Kq9" * 10,
+        ALLOWED_HOSTS="essaim.example.org",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_an_invalid_boolean_is_refused_with_its_name():
+    result = run_django("check", SECRET_KEY="x", DEBUG="peut-être")
+    assert result.returncode != 0
+    assert "DEBUG doit valoir true ou false" in result.stderr
