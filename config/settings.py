@@ -17,7 +17,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """The variable's value; unset or empty means the default."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -53,7 +54,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY est obligatoire quand DEBUG est désactivé. "
             "Générez-en une (python -c 'import secrets; print(secrets.token_urlsafe(50))') "
-            "et placez-la dans l'environnement ou dans le fichier .env."
+            "et placez-la dans l'environnement du service (voir .env.example)."
         )
     # Development only: a fixed key keeps sessions across restarts of `make run`.
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -122,8 +123,8 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -151,6 +152,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Flash messages live in the session: no extra cookie beyond the two the privacy page lists.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -166,6 +169,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 AXES_VERBOSE = False
+# Keep only failed attempts (needed for the lock-out), not a log of every successful login.
+AXES_DISABLE_ACCESS_LOG = True
+# Retention limits promised on the privacy page, applied by `purge_personal_data` (daily).
+FAILED_LOGIN_RETENTION_DAYS = 1
+INACTIVE_ACCOUNT_RETENTION_DAYS = 3 * 365
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
