@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from essaim.accounts.models import User
@@ -50,7 +52,7 @@ def test_directory_search_and_organisation_page_are_accessible(page, directory):
     assert_accessible(page)
     page.get_by_label("Nom ou SIRET").fill("recyclerie ile")
     page.get_by_role("button", name="Rechercher").click()
-    page.wait_for_url("**/annuaire/?q=recyclerie+ile*")
+    page.wait_for_url(re.compile(r"/annuaire/\?q=recyclerie(\+|%20)ile"))
     assert page.get_by_role("heading", name="1 structure").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Recyclerie de l'Île").click()
@@ -109,3 +111,12 @@ def test_the_accessibility_check_itself_catches_a_violation(page):
     page.set_content('<html lang="fr"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>')
     with pytest.raises(AssertionError, match="image-alt"):
         assert_accessible(page)
+
+
+def test_choosing_a_filter_updates_the_results_and_the_address(page, directory):
+    page.goto("/annuaire/")
+    page.get_by_label("Département").select_option("49")
+    page.wait_for_url("**/annuaire/?*departement=49*")
+    assert page.get_by_role("heading", name="1 structure").is_visible()
+    assert page.get_by_role("link", name="Incubateur Sillon").is_visible()
+    assert_accessible(page)
