@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "essaim.accounts",
     "essaim.territories",
     "essaim.organisations",
+    "essaim.catalog",
 ]
 
 MIDDLEWARE = [

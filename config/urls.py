@@ -8,6 +8,7 @@ admin.site.index_title = "Administration de la plateforme"
 urlpatterns = [
     path("", include("essaim.core.urls")),
     path("compte/", include("essaim.accounts.urls")),
+    path("aides/", include("essaim.catalog.urls")),
     path("annuaire/", include("essaim.organisations.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("admin/", admin.site.urls),

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -56,6 +57,65 @@ class ImportReport:
 
 def read_csv_file(path: Path, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
     """Rows of a CSV file on disk, after the checks of `read_csv`."""
+    return read_csv(_read_bytes(path), required=required, optional=optional)
+
+
+def read_table_file(path: Path, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
+    """Rows of a CSV or XLSX file on disk, chosen by its extension."""
+    if path.suffix.lower() == ".xlsx":
+        return read_xlsx(_read_bytes(path), required=required, optional=optional)
+    if path.suffix.lower() not in {".csv", ".txt"}:
+        raise FileRejected(
+            f"Format non pris en charge : « {path.suffix or 'sans extension'} ». Fournissez un fichier .csv ou .xlsx."
+        )
+    return read_csv_file(path, required=required, optional=optional)
+
+
+def read_xlsx(data: bytes, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
+    """Rows of the first sheet of an XLSX workbook (header on the first row), cells as text."""
+    _check_size(len(data))
+    # Imported here: openpyxl is only needed by the few commands that read spreadsheets.
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds of errors for a damaged file
+        raise FileRejected("Le classeur est illisible : ce n'est pas un fichier .xlsx valide.") from exc
+    sheet = workbook.worksheets[0]
+    lines = sheet.iter_rows(values_only=True)
+    try:
+        header = [str(cell or "").strip().lower() for cell in next(lines)]
+    except StopIteration as exc:
+        raise FileRejected("Le classeur est vide.") from exc
+    while header and not header[-1]:
+        header.pop()
+    _check_header(header, set(required), set(optional))
+    rows = []
+    for line, cells in enumerate(lines, start=2):
+        texts = [_cell_text(cell) for cell in cells]
+        if not any(texts):
+            continue
+        extra = [text for text in texts[len(header) :] if text]
+        values = {name: texts[index] if index < len(texts) else "" for index, name in enumerate(header)}
+        problem = f"trop de cellules ({len(header) + len(extra)} pour {len(header)} colonnes)" if extra else ""
+        rows.append(Row(line=line, values=values, problem=problem))
+    workbook.close()
+    return rows
+
+
+def _cell_text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -63,7 +123,7 @@ def read_csv_file(path: Path, *, required: Iterable[str], optional: Iterable[str
             f"Impossible de lire le fichier « {path} » : il n'existe pas ou n'est pas accessible."
         ) from exc
     _check_size(size)
-    return read_csv(path.read_bytes(), required=required, optional=optional)
+    return path.read_bytes()
 
 
 def read_csv(data: bytes, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:

@@ -28,3 +28,20 @@ class ReferenceDataset(models.Model):
     @classmethod
     def mark_loaded(cls, name: str, version: str) -> None:
         cls.objects.update_or_create(name=name, defaults={"version": version})
+
+
+class TaxonomyTerm(models.Model):
+    """A term of a taxonomy kept as data (loaded from a CSV file by `setup_reference`,
+    editable in the admin). Terms are never deleted: an obsolete one stays for history."""
+
+    slug = models.SlugField("identifiant", max_length=50, unique=True)
+    label = models.CharField("libellé", max_length=150)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    is_obsolete = models.BooleanField("obsolète", default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "label"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -22,6 +22,8 @@ MODULES: tuple[Module, ...] = (
         "Aides et accompagnement",
         "Trouver l'accompagnement et le financement adaptés à chaque étape d'un projet.",
         short_label="Aides",
+        url_name="catalog:home",
+        app="catalog",
     ),
     Module(
         "strategie",

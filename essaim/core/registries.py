@@ -26,6 +26,7 @@ class RegisteredLoader:
 class LoaderRegistry:
     def __init__(self) -> None:
         self._loaders: dict[str, RegisteredLoader] = {}
+        self._summaries: list[Callable[[], str]] = []
 
     def register(self, name: str, *, order: int) -> Callable[[Loader], Loader]:
         """Decorator: `@reference_loaders.register("territories", order=10)`."""
@@ -38,6 +39,14 @@ class LoaderRegistry:
 
     def ordered(self) -> list[RegisteredLoader]:
         return sorted(self._loaders.values(), key=lambda loader: (loader.order, loader.name))
+
+    def add_summary(self, func: Callable[[], str]) -> Callable[[], str]:
+        """Decorator: a text printed after every run, loaded or not (e.g. the demo accounts)."""
+        self._summaries.append(func)
+        return func
+
+    def summaries(self) -> list[str]:
+        return [func() for func in self._summaries]
 
 
 reference_loaders = LoaderRegistry()

@@ -76,6 +76,11 @@ def load(log: Callable[[str], None]) -> None:
         raise RuntimeError("Le fichier de démonstration est invalide : " + "; ".join(map(str, report.errors)))
     log(f"  Structures : {report.summary()}")
     create_demo_accounts()
-    log(f"  Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :")
-    for account in DEMO_ACCOUNTS:
-        log(f"    {account.email} — {account.description}")
+
+
+@demo_loaders.add_summary
+def accounts_summary() -> str:
+    existing = set(User.objects.filter(email__in=[a.email for a in DEMO_ACCOUNTS]).values_list("email", flat=True))
+    lines = [f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :"]
+    lines += [f"  {account.email} — {account.description}" for account in DEMO_ACCOUNTS if account.email in existing]
+    return "\n".join(lines) if existing else ""

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 
 from essaim.core.fields import WebsiteField
+from essaim.core.models import TaxonomyTerm
+from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
 from essaim.organisations.siret import InvalidIdentifier, validate_siren, validate_siret
 
@@ -56,22 +57,13 @@ class EssFamily(models.TextChoices):
     HORS_ESS = "hors_ess", "Hors ESS"
 
 
-class OrganisationRole(models.Model):
+class OrganisationRole(TaxonomyTerm):
     """What a structure is for the platform (operator, funder, local authority...). Loaded by
     `setup_reference`; modules rely on the slugs (only operators may publish offers)."""
 
-    slug = models.SlugField("identifiant", max_length=50, unique=True)
-    label = models.CharField("libellé", max_length=100)
-    order = models.PositiveSmallIntegerField("ordre", default=0)
-    is_obsolete = models.BooleanField("obsolète", default=False)
-
-    class Meta:
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = "rôle de structure"
         verbose_name_plural = "rôles de structure"
-        ordering = ["order", "label"]
-
-    def __str__(self) -> str:
-        return self.label
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
@@ -178,17 +170,7 @@ class Organisation(models.Model):
         if self.siret and not self.siren:
             self.siren = self.siret[:9]
         if not self.slug:
-            self.slug = unique_slug(self.name, Organisation.objects.exclude(pk=self.pk))
-
-
-def unique_slug(name: str, queryset: models.QuerySet[Organisation]) -> str:
-    """A slug made from the name, with -2, -3... appended when already taken."""
-    base = slugify(name)[:200] or "structure"
-    slug, counter = base, 1
-    while queryset.filter(slug=slug).exists():
-        counter += 1
-        slug = f"{base}-{counter}"
-    return slug
+            self.slug = unique_slug(self.name, Organisation.objects.exclude(pk=self.pk), fallback="structure")
 
 
 class Membership(models.Model):

@@ -18,7 +18,8 @@ def test_public_pages_answer_in_french_with_landmarks(client, name):
 def test_header_leads_to_every_module_and_says_which_are_coming(client):
     html = client.get(reverse("core:home")).content.decode()
     assert reverse("organisations:directory") in html
-    assert reverse("core:coming_soon", args=["aides"]) in html
+    assert reverse("catalog:home") in html
+    assert reverse("core:coming_soon", args=["strategie"]) in html
     assert "bientôt" in html
 
 

@@ -1,0 +1,110 @@
+from django.contrib import admin
+
+from essaim.catalog.models import (
+    Alert,
+    Audience,
+    Need,
+    Offer,
+    OfferEvent,
+    OfferRevision,
+    OfferTerritory,
+    OfferType,
+    RefinementQuestion,
+    SearchLog,
+    Sector,
+    Stage,
+    Synonym,
+)
+from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
+
+
+class TaxonomyAdmin(admin.ModelAdmin):
+    list_display = ["label", "slug", "order", "is_obsolete"]
+    list_editable = ["order", "is_obsolete"]
+    search_fields = ["label", "slug"]
+
+
+for model in (Stage, Need, Audience, Sector):
+    admin.site.register(model, TaxonomyAdmin)
+
+
+@admin.register(OfferType)
+class OfferTypeAdmin(TaxonomyAdmin):
+    list_display = ["label", "slug", "kind", "order", "is_obsolete"]
+    list_filter = ["kind"]
+
+
+@admin.register(RefinementQuestion)
+class RefinementQuestionAdmin(TaxonomyAdmin):
+    filter_horizontal = ["needs"]
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["term", "synonyms"]
+    search_fields = ["term", "synonyms"]
+
+
+class OfferTerritoryInline(admin.TabularInline):
+    model = OfferTerritory
+    extra = 0
+
+
+class OfferRevisionInline(admin.TabularInline):
+    model = OfferRevision
+    extra = 0
+    can_delete = False
+    readonly_fields = ["created_at", "author", "summary", "changes"]
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "operator", "status", "deadline", "review_due_on", "broken_link"]
+    list_filter = ["status", "offer_types", "stages", "needs", "broken_link", "recurrence"]
+    search_fields = ["title", "summary", "external_id", "operator__name"]
+    autocomplete_fields = ["operator", "parent"]
+    filter_horizontal = ["offer_types", "stages", "needs", "audiences", "sectors"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["review_due_on", "links_checked_at", "created_at", "updated_at"]
+    list_select_related = ["operator"]
+    inlines = [OfferTerritoryInline, OfferRevisionInline]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # Kept for save_related, which records the revision once relations are saved too.
+        request._offer_before = offer_snapshot(Offer.objects.get(pk=obj.pk)) if change else {}
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        super().save_related(request, form, formsets, change)
+        offer = form.instance
+        offer_refresh_search(offer)
+        offer_record_revision(
+            offer=offer,
+            before=request._offer_before,
+            by=request.user,
+            summary="Modification dans l'administration" if change else "Création dans l'administration",
+        )
+
+
+@admin.register(SearchLog)
+class SearchLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "result_count"]
+    list_filter = ["kind"]
+    readonly_fields = ["created_at", "kind", "criteria", "result_count"]
+
+
+@admin.register(OfferEvent)
+class OfferEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "offer"]
+    list_filter = ["kind"]
+    list_select_related = ["offer"]
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    list_display = ["label", "email", "frequency", "confirmed_at", "last_sent_at"]
+    list_filter = ["frequency"]
+    search_fields = ["email", "label"]

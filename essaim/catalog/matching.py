@@ -1,0 +1,210 @@
+"""Which offers fit a project leader's answers, and in what order. Pure Python, no Django.
+
+The rule is a transparent filter: an offer matches when every constraint it declares accepts
+the answers. A constraint the offer leaves empty accepts everything, and so does an answer the
+leader did not give (we never exclude an offer for a question nobody asked). Matches are ranked
+by how many of the leader's needs they serve, then by territorial closeness (an offer for the
+commune before one for its EPCI, département, région, then France), then by freshness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    """Territorial levels, closest first."""
+
+    COMMUNE = 0
+    EPCI = 1
+    DEPARTEMENT = 2
+    REGION = 3
+    FRANCE = 4
+
+
+LEVEL_BY_KIND = {
+    "commune": Level.COMMUNE,
+    "epci": Level.EPCI,
+    "departement": Level.DEPARTEMENT,
+    "region": Level.REGION,
+    "france": Level.FRANCE,
+}
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A territory an offer covers: kind is one of LEVEL_BY_KIND, code its official code
+    (INSEE code, EPCI SIREN; empty for France)."""
+
+    kind: str
+    code: str = ""
+
+    @property
+    def level(self) -> Level:
+        return LEVEL_BY_KIND[self.kind]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the project is: a commune and the territories that contain it."""
+
+    commune: str
+    departement: str
+    region: str
+    epci: str | None = None
+
+    def closeness(self, territory: Territory) -> Level | None:
+        """The level at which the territory contains this place, or None if it does not."""
+        contained = {
+            "france": True,
+            "region": territory.code == self.region,
+            "departement": territory.code == self.departement,
+            "epci": self.epci is not None and territory.code == self.epci,
+            "commune": territory.code == self.commune,
+        }[territory.kind]
+        return territory.level if contained else None
+
+
+@dataclass(frozen=True)
+class OfferProfile:
+    """What matching needs to know about an offer. Empty sets and None bounds mean "no
+    constraint"; an offer with no territory is treated as covering France."""
+
+    id: int
+    stages: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    audiences: frozenset[str] = frozenset()
+    sectors: frozenset[str] = frozenset()
+    territories: tuple[Territory, ...] = ()
+    min_years: int | None = None
+    max_years: int | None = None
+    min_employees: int | None = None
+    max_employees: int | None = None
+    opens_on: date | None = None
+    deadline: date | None = None
+    permanent: bool = False
+    required_answers: Mapping[str, bool] = field(default_factory=dict)
+    updated_on: date = date.min
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The leader's answers; None or empty means "not answered"."""
+
+    today: date
+    stage: str | None = None
+    needs: frozenset[str] = frozenset()
+    audience: str | None = None
+    sector: str | None = None
+    place: Place | None = None
+    years: int | None = None
+    employees: int | None = None
+    answers: Mapping[str, bool] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One answer the offer matched, for "pourquoi cette offre": kind is stage, need,
+    audience, sector, territory, years, employees or question; value the slug or code."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Match:
+    offer_id: int
+    needs_served: int
+    closeness: Level
+    updated_on: date
+    reasons: tuple[Reason, ...]
+
+    @property
+    def score(self) -> int:
+        """Higher is better: ten points per need served, one per territorial level closer than
+        France. Ties are broken by freshness, as in `rank`."""
+        return self.needs_served * 10 + (Level.FRANCE - self.closeness)
+
+
+def is_open(offer: OfferProfile, today: date) -> bool:
+    """Open on that day: opened already, and not past its deadline unless permanent."""
+    if offer.opens_on and offer.opens_on > today:
+        return False
+    return offer.permanent or offer.deadline is None or offer.deadline >= today
+
+
+def _within(value: int | None, low: int | None, high: int | None) -> bool:
+    if value is None:
+        return True
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def match(offer: OfferProfile, answers: Answers) -> Match | None:
+    """The match of one offer with the answers, or None when a declared constraint refuses them."""
+    if not is_open(offer, answers.today):
+        return None
+    reasons: list[Reason] = []
+
+    for kind, accepted, answer in (
+        ("stage", offer.stages, answers.stage),
+        ("audience", offer.audiences, answers.audience),
+        ("sector", offer.sectors, answers.sector),
+    ):
+        if accepted and answer is not None:
+            if answer not in accepted:
+                return None
+            reasons.append(Reason(kind, answer))
+
+    served = sorted(offer.needs & answers.needs)
+    if offer.needs and answers.needs and not served:
+        return None
+    reasons.extend(Reason("need", need) for need in served)
+
+    closeness = Level.FRANCE
+    territories = offer.territories or (Territory("france"),)
+    if answers.place is not None:
+        levels = [
+            (level, territory) for territory in territories if (level := answers.place.closeness(territory)) is not None
+        ]
+        if not levels:
+            return None
+        closeness, nearest = min(levels, key=lambda item: item[0])
+        reasons.append(Reason("territory", f"{nearest.kind}:{nearest.code}" if nearest.code else "france"))
+    else:
+        closeness = min(territory.level for territory in territories)
+
+    if not _within(answers.years, offer.min_years, offer.max_years):
+        return None
+    if answers.years is not None and (offer.min_years is not None or offer.max_years is not None):
+        reasons.append(Reason("years", str(answers.years)))
+    if not _within(answers.employees, offer.min_employees, offer.max_employees):
+        return None
+    if answers.employees is not None and (offer.min_employees is not None or offer.max_employees is not None):
+        reasons.append(Reason("employees", str(answers.employees)))
+
+    for question, expected in offer.required_answers.items():
+        given = answers.answers.get(question)
+        if given is None:
+            continue
+        if given != expected:
+            return None
+        reasons.append(Reason("question", question))
+
+    return Match(
+        offer_id=offer.id,
+        needs_served=len(served),
+        closeness=closeness,
+        updated_on=offer.updated_on,
+        reasons=tuple(reasons),
+    )
+
+
+def rank(offers: Iterable[OfferProfile], answers: Answers) -> list[Match]:
+    """Every matching offer, best first: most needs served, closest territory, freshest."""
+    matches = [found for offer in offers if (found := match(offer, answers)) is not None]
+    return sorted(
+        matches, key=lambda found: (-found.needs_served, found.closeness, -found.updated_on.toordinal(), found.offer_id)
+    )

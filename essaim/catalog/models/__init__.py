@@ -1,0 +1,20 @@
+from essaim.catalog.models.activity import Alert, OfferEvent, SearchLog
+from essaim.catalog.models.offers import Offer, OfferQuerySet, OfferRevision, OfferTerritory
+from essaim.catalog.models.taxonomies import Audience, Need, OfferType, RefinementQuestion, Sector, Stage, Synonym
+
+__all__ = [
+    "Alert",
+    "Audience",
+    "Need",
+    "Offer",
+    "OfferEvent",
+    "OfferQuerySet",
+    "OfferRevision",
+    "OfferTerritory",
+    "OfferType",
+    "RefinementQuestion",
+    "SearchLog",
+    "Sector",
+    "Stage",
+    "Synonym",
+]

@@ -1,0 +1,96 @@
+"""Turn text into search stems: accents folded, French stemming, stop words dropped.
+Pure Python (no Django), so the same rule serves SQLite and PostgreSQL and can be tested alone.
+
+"Financement", "financer" and "financements" all give the stem "financ", so a search for one
+finds the others. An offer's indexed document is its stems, each surrounded by spaces, and a
+query stem matches when " stem" appears in it (so "financ" also matches "financi...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import snowballstemmer
+
+from essaim.core.text import fold
+
+_STEMMER = snowballstemmer.stemmer("french")
+MAX_QUERY_WORDS = 12
+MIN_STEM_LENGTH = 2
+
+# Words too common to help a search (folded forms).
+STOP_WORDS = frozenset(
+    """
+    a au aux avec ce ces cet cette dans de des du elle en et eux il je la le les leur leurs lui ma
+    mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
+    tes toi ton tu un une vos votre vous c d j l m n s t y est sont etre avoir ete plus tout tous
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, without stop words."""
+    return [word for word in fold(text).split() if word not in STOP_WORDS]
+
+
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def document(*texts: str) -> str:
+    """The indexed form of some texts: their distinct stems, space-separated with a leading
+    and trailing space."""
+    stems = dict.fromkeys(stem(word) for text in texts for word in words(text))
+    return " " + " ".join(stems) + " " if stems else ""
+
+
+def query_terms(text: str, synonyms: Mapping[str, list[str]] | None = None) -> list[list[str]]:
+    """For each word of the query, the stems that may match it (the word's own stem and those of
+    its synonyms). A document matches a query when every word has at least one stem in it."""
+    synonyms = synonyms or {}
+    terms: list[list[str]] = []
+    for word in words(text[:1000])[:MAX_QUERY_WORDS]:
+        alternatives = [word, *synonyms.get(word, [])]
+        stems = list(dict.fromkeys(stem(alternative) for alternative in alternatives))
+        stems = [value for value in stems if len(value) >= MIN_STEM_LENGTH]
+        if stems:
+            terms.append(stems)
+    return terms
+
+
+def highlight_spans(text: str, terms: Iterable[list[str]]) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is_match) pieces, where a word matches when its stem starts
+    with one of the query stems; used to mark matches in results."""
+    wanted = [value for stems in terms for value in stems]
+    if not wanted:
+        return [(text, False)]
+    pieces: list[tuple[str, bool]] = []
+    current = ""
+    for token in _tokens(text):
+        folded = fold(token)
+        matched = bool(folded) and folded not in STOP_WORDS and any(stem(folded).startswith(value) for value in wanted)
+        if matched:
+            if current:
+                pieces.append((current, False))
+                current = ""
+            pieces.append((token, True))
+        else:
+            current += token
+    if current:
+        pieces.append((current, False))
+    return pieces
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and the separators between them, in order (joining them gives back the text)."""
+    tokens: list[str] = []
+    current = ""
+    for char in text:
+        if char.isalnum() == bool(current and current[-1].isalnum()) or not current:
+            current += char
+        else:
+            tokens.append(current)
+            current = char
+    if current:
+        tokens.append(current)
+    return tokens

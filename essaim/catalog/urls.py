@@ -1,0 +1,16 @@
+from django.urls import path
+
+from essaim.catalog import views
+
+app_name = "catalog"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("orientation/", views.orientation_step, name="orientation"),
+    path("orientation/resultats/", views.results, name="results"),
+    path("recherche/", views.search, name="search"),
+    path("selection/", views.selection, name="selection"),
+    path("offre/<slug:slug>/", views.offer_detail, name="offer"),
+    path("offre/<slug:slug>/aller/<str:kind>/", views.offer_go, name="offer_go"),
+    path("operateur/<slug:slug>/", views.operator_detail, name="operator"),
+]

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from essaim.catalog import orientation
+from essaim.catalog.forms import NO_STRUCTURE, OrientationForm, SearchForm
+from essaim.catalog.models import Offer, OfferEvent, SearchLog, Stage
+from essaim.catalog.presentation import describe_reasons
+from essaim.catalog.search import search_offers
+from essaim.organisations.models import Organisation
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    title: str
+    fields: tuple[str, ...]
+    required: str | None
+    missing: str
+
+
+STEPS = (
+    Step(1, "Étape du projet", ("stage",), "stage", "Choisissez l'étape où en est votre projet."),
+    Step(2, "Besoins", ("needs",), "needs", "Choisissez au moins un besoin."),
+    Step(3, "Statut", ("audience", "years", "employees"), "audience", "Choisissez votre statut."),
+    Step(4, "Secteur", ("sector",), None, ""),
+    Step(5, "Commune", ("commune",), "commune", "Indiquez la commune du projet."),
+)
+ANSWER_FIELDS = [name for step in STEPS for name in step.fields]
+
+
+def _answers_query(request: HttpRequest, **changes: str) -> str:
+    """The answers of the path as a query string (the shareable address of the path)."""
+    pairs = [(name, value) for name in ANSWER_FIELDS for value in request.GET.getlist(name) if value]
+    pairs += list(changes.items())
+    return urlencode(pairs)
+
+
+def _missing_steps(form: OrientationForm) -> list[Step]:
+    data = form.cleaned_data
+    return [
+        step for step in STEPS if step.required and not data.get(step.required) and step.required not in form.errors
+    ]
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "catalog/home.html",
+        {"stages": Stage.objects.filter(is_obsolete=False), "search_form": SearchForm(), "steps": STEPS},
+    )
+
+
+@require_safe
+def orientation_step(request: HttpRequest) -> HttpResponse:
+    try:
+        number = min(max(int(request.GET.get("etape", "1")), 1), len(STEPS))
+    except ValueError:
+        number = 1
+    step = STEPS[number - 1]
+    form = OrientationForm(request.GET)
+    form.is_valid()
+    step_errors = {name: form.errors[name] for name in step.fields if name in form.errors}
+    if "suivant" in request.GET:
+        if step.required and not step_errors and not form.cleaned_data.get(step.required):
+            step_errors[step.required] = [step.missing]
+        if not step_errors:
+            if number == len(STEPS):
+                return redirect(f"{reverse('catalog:results')}?{_answers_query(request)}")
+            return redirect(f"{reverse('catalog:orientation')}?{_answers_query(request, etape=str(number + 1))}")
+    audience = form.cleaned_data.get("audience")
+    return render(
+        request,
+        "catalog/orientation_step.html",
+        {
+            "form": form,
+            "step": step,
+            "steps": STEPS,
+            "fields": [form[name] for name in step.fields],
+            "step_errors": step_errors,
+            "hidden": [
+                (name, value)
+                for name in ANSWER_FIELDS
+                if name not in step.fields
+                for value in request.GET.getlist(name)
+                if value
+            ],
+            "previous_query": _answers_query(request, etape=str(number - 1)) if number > 1 else "",
+            "without_structure": audience is not None and audience.slug in NO_STRUCTURE,
+        },
+    )
+
+
+@require_safe
+def results(request: HttpRequest) -> HttpResponse:
+    form = OrientationForm(request.GET)
+    today = timezone.localdate()
+    if not form.is_valid():
+        return render(request, "catalog/results.html", {"form": form, "invalid": True, "steps": STEPS}, status=400)
+    answers = form.answers(today)
+    matches = orientation.orient(answers)
+    shown = {found.offer_id for found in matches}
+    first_contact = (
+        orientation.first_contact_offers(answers, exclude=shown)
+        if answers.stage == "ideation" or len(matches) < 3
+        else []
+    )
+    groups = orientation.group(matches, first_contact)
+    describe_reasons(groups)
+    SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria=_criteria(answers), result_count=len(matches))
+    return render(
+        request,
+        "catalog/results.html",
+        {
+            "form": form,
+            "groups": groups,
+            "answers": answers,
+            "missing": _missing_steps(form),
+            "steps": STEPS,
+            "query": _answers_query(request),
+        },
+    )
+
+
+def _criteria(answers: orientation.matching.Answers) -> dict[str, object]:
+    """What a search asked, without anything personal: slugs and territory codes."""
+    place = answers.place
+    return {
+        "stage": answers.stage,
+        "needs": sorted(answers.needs),
+        "audience": answers.audience,
+        "sector": answers.sector,
+        "commune": place.commune if place else None,
+        "departement": place.departement if place else None,
+    }
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    today = timezone.localdate()
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    offers, terms = search_offers(data, today=today)
+    page = Paginator(offers.with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+    if form.is_bound and request.GET.get("page") in (None, "", "1"):
+        SearchLog.objects.create(
+            kind=SearchLog.Kind.SEARCH,
+            criteria={key: str(value) for key, value in data.items() if value not in (None, "", False)},
+            result_count=page.paginator.count,
+        )
+    return render(request, "catalog/search.html", {"form": form, "page": page, "terms": terms})
+
+
+@require_safe
+def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    offer = get_object_or_404(Offer.objects.published().with_relations().select_related("parent"), slug=slug)
+    OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.VIEW)
+    today = timezone.localdate()
+    instances = offer.instances.visible_on(today).select_related("operator").prefetch_related("territories")
+    return render(
+        request,
+        "catalog/offer_detail.html",
+        {"offer": offer, "instances": instances, "is_open": offer.is_open_on(today), "today": today},
+    )
+
+
+class _OfferLinkRedirect(HttpResponseRedirect):
+    allowed_schemes = ["http", "https", "mailto"]
+
+
+@require_safe
+def offer_go(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """Count a click on "candidater", "contacter" or "en savoir plus", then go there. Only the
+    offer's own links are followed: this is not an open redirect."""
+    offer = get_object_or_404(Offer.objects.published(), slug=slug)
+    targets = {
+        OfferEvent.Kind.APPLY: offer.application_url,
+        OfferEvent.Kind.INFO: offer.url,
+        OfferEvent.Kind.CONTACT: f"mailto:{offer.contact_email}" if offer.contact_email else "",
+    }
+    target = targets.get(kind)  # type: ignore[call-overload]
+    if not target:
+        raise Http404("Lien inconnu")
+    OfferEvent.objects.create(offer=offer, kind=kind)
+    return _OfferLinkRedirect(target)
+
+
+@require_safe
+def operator_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    operator = get_object_or_404(Organisation.objects.active().select_related("commune__departement"), slug=slug)
+    offers = operator.offers.visible_on(timezone.localdate()).with_relations()
+    if not offers:
+        raise Http404("Aucune offre publiée pour cet opérateur")
+    return render(request, "catalog/operator_detail.html", {"operator": operator, "offers": offers})
+
+
+@require_safe
+def selection(request: HttpRequest) -> HttpResponse:
+    """The offers a visitor kept (ids in the address, kept by the browser): a page to print and
+    bring to a first meeting."""
+    ids = [int(value) for value in request.GET.get("offres", "").split(",") if value.strip().isdigit()][:50]
+    offers = list(Offer.objects.published().with_relations().filter(pk__in=ids).order_by("title"))
+    return render(request, "catalog/selection.html", {"offers": offers, "asked": bool(ids)})
