@@ -4,7 +4,6 @@ pure rule of `catalog/matching.py`."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -105,10 +104,7 @@ class ResultGroups:
     financement: list[tuple[Offer, matching.Match]]
     accompagnement: list[tuple[Offer, matching.Match]]
     first_contact: list[tuple[Offer, matching.Match]]
-
-    @property
-    def count(self) -> int:
-        return len(self.financement) + len(self.accompagnement)
+    count: int  # offers that match every answer
 
 
 def load_offers(matches: list[matching.Match]) -> list[tuple[Offer, matching.Match]]:
@@ -118,9 +114,13 @@ def load_offers(matches: list[matching.Match]) -> list[tuple[Offer, matching.Mat
 
 
 def group(matches: list[matching.Match], first_contact: list[matching.Match]) -> ResultGroups:
-    """Financing offers (any financing type) apart from support offers, rank order kept."""
+    """Financing offers (any financing type) apart from support offers, rank order kept; the
+    first-contact offers get their own group and are not repeated in the others."""
     financing, support = [], []
-    for offer, found in load_offers(matches):
+    first_ids = {found.offer_id for found in first_contact}
+    for offer, found in load_offers([found for found in matches if found.offer_id not in first_ids]):
         kinds = {offer_type.kind for offer_type in offer.offer_types.all()}
         (financing if OfferType.Kind.FINANCEMENT in kinds else support).append((offer, found))
-    return ResultGroups(financement=financing, accompagnement=support, first_contact=load_offers(first_contact))
+    return ResultGroups(
+        financement=financing, accompagnement=support, first_contact=load_offers(first_contact), count=len(matches)
+    )

@@ -110,12 +110,7 @@ def results(request: HttpRequest) -> HttpResponse:
         return render(request, "catalog/results.html", {"form": form, "invalid": True, "steps": STEPS}, status=400)
     answers = form.answers(today)
     matches = orientation.orient(answers)
-    shown = {found.offer_id for found in matches}
-    first_contact = (
-        orientation.first_contact_offers(answers, exclude=shown)
-        if answers.stage == "ideation" or len(matches) < 3
-        else []
-    )
+    first_contact = orientation.first_contact_offers(answers) if answers.stage == "ideation" or len(matches) < 3 else []
     groups = orientation.group(matches, first_contact)
     describe_reasons(groups)
     SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria=_criteria(answers), result_count=len(matches))

@@ -1,0 +1,98 @@
+import pytest
+
+from tests.browser.conftest import assert_accessible
+from tests.catalog.factories import load_catalog_taxonomies, make_offer
+from tests.territories.factories import small_region
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def catalog():  # type: ignore[no-untyped-def]
+    from essaim.core.taxonomies import load_taxonomy
+    from essaim.organisations.models import OrganisationRole
+    from essaim.organisations.reference import DATA
+
+    load_taxonomy(OrganisationRole, DATA / "roles.csv")
+    load_catalog_taxonomies()
+    small_region()
+    return [
+        make_offer(
+            "Garantir son prêt bancaire",
+            types=["garantie"],
+            stages=["creation"],
+            needs=["financer_demarrage"],
+            amount_max=200_000,
+            application_url="https://essaim-demo.example/candidater",
+        ),
+        make_offer(
+            "S'informer au point d'accueil associatif",
+            types=["information_orientation"],
+            territories=[("departement", "44")],
+        ),
+    ]
+
+
+def test_guided_path_leads_to_results_and_an_offer_with_no_accessibility_violation(page, catalog):
+    page.goto("/aides/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Commencer le parcours").click()
+
+    assert_accessible(page)
+    page.get_by_label("Création / lancement").check()
+    page.get_by_role("button", name="Suivant").click()
+
+    page.get_by_role("button", name="Suivant").click()  # no need chosen: the step says so
+    assert page.get_by_text("Choisissez au moins un besoin.").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Financer le démarrage").check()
+    page.get_by_role("button", name="Suivant").click()
+
+    page.get_by_label("Association").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Suivant").click()
+
+    assert_accessible(page)
+    page.get_by_role("button", name="Suivant").click()  # sector: "plusieurs secteurs ou autre"
+
+    page.get_by_label("Dans quelle commune se situe votre projet ?").fill("Nantes")
+    assert_accessible(page)
+    page.get_by_role("button", name="Voir les offres").click()
+
+    page.wait_for_url("**/aides/orientation/resultats/?*")
+    assert page.get_by_role("heading", name="Les offres adaptées à votre projet").is_visible()
+    assert page.get_by_role("heading", name="Financement").is_visible()
+    assert_accessible(page)
+    card = page.locator("article", has=page.get_by_role("heading", name="Garantir son prêt bancaire"))
+    card.get_by_text("Pourquoi cette offre ?").click()
+    assert page.get_by_text("Répond à votre besoin : financer le démarrage.").is_visible()
+
+    page.get_by_role("button", name="Garder dans ma sélection : Garantir son prêt bancaire").click()
+    assert page.get_by_role("link", name="Ma sélection (1)").first.is_visible()
+
+    page.get_by_role("link", name="Garantir son prêt bancaire", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Garantir son prêt bancaire"
+    assert page.get_by_role("button", name="Retirer de ma sélection").is_visible()
+    assert_accessible(page)
+
+
+def test_previous_keeps_the_answers(page, catalog):
+    page.goto("/aides/orientation/?stage=creation&etape=2")
+    page.get_by_role("link", name="Précédent").click()
+    assert page.get_by_label("Création / lancement").is_checked()
+
+
+def test_selection_page_shows_kept_offers_ready_to_print(page, catalog):
+    page.goto(catalog[0].get_absolute_url())
+    page.get_by_role("button", name="Garder dans ma sélection").click()
+    page.goto("/aides/selection/")
+    page.wait_for_url("**/aides/selection/?offres=*")
+    assert page.get_by_role("heading", name="Garantir son prêt bancaire").is_visible()
+    assert page.get_by_role("button", name="Imprimer ma sélection").is_visible()
+    assert_accessible(page)
+
+
+def test_search_page_is_accessible_and_highlights(page, catalog):
+    page.goto("/aides/recherche/?q=pr%C3%AAts")
+    assert page.locator("mark").first.inner_text() == "prêt"
+    assert_accessible(page)

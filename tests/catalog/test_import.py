@@ -1,0 +1,160 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+
+from essaim.catalog.importing import EXPORT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
+from essaim.catalog.models import Offer, OfferRevision
+from essaim.core.imports import read_csv, read_xlsx
+from essaim.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ",".join(EXPORT_COLUMNS) + "\n"
+
+
+def line(**values: str) -> str:
+    defaults = {
+        "external_id": "fa-garantie",
+        "title": "Garantir son prêt bancaire",
+        "summary": "Une garantie sur le prêt des structures de l'ESS.",
+        "operator_name": "France Active Pays de la Loire",
+        "offer_types": "garantie",
+        "territories": "region:52",
+    }
+    defaults.update(values)
+    return ",".join(defaults.get(column, "") for column in EXPORT_COLUMNS) + "\n"
+
+
+def rows(text: str):
+    return read_csv(text.encode(), required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+
+
+@pytest.fixture
+def ready(region, roles, taxonomies):
+    return region
+
+
+def test_a_valid_file_creates_offers_with_their_constraints_and_operator(ready):
+    text = HEADER + line(
+        stages="creation|developpement",
+        needs="financer_investissement",
+        audiences="association|scop",
+        territories="departement:44|commune:49007",
+        amount_max="200000",
+        deadline="2027-03-31",
+        recurrence="ponctuelle",
+        min_years="1",
+        review_every_months="6",
+        url="essaim-demo.example/garantie",
+    )
+    report = offers_import(rows=rows(text))
+    assert report.ok and report.created == 1
+    offer = Offer.objects.get(external_id="fa-garantie")
+    assert offer.status == Offer.Status.PUBLISHED
+    assert sorted(offer.stages.values_list("slug", flat=True)) == ["creation", "developpement"]
+    assert sorted(territory.token for territory in offer.territories.all()) == ["commune:49007", "departement:44"]
+    assert offer.territories.get(kind="departement").name == "Loire-Atlantique"
+    assert offer.amount_max == 200_000 and offer.min_years == 1 and offer.review_every_months == 6
+    assert offer.url == "https://essaim-demo.example/garantie"
+    assert offer.deadline.isoformat() == "2027-03-31"
+    operator = offer.operator
+    assert operator.name == "France Active Pays de la Loire"
+    assert list(operator.roles.values_list("slug", flat=True)) == ["financeur"]
+    assert offer.revisions.get().summary == "Création par import"
+    assert " garant" in offer.search_document
+
+
+def test_reimporting_an_external_id_updates_and_records_what_changed(ready):
+    offers_import(rows=rows(HEADER + line()))
+    report = offers_import(rows=rows(HEADER + line(title="Garantir un prêt bancaire solidaire")))
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
+    offer = Offer.objects.get()
+    assert offer.title == "Garantir un prêt bancaire solidaire"
+    revision = offer.revisions.first()
+    assert revision.changes["title"] == ["Garantir son prêt bancaire", "Garantir un prêt bancaire solidaire"]
+    again = offers_import(rows=rows(HEADER + line(title="Garantir un prêt bancaire solidaire")))
+    assert again.unchanged == 1
+    assert OfferRevision.objects.count() == 2
+
+
+def test_one_bad_row_writes_nothing_and_names_each_problem_with_its_line(ready):
+    text = HEADER + line()
+    text += line(external_id="x2", offer_types="licorne", territories="departement:99|planete:mars", fees="cher")
+    text += line(
+        external_id="x3", amount_min="5000", amount_max="100", deadline="31/12/2026", contact_email="pas-un-mail"
+    )
+    report = offers_import(rows=rows(text))
+    assert Offer.objects.count() == 0 and Organisation.objects.count() == 0
+    messages = [str(error) for error in report.errors]
+    assert "ligne 3 : offer_types : identifiant inconnu : licorne." in messages
+    assert any(m.startswith("ligne 3 : territories : aucun territoire « departement:99 »") for m in messages)
+    assert any(m.startswith("ligne 3 : territories : « planete:mars » ne ressemble") for m in messages)
+    assert any(m.startswith("ligne 3 : fees : « cher »") for m in messages)
+    assert "ligne 4 : amount_min (5000) est supérieur à amount_max (100)." in messages
+    assert any(m.startswith("ligne 4 : deadline : « 31/12/2026 » n'est pas une date") for m in messages)
+    assert any(m.startswith("ligne 4 : contact_email") for m in messages)
+
+
+def test_missing_required_values_and_duplicates_are_reported(ready):
+    report = offers_import(rows=rows(HEADER + line(title="") + line()))
+    assert [str(error) for error in report.errors] == [
+        "ligne 2 : title : valeur obligatoire manquante.",
+        "ligne 3 : external_id « fa-garantie » déjà utilisé à la ligne 2.",
+    ]
+
+
+def test_local_instances_point_to_their_generic_offer(ready):
+    text = HEADER + line(external_id="dla-44", title="Le DLA de Loire-Atlantique", parent_external_id="dla")
+    text += line(external_id="dla", title="Le dispositif local d'accompagnement", territories="france")
+    assert offers_import(rows=rows(text)).ok
+    generic = Offer.objects.get(external_id="dla")
+    assert list(generic.instances.values_list("external_id", flat=True)) == ["dla-44"]
+    bad = offers_import(rows=rows(HEADER + line(external_id="y", parent_external_id="inconnue")))
+    assert "aucune offre « inconnue »" in str(bad.errors[0])
+
+
+def test_dry_run_counts_exactly_and_writes_nothing(ready):
+    offers_import(rows=rows(HEADER + line()))
+    report = offers_import(rows=rows(HEADER + line() + line(external_id="new")), dry_run=True)
+    assert (report.created, report.unchanged) == (1, 1)
+    assert Offer.objects.count() == 1
+
+
+def test_xlsx_files_are_read_like_csv(ready, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(EXPORT_COLUMNS)
+    sheet.append(
+        [
+            {
+                "external_id": "x",
+                "title": "Tester son activité en CAE",
+                "summary": "Résumé.",
+                "operator_name": "CAE Ouest",
+                "offer_types": "test_activite",
+                "territories": "departement:44",
+                "amount_max": 1500.0,
+            }.get(c)
+            for c in EXPORT_COLUMNS
+        ]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    parsed = read_xlsx(buffer.getvalue(), required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    assert parsed[0].line == 2 and parsed[0].values["amount_max"] == "1500"
+    path = tmp_path / "offres.xlsx"
+    path.write_bytes(buffer.getvalue())
+    call_command("import_offers", str(path))
+    assert Offer.objects.get().title == "Tester son activité en CAE"
+
+
+def test_command_refuses_unknown_formats_and_reports_errors(ready, tmp_path, capsys):
+    with pytest.raises(CommandError, match="Format non pris en charge"):
+        call_command("import_offers", str(tmp_path / "offres.pdf"))
+    path = tmp_path / "offres.csv"
+    path.write_text(HEADER + line(stages="pas_une_etape"), encoding="utf-8")
+    with pytest.raises(CommandError, match="rien n'a été importé"):
+        call_command("import_offers", str(path))
+    assert "ligne 2 : stages : identifiant inconnu : pas_une_etape." in capsys.readouterr().err

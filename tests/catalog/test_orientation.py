@@ -1,0 +1,140 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from essaim.catalog.models import SearchLog
+from tests.catalog.factories import TODAY, make_offer
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "stage": "creation",
+    "needs": ["financer_demarrage", "tresorerie"],
+    "audience": "association",
+    "commune": "44109",
+}
+
+
+@pytest.fixture
+def catalog(region, roles, taxonomies):
+    return {
+        "garantie": make_offer(
+            "Garantir son prêt",
+            types=["garantie"],
+            stages=["creation"],
+            needs=["financer_demarrage"],
+            territories=[("region", "52")],
+        ),
+        "local": make_offer(
+            "Prime de la métropole",
+            types=["prime"],
+            needs=["financer_demarrage", "tresorerie"],
+            territories=[("epci", "244400404")],
+        ),
+        "accompagnement": make_offer(
+            "Se faire accompagner pour démarrer",
+            types=["accompagnement_individuel"],
+            needs=["financer_demarrage"],
+            territories=[("departement", "44")],
+        ),
+        "scop_only": make_offer("Réservé aux SCOP", types=["pret"], audiences=["scop"], territories=[("france", "")]),
+        "elsewhere": make_offer("Aide du Loiret", types=["subvention"], territories=[("departement", "45")]),
+        "expired": make_offer(
+            "Appel à projets clos",
+            types=["subvention"],
+            deadline=TODAY - timedelta(days=1),
+            recurrence="ponctuelle",
+            territories=[("france", "")],
+        ),
+        "draft": make_offer("Brouillon", types=["subvention"], status="draft", territories=[("france", "")]),
+        "info": make_offer(
+            "S'informer au point d'accueil", types=["information_orientation"], territories=[("departement", "44")]
+        ),
+    }
+
+
+def titles(cards):
+    return [offer.title for offer, _match in cards]
+
+
+def test_results_group_financing_and_support_in_rank_order(client, catalog):
+    response = client.get(reverse("catalog:results"), ANSWERS)
+    assert response.status_code == 200
+    groups = response.context["groups"]
+    # Serves both needs first, then the closer territory.
+    assert titles(groups.financement) == ["Prime de la métropole", "Garantir son prêt"]
+    assert titles(groups.accompagnement) == ["Se faire accompagner pour démarrer", "S'informer au point d'accueil"]
+
+
+def test_offers_whose_constraints_refuse_the_answers_are_left_out(client, catalog):
+    response = client.get(reverse("catalog:results"), ANSWERS)
+    shown = set(titles(response.context["groups"].financement) + titles(response.context["groups"].accompagnement))
+    assert not shown & {"Réservé aux SCOP", "Aide du Loiret", "Appel à projets clos", "Brouillon"}
+
+
+def test_each_result_says_why_it_was_proposed(client, catalog):
+    html = client.get(reverse("catalog:results"), ANSWERS).content.decode()
+    assert "Pourquoi cette offre ?" in html
+    assert "Répond à votre besoin : financer le démarrage ; renforcer ma trésorerie." in html
+    assert "Couvre votre intercommunalité" in html
+
+
+def test_an_idea_stage_project_always_gets_first_contact_offers(client, catalog):
+    answers = {"stage": "ideation", "needs": ["mesurer_impact"], "audience": "porteur_individuel", "commune": "44109"}
+    response = client.get(reverse("catalog:results"), answers)
+    assert titles(response.context["groups"].first_contact) == ["S'informer au point d'accueil"]
+    assert "Pour un premier contact" in response.content.decode()
+
+
+def test_a_search_is_logged_with_criteria_only(client, catalog):
+    client.get(reverse("catalog:results"), ANSWERS)
+    log = SearchLog.objects.get()
+    assert log.kind == "orientation"
+    assert log.criteria["commune"] == "44109" and log.criteria["needs"] == ["financer_demarrage", "tresorerie"]
+    assert log.result_count == 4
+
+
+def test_missing_answers_are_named_with_a_link_to_their_step(client, catalog):
+    response = client.get(reverse("catalog:results"), {"stage": "creation"})
+    assert response.status_code == 200
+    assert [step.title for step in response.context["missing"]] == ["Besoins", "Statut", "Commune"]
+
+
+def test_unknown_answers_get_a_clear_400(client, catalog):
+    response = client.get(reverse("catalog:results"), {"stage": "licorne", "commune": "99999"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Sélectionnez un choix valide" in html
+    assert "Aucune commune n&#x27;a le code INSEE « 99999 »" in html
+
+
+def test_each_step_requires_its_answer_and_keeps_the_others(client, catalog):
+    url = reverse("catalog:orientation")
+    response = client.get(url, {"etape": "2", "stage": "creation", "suivant": "1"})
+    assert response.status_code == 200
+    assert "Choisissez au moins un besoin." in response.content.decode()
+    assert response.context["hidden"] == [("stage", "creation")]
+    response = client.get(url, {"etape": "2", "stage": "creation", "needs": ["tresorerie"], "suivant": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?stage=creation&needs=tresorerie&etape=3"
+
+
+def test_the_last_step_leads_to_the_results_with_a_shareable_address(client, catalog):
+    response = client.get(reverse("catalog:orientation"), {**ANSWERS, "etape": "5", "suivant": "1"})
+    assert response["Location"].startswith(reverse("catalog:results") + "?stage=creation&needs=financer_demarrage")
+
+
+def test_a_commune_name_is_accepted_and_a_wrong_one_explained(client, catalog):
+    url = reverse("catalog:orientation")
+    ok = client.get(url, {**ANSWERS, "commune": "Nantes", "etape": "5", "suivant": "1"})
+    assert ok.status_code == 302
+    wrong = client.get(url, {**ANSWERS, "commune": "Nantess", "etape": "5", "suivant": "1"})
+    assert "Aucune commune ne s&#x27;appelle « Nantess »" in wrong.content.decode()
+
+
+def test_a_project_without_structure_is_never_asked_for_a_siret_or_its_age(client, catalog):
+    response = client.get(reverse("catalog:orientation"), {"etape": "3", "audience": "porteur_individuel"})
+    html = response.content.decode()
+    assert "SIRET" not in html
+    assert "Depuis combien d&#x27;années" not in html
