@@ -87,14 +87,10 @@ def orient(answers: matching.Answers) -> list[matching.Match]:
     return matching.rank(profiles(candidates(answers.today, answers.place)), answers)
 
 
-def first_contact_offers(answers: matching.Answers, exclude: Iterable[int] = ()) -> list[matching.Match]:
+def first_contact_offers(answers: matching.Answers) -> list[matching.Match]:
     """Information and orientation offers for the place, whatever the needs: what an idea-stage
-    project, or one that found nothing, can always start with."""
-    offers = (
-        candidates(answers.today, answers.place)
-        .filter(offer_types__slug="information_orientation")
-        .exclude(pk__in=list(exclude))
-    )
+    project, or one that found little, can always start with."""
+    offers = candidates(answers.today, answers.place).filter(offer_types__slug="information_orientation")
     relaxed = matching.Answers(today=answers.today, place=answers.place, audience=answers.audience)
     return matching.rank(profiles(offers.distinct()), relaxed)
 
