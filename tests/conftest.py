@@ -30,3 +30,11 @@ def roles(db):  # type: ignore[no-untyped-def]
 
     load_taxonomy(OrganisationRole, DATA / "roles.csv")
     return {role.slug: role for role in OrganisationRole.objects.all()}
+
+
+@pytest.fixture
+def taxonomies(db):  # type: ignore[no-untyped-def]
+    """The catalogue's taxonomies, loaded from their files as `setup_reference` does."""
+    from tests.catalog.factories import load_catalog_taxonomies
+
+    load_catalog_taxonomies()

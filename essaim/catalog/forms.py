@@ -85,7 +85,10 @@ class SearchForm(forms.Form):
         ("fraicheur", "Mise à jour récente"),
     ]
 
-    q = forms.CharField(label="Mots-clés", required=False, max_length=500)
+    # Not max_length: a very long query is cut, not refused (only its first words count anyway).
+    q = forms.CharField(
+        label="Mots-clés", required=False, widget=forms.TextInput(attrs={"type": "search", "maxlength": 500})
+    )
     stage = SlugChoiceField(Stage, label="Étape du projet", empty_label="Toutes")
     need = SlugChoiceField(Need, label="Besoin", empty_label="Tous")
     type = SlugChoiceField(OfferType, label="Type d'offre", empty_label="Tous")
@@ -101,3 +104,6 @@ class SearchForm(forms.Form):
     )
     open_now = forms.BooleanField(label="Ouvertes aujourd'hui seulement", required=False)
     sort = forms.ChoiceField(label="Trier par", choices=SORTS, required=False)
+
+    def clean_q(self) -> str:
+        return str(self.cleaned_data.get("q", ""))[:500]

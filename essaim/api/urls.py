@@ -1,0 +1,12 @@
+from django.urls import path
+
+from essaim.api import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("offers", views.offers, name="offers"),
+    path("offers/<int:pk>", views.offer_detail, name="offer"),
+    path("orientation", views.orientation_view, name="orientation"),
+    path("openapi.json", views.openapi, name="openapi"),
+]

@@ -1,0 +1,114 @@
+"""The read-only JSON API (v1). Thin: parse, call the catalogue's queries, serialise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.forms import Form
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from essaim.api.openapi import openapi_document
+from essaim.api.serializers import offer_to_dict
+from essaim.catalog import orientation
+from essaim.catalog.forms import OrientationForm, SearchForm
+from essaim.catalog.models import Offer, SearchLog
+from essaim.catalog.search import search_offers
+
+PAGE_SIZE = 50
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+ORIENTATION_KEYS = ["stage", "needs", "audience", "sector", "commune", "years", "employees"]
+
+
+def error(message: str, status: int = 400, details: dict[str, Any] | None = None) -> JsonResponse:
+    body: dict[str, Any] = {"error": message}
+    if details:
+        body["details"] = details
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def form_error(form: Form) -> JsonResponse:
+    details = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
+    return error("Paramètres invalides : " + ", ".join(details) + ".", details=details)
+
+
+def ok(body: dict[str, Any]) -> JsonResponse:
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def offers(request: HttpRequest) -> JsonResponse:
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return form_error(form)
+    found, _terms = search_offers(form.cleaned_data, today=timezone.localdate())
+    paginator = Paginator(found.with_relations(), PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger):
+        return error(f"Page inexistante : il y a {paginator.num_pages} page(s).", status=404)
+    return ok(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "results": [offer_to_dict(offer) for offer in page.object_list],
+        }
+    )
+
+
+@require_safe
+def offer_detail(request: HttpRequest, pk: int) -> JsonResponse:
+    offer = Offer.objects.published().with_relations().filter(pk=pk).first()
+    if offer is None:
+        return error("Aucune offre publiée avec cet identifiant.", status=404)
+    return ok(offer_to_dict(offer))
+
+
+@require_safe
+def orientation_view(request: HttpRequest) -> JsonResponse:
+    data = request.GET.copy()
+    data.setlist(
+        "needs", [need.strip() for value in request.GET.getlist("needs") for need in value.split(",") if need.strip()]
+    )
+    form = OrientationForm(data)
+    if not form.is_valid():
+        return form_error(form)
+    answers = form.answers(timezone.localdate())
+    limit = request.GET.get("limit", str(DEFAULT_LIMIT))
+    if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIMIT:
+        return error(f"limit doit être un entier entre 1 et {MAX_LIMIT}.")
+    matches = orientation.orient(answers)
+    SearchLog.objects.create(
+        kind=SearchLog.Kind.API,
+        criteria={key: data.getlist(key) for key in ORIENTATION_KEYS},
+        result_count=len(matches),
+    )
+    offers = orientation.load_offers(matches[: int(limit)])
+    return ok(
+        {
+            "count": len(matches),
+            "results": [
+                {
+                    "id": offer.pk,
+                    "external_id": offer.external_id,
+                    "title": offer.title,
+                    "operator": offer.operator.name,
+                    "offer_types": [term.slug for term in offer.offer_types.all()],
+                    "why": [{"kind": reason.kind, "value": reason.value} for reason in found.reasons],
+                    "score": found.score,
+                }
+                for offer, found in offers
+            ],
+        }
+    )
+
+
+@require_safe
+def openapi(request: HttpRequest) -> JsonResponse:
+    return ok(openapi_document())

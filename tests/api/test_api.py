@@ -1,0 +1,106 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+from essaim.api.openapi import openapi_document
+from tests.catalog.factories import TODAY, make_offer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalog(region, roles, taxonomies):
+    return {
+        "local": make_offer(
+            "Prime de la métropole",
+            types=["prime"],
+            needs=["financer_demarrage", "tresorerie"],
+            territories=[("epci", "244400404")],
+        ),
+        "regional": make_offer(
+            "Garantir son prêt", types=["garantie"], needs=["financer_demarrage"], external_id="fa-1"
+        ),
+        "scop": make_offer("Réservé aux SCOP", types=["pret"], audiences=["scop"]),
+        "expired": make_offer(
+            "Clos", types=["subvention"], deadline=TODAY - timedelta(days=1), recurrence="ponctuelle"
+        ),
+    }
+
+
+def schema(name: str) -> Draft202012Validator:
+    document = openapi_document()
+    return Draft202012Validator({"$ref": f"#/components/schemas/{name}", "components": document["components"]})
+
+
+def test_openapi_document_is_valid_openapi():
+    document = openapi_document()
+    validate(document)
+    assert set(document["paths"]) == {"/offers", "/offers/{id}", "/orientation"}
+
+
+def test_openapi_is_served(client, db):
+    response = client.get(reverse("api:openapi"))
+    assert response.status_code == 200
+    assert response.json()["openapi"] == "3.1.0"
+
+
+def test_orientation_returns_matches_in_rank_order_with_why_and_score(client, catalog):
+    response = client.get(
+        reverse("api:orientation"),
+        {"stage": "creation", "needs": "financer_demarrage,tresorerie", "audience": "association", "commune": "44109"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    schema("Orientation").validate(body)
+    assert body["count"] == 2
+    assert [result["title"] for result in body["results"]] == ["Prime de la métropole", "Garantir son prêt"]
+    first = body["results"][0]
+    assert {"kind": "need", "value": "tresorerie"} in first["why"]
+    assert first["score"] > body["results"][1]["score"]
+    assert body["results"][1]["external_id"] == "fa-1"
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"stage": "licorne"}, "stage"),
+        ({"needs": "tresorerie,inconnu"}, "needs"),
+        ({"commune": "99999"}, "commune"),
+        ({"audience": "'; DROP TABLE x; --"}, "audience"),
+        ({"years": "-3"}, "years"),
+    ],
+)
+def test_unknown_slugs_or_communes_answer_400_with_a_french_message(client, catalog, params, field):
+    response = client.get(reverse("api:orientation"), params)
+    assert response.status_code == 400
+    body = response.json()
+    schema("Error").validate(body)
+    assert field in body["details"]
+    assert body["error"].startswith("Paramètres invalides")
+
+
+def test_offers_list_filters_and_paginates(client, catalog):
+    response = client.get(reverse("api:offers"), {"q": "prêt", "type": "garantie"})
+    body = response.json()
+    schema("OfferPage").validate(body)
+    assert [offer["title"] for offer in body["results"]] == ["Garantir son prêt"]
+    assert body["results"][0]["territories"] == ["region:52"]
+    assert client.get(reverse("api:offers"), {"page": "9"}).status_code == 404
+    assert client.get(reverse("api:offers"), {"stage": "licorne"}).status_code == 400
+
+
+def test_hostile_search_text_never_errors(client, catalog):
+    for text in ["'\"; --", "x" * 10_000, "😀", "<b>"]:
+        assert client.get(reverse("api:offers"), {"q": text}).status_code == 200
+
+
+def test_offer_detail_and_unknown_offer(client, catalog):
+    offer = catalog["regional"]
+    body = client.get(reverse("api:offer", args=[offer.pk])).json()
+    schema("Offer").validate(body)
+    assert body["title"] == "Garantir son prêt"
+    assert client.get(reverse("api:offer", args=[catalog["expired"].pk])).status_code == 200
+    assert client.get(reverse("api:offer", args=[999999])).status_code == 404
