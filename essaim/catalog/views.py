@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from essaim.catalog import orientation
+from essaim.catalog import exports, orientation
 from essaim.catalog.forms import NO_STRUCTURE, OrientationForm, SearchForm
 from essaim.catalog.models import Offer, OfferEvent, SearchLog, Stage
 from essaim.catalog.presentation import describe_reasons
@@ -207,3 +207,25 @@ def selection(request: HttpRequest) -> HttpResponse:
     ids = [int(value) for value in request.GET.get("offres", "").split(",") if value.strip().isdigit()][:50]
     offers = list(Offer.objects.published().with_relations().filter(pk__in=ids).order_by("title"))
     return render(request, "catalog/selection.html", {"offers": offers, "asked": bool(ids)})
+
+
+@require_safe
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The published catalogue as open data (Licence Ouverte 2.0)."""
+    offers = exports.offers_for_export()
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(exports.export_rows(offers)), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(exports.export_rows(offers)),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    elif fmt == "json":
+        response = JsonResponse(
+            exports.to_data_inclusion(offers), safe=False, json_dumps_params={"ensure_ascii": False}
+        )
+    else:
+        raise Http404("Format inconnu")
+    response["Content-Disposition"] = f'attachment; filename="offres-{stamp}.{fmt}"'
+    return response

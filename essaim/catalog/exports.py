@@ -1,0 +1,148 @@
+"""Export the catalogue: CSV and XLSX in the import format (a round trip), and JSON in the
+data·inclusion schema (checked with the `data-inclusion-schema` package)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from essaim.catalog.importing import EXPORT_COLUMNS
+from essaim.catalog.models import Offer
+from essaim.territories.models import Departement
+
+DATA_INCLUSION_SOURCE = "essaim"
+TYPE_BY_SLUG = {"formation": "formation", "information_orientation": "information", "programme_collectif": "atelier"}
+THEME_BY_STAGE = {
+    "ideation": "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
+    "faisabilite": "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
+    "creation": "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise",
+    "developpement": "creer-une-entreprise--developper-son-entreprise",
+    "consolidation": "creer-une-entreprise--developper-son-entreprise",
+    "changement_echelle": "creer-une-entreprise--developper-son-entreprise",
+    "transmission": "creer-une-entreprise--developper-son-entreprise",
+}
+
+
+def offers_for_export(*, include_unpublished: bool = False) -> QuerySet[Offer]:
+    offers = Offer.objects.all() if include_unpublished else Offer.objects.published()
+    return offers.with_relations().select_related("parent").order_by("pk")
+
+
+def _slugs(offer: Offer, relation: str) -> str:
+    return "|".join(term.slug for term in getattr(offer, relation).all())
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def export_rows(offers: Iterable[Offer]) -> list[dict[str, str]]:
+    """One dictionary per offer, with the import's columns: importing them back changes nothing."""
+    rows = []
+    for offer in offers:
+        row = {
+            "external_id": offer.external_id or f"essaim-{offer.pk}",
+            "operator_name": offer.operator.name,
+            "operator_siret": offer.operator.siret,
+            "territories": "|".join(territory.token for territory in offer.territories.all()),
+            "parent_external_id": (offer.parent.external_id or f"essaim-{offer.parent.pk}") if offer.parent else "",
+            "url": offer.url,
+        }
+        for relation in ("offer_types", "stages", "needs", "audiences", "sectors"):
+            row[relation] = _slugs(offer, relation)
+        for name in EXPORT_COLUMNS:
+            if name not in row:
+                row[name] = _text(getattr(offer, name))
+        rows.append({name: row[name] for name in EXPORT_COLUMNS})
+    return rows
+
+
+def to_csv(rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_xlsx(rows: list[dict[str, str]]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("offres")
+    sheet.append(EXPORT_COLUMNS)
+    for row in rows:
+        sheet.append([row[name] for name in EXPORT_COLUMNS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _eligibility_zone(offer: Offer, departements_of: dict[str, list[str]]) -> list[str]:
+    """data·inclusion codes: communes, EPCI and départements as they are; a région becomes its
+    départements (the schema has no région code); France is "france"."""
+    codes: list[str] = []
+    for territory in offer.territories.all():
+        if territory.kind == "france":
+            return ["france"]
+        if territory.kind == "region":
+            codes.extend(departements_of.get(territory.code, []))
+        else:
+            codes.append(territory.code)
+    return list(dict.fromkeys(codes)) or ["france"]
+
+
+def to_data_inclusion(offers: Iterable[Offer]) -> list[dict[str, Any]]:
+    """The offers as data·inclusion services, each validated by the schema's own model."""
+    from data_inclusion.schema.v1 import Service
+
+    departements_of: dict[str, list[str]] = {}
+    for code, region in Departement.objects.values_list("code", "region__code"):
+        departements_of.setdefault(region, []).append(code)
+    services = []
+    for offer in offers:
+        slugs = [term.slug for term in offer.offer_types.all()]
+        kinds = {term.kind for term in offer.offer_types.all()}
+        service_type = (
+            "aide-financiere"
+            if "financement" in kinds
+            else TYPE_BY_SLUG.get(slugs[0] if slugs else "", "accompagnement")
+        )
+        themes = {THEME_BY_STAGE[stage.slug] for stage in offer.stages.all() if stage.slug in THEME_BY_STAGE}
+        modes = []
+        if offer.contact_email:
+            modes.append("envoyer-un-courriel")
+        if offer.contact_phone:
+            modes.append("telephoner")
+        if offer.application_url:
+            modes.append("utiliser-lien-mobilisation")
+        record = {
+            "source": DATA_INCLUSION_SOURCE,
+            "structure_id": f"{DATA_INCLUSION_SOURCE}--{offer.operator_id}",
+            "id": f"{DATA_INCLUSION_SOURCE}--{offer.pk}",
+            "nom": offer.title[:150].rstrip("."),
+            "description": offer.description or offer.summary,
+            "lien_source": f"{settings.SITE_URL}{offer.get_absolute_url()}",
+            "date_maj": offer.reviewed_on,
+            "type": service_type,
+            "thematiques": sorted(themes) or ["creer-une-entreprise--developper-son-entreprise"],
+            "frais": "payant" if offer.fees == Offer.Fees.PAYANT else "gratuit",
+            "frais_precisions": offer.get_fees_display() if offer.fees == Offer.Fees.SOUS_CONDITIONS else None,
+            "publics_precisions": ", ".join(term.label for term in offer.audiences.all()) or None,
+            "telephone": offer.contact_phone or None,
+            "courriel": offer.contact_email or None,
+            "zone_eligibilite": _eligibility_zone(offer, departements_of),
+            "lien_mobilisation": offer.application_url or None,
+            "modes_mobilisation": modes or None,
+            "mobilisable_par": ["usagers", "professionnels"],
+        }
+        service = Service.model_validate(record)
+        services.append(service.model_dump(mode="json", exclude_none=True))
+    return services

@@ -1,0 +1,88 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from essaim.catalog.exports import export_rows, offers_for_export, to_csv, to_data_inclusion
+from essaim.catalog.importing import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
+from essaim.catalog.models import Offer
+from essaim.core.imports import read_csv
+from tests.catalog.factories import make_offer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalog(region, roles, taxonomies):
+    generic = make_offer(
+        "Le dispositif local d'accompagnement",
+        types=["accompagnement_individuel"],
+        territories=[("france", "")],
+        external_id="dla",
+    )
+    return [
+        generic,
+        make_offer(
+            "Le DLA de Loire-Atlantique",
+            types=["accompagnement_individuel", "diagnostic"],
+            stages=["developpement", "consolidation"],
+            needs=["recruter_rh_benevolat"],
+            territories=[("departement", "44")],
+            parent=generic,
+            external_id="dla-44",
+            contact_email="dla44@essaim-demo.example",
+        ),
+        make_offer(
+            "Garantir son prêt bancaire",
+            types=["garantie"],
+            audiences=["association", "scop"],
+            territories=[("region", "52"), ("commune", "49007")],
+            amount_max=200_000,
+            application_url="https://essaim-demo.example/candidater",
+        ),
+        make_offer("Brouillon", types=["subvention"], status="draft"),
+    ]
+
+
+def test_csv_export_reimports_without_changing_anything(catalog):
+    text = to_csv(export_rows(offers_for_export()))
+    assert text.splitlines()[0].startswith("external_id,title,summary,description,operator_name")
+    assert "Brouillon" not in text
+    rows = read_csv(text.encode(), required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    report = offers_import(rows=rows)
+    assert report.ok, report.errors
+    # The offer without external_id gets one from the export: it is created, the others unchanged.
+    assert (report.created, report.updated, report.unchanged) == (1, 0, 2)
+    assert Offer.objects.get(external_id="dla-44").parent.external_id == "dla"
+
+
+def test_data_inclusion_export_is_valid_and_expands_regions(catalog):
+    services = {service["nom"]: service for service in to_data_inclusion(offers_for_export())}
+    guarantee = services["Garantir son prêt bancaire"]
+    assert guarantee["type"] == "aide-financiere"
+    assert guarantee["zone_eligibilite"] == ["44", "49", "85", "49007"]
+    assert guarantee["modes_mobilisation"] == ["utiliser-lien-mobilisation"]
+    dla = services["Le DLA de Loire-Atlantique"]
+    assert dla["zone_eligibilite"] == ["44"]
+    assert dla["thematiques"] == ["creer-une-entreprise--developper-son-entreprise"]
+    assert services["Le dispositif local d'accompagnement"]["zone_eligibilite"] == ["france"]
+
+
+def test_public_downloads(client, catalog):
+    csv_response = client.get(reverse("catalog:export", args=["csv"]))
+    assert csv_response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in csv_response["Content-Disposition"]
+    xlsx = client.get(reverse("catalog:export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.max_row == 4
+    assert len(client.get(reverse("catalog:export", args=["json"])).json()) == 3
+    assert client.get(reverse("catalog:export", args=["pdf"])).status_code == 404
+
+
+def test_export_command_writes_files(catalog, tmp_path):
+    call_command("export_offers", "--format", "json", "--output", str(tmp_path / "offres.json"))
+    assert (tmp_path / "offres.json").read_text(encoding="utf-8").startswith("[")
+    call_command("export_offers", "--format", "xlsx", "--all", "--output", str(tmp_path / "offres.xlsx"))
+    assert load_workbook(tmp_path / "offres.xlsx").active.max_row == 5
