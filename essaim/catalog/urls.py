@@ -14,4 +14,5 @@ urlpatterns = [
     path("offre/<slug:slug>/aller/<str:kind>/", views.offer_go, name="offer_go"),
     path("operateur/<slug:slug>/", views.operator_detail, name="operator"),
     path("donnees/offres.<str:fmt>", views.export, name="export"),
+    path("pilotage/", views.dashboard, name="dashboard"),
 ]

@@ -3,6 +3,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,12 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from essaim.catalog import exports, orientation
+from essaim.catalog import dashboard as dashboard_data, exports, orientation
 from essaim.catalog.forms import NO_STRUCTURE, OrientationForm, SearchForm
-from essaim.catalog.models import Offer, OfferEvent, SearchLog, Stage
+from essaim.catalog.models import Audience, Need, Offer, OfferEvent, SearchLog, Sector, Stage
+from essaim.catalog.perms import can_view_catalogue_dashboard
 from essaim.catalog.presentation import describe_reasons
 from essaim.catalog.search import search_offers
 from essaim.organisations.models import Organisation
+from essaim.territories.models import Departement
 
 PAGE_SIZE = 20
 
@@ -229,3 +234,57 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404("Format inconnu")
     response["Content-Disposition"] = f'attachment; filename="offres-{stamp}.{fmt}"'
     return response
+
+
+@login_required
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if not can_view_catalogue_dashboard(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    departements = (
+        Departement.objects.filter(region__code=settings.ESSAIM_REGION).select_related("region").order_by("code")
+    )
+    chosen = departements.filter(code=request.GET.get("departement", "")).first() or departements.first()
+    window_start = dashboard_data.since(timezone.now())
+    labels = _labels()
+    return render(
+        request,
+        "catalog/dashboard.html",
+        {
+            "departements": departements,
+            "table": dashboard_data.coverage_table(chosen, today) if chosen else None,
+            "fruitless": [
+                (_describe(criteria, labels), count)
+                for criteria, count in dashboard_data.fruitless_searches(window_start)
+            ],
+            "activity": dashboard_data.offer_activity(window_start),
+            "due": Offer.objects.due_for_review(today).select_related("operator").order_by("review_due_on")[:30],
+            "broken": Offer.objects.published().filter(broken_link=True).select_related("operator")[:30],
+            "weakest": dashboard_data.weakest_offers(today),
+            "window_days": dashboard_data.WINDOW_DAYS,
+        },
+    )
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    return {
+        "stage": dict(Stage.objects.values_list("slug", "label")),
+        "needs": dict(Need.objects.values_list("slug", "label")),
+        "audience": dict(Audience.objects.values_list("slug", "label")),
+        "sector": dict(Sector.objects.values_list("slug", "label")),
+    }
+
+
+def _describe(criteria: dict[str, object], labels: dict[str, dict[str, str]]) -> str:
+    """A search's criteria in words: "Création / lancement · Financer le démarrage · 44109"."""
+    parts = []
+    order = ["stage", "needs", "audience", "sector", "commune", "departement", "q"]
+    for key, value in sorted(
+        criteria.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+    ):
+        if value in (None, "", []):
+            continue
+        values = value if isinstance(value, list) else [value]
+        parts.extend(labels.get(key, {}).get(str(item), str(item)) for item in values)
+    return " · ".join(parts) or "(aucun critère)"

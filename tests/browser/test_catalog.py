@@ -96,3 +96,18 @@ def test_search_page_is_accessible_and_highlights(page, catalog):
     page.goto("/aides/recherche/?q=pr%C3%AAts")
     assert page.locator("mark").first.inner_text() == "prêt"
     assert_accessible(page)
+
+
+def test_dashboard_is_accessible(page, catalog):
+    from tests.accounts.factories import PASSWORD, UserFactory
+
+    UserFactory(email="cress@example.org", platform_admin=True)
+    page.goto("/compte/connexion/?next=/aides/pilotage/")
+    page.get_by_label("Adresse e-mail").fill("cress@example.org")
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/aides/pilotage/")
+    assert page.get_by_role(
+        "table", name="Nombre d'offres ouvertes par étape (lignes) et besoin (colonnes), Loire-Atlantique"
+    ).is_visible()
+    assert_accessible(page)

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from essaim.catalog.freshness import review_reminders_send
+
+
+class Command(BaseCommand):
+    help = (
+        "Écrit aux éditeurs de chaque opérateur la liste de ses offres dont la période de relecture est "
+        "échue, et liste les offres sans éditeur à relancer par la CRESS. À lancer chaque semaine."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--dry-run", action="store_true", help="lister sans envoyer")
+
+    def handle(self, *args: object, **options: object) -> None:
+        report = review_reminders_send(today=timezone.localdate(), dry_run=bool(options["dry_run"]))
+        verb = "seraient envoyés" if options["dry_run"] else "envoyés"
+        self.stdout.write(f"{report.offers} offre(s) à revoir ; {report.emails} e-mail(s) {verb}.")
+        if report.without_editor:
+            self.stdout.write("Offres dont l'opérateur n'a pas d'éditeur (à relancer par la CRESS) :")
+            for offer in report.without_editor:
+                self.stdout.write(
+                    f"  - {offer.title} ({offer.operator.name}), à revoir depuis le {offer.review_due_on:%d/%m/%Y}"
+                )
