@@ -10,3 +10,8 @@ class CatalogConfig(AppConfig):
         # Registers the taxonomies into `setup_reference`, the demo catalogue into `load_demo`
         # and the catalogue's figures on the home page.
         from essaim.catalog import demo, figures, reference  # noqa: F401
+        from essaim.core.registries import AccountLink, account_links
+
+        link = AccountLink("Mes offres d'accompagnement et de financement", "catalog:my_offers")
+        if link not in account_links:
+            account_links.append(link)

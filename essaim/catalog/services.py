@@ -74,3 +74,67 @@ def offer_record_revision(*, offer: Offer, before: dict[str, Any], by: Any, summ
     if not changes and before:
         return None
     return OfferRevision.objects.create(offer=offer, author=by, summary=summary, changes=changes)
+
+
+# Who may move an offer from one status to another: "operator" (its editors) or "cress" (staff).
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (Offer.Status.SUGGESTION, Offer.Status.DRAFT): "cress",
+    (Offer.Status.DRAFT, Offer.Status.REVIEW): "operator",
+    (Offer.Status.REVIEW, Offer.Status.DRAFT): "operator",
+    (Offer.Status.REVIEW, Offer.Status.PUBLISHED): "cress",
+    (Offer.Status.PUBLISHED, Offer.Status.ARCHIVED): "operator",
+    (Offer.Status.ARCHIVED, Offer.Status.DRAFT): "operator",
+    (Offer.Status.SUGGESTION, Offer.Status.ARCHIVED): "cress",
+    (Offer.Status.DRAFT, Offer.Status.ARCHIVED): "operator",
+}
+TRANSITION_LABELS = {
+    Offer.Status.REVIEW: "Soumettre à la CRESS",
+    Offer.Status.PUBLISHED: "Publier",
+    Offer.Status.DRAFT: "Repasser en brouillon",
+    Offer.Status.ARCHIVED: "Archiver",
+}
+
+
+class TransitionRefused(Exception):
+    """The move is not allowed; the message says why, in French."""
+
+
+def allowed_transitions(offer: Offer, *, is_cress: bool) -> list[str]:
+    """The statuses this person may move the offer to (the CRESS may do what operators do)."""
+    return [
+        target
+        for (source, target), who in TRANSITIONS.items()
+        if source == offer.status and (who == "operator" or is_cress)
+    ]
+
+
+@transaction.atomic
+def offer_transition(*, offer: Offer, to: str, by: Any, is_cress: bool, comment: str = "") -> Offer:
+    """Move the offer to another status and record who did it, and why."""
+    if to not in allowed_transitions(offer, is_cress=is_cress):
+        raise TransitionRefused(
+            f"Impossible de passer une offre « {offer.get_status_display().lower()} » à "
+            f"« {Offer.Status(to).label.lower()} »."
+        )
+    before = offer_snapshot(offer)
+    offer.status = to
+    if to == Offer.Status.PUBLISHED:
+        offer.reviewed_on = date.today()
+    offer.save()
+    summary = f"{Offer.Status(before['status']).label} → {Offer.Status(to).label}"
+    revision = offer_record_revision(
+        offer=offer, before=before, by=by, summary=summary + (f" : {comment}" if comment else "")
+    )
+    assert revision is not None
+    return offer
+
+
+@transaction.atomic
+def offer_mark_reviewed(*, offer: Offer, by: Any) -> None:
+    """The operator confirms the offer is still right: its freshness starts again."""
+    before = offer_snapshot(offer)
+    offer.reviewed_on = date.today()
+    offer.save()
+    OfferRevision.objects.create(
+        offer=offer, author=by, summary="Relue et confirmée à jour", changes=diff(before, offer_snapshot(offer))
+    )

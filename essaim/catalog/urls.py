@@ -15,4 +15,10 @@ urlpatterns = [
     path("operateur/<slug:slug>/", views.operator_detail, name="operator"),
     path("donnees/offres.<str:fmt>", views.export, name="export"),
     path("pilotage/", views.dashboard, name="dashboard"),
+    path("espace/", views.my_offers, name="my_offers"),
+    path("espace/offres/nouvelle/", views.offer_create, name="offer_create"),
+    path("espace/offres/<int:pk>/", views.offer_edit, name="offer_edit"),
+    path("espace/offres/<int:pk>/statut/", views.offer_status, name="offer_status"),
+    path("espace/offres/<int:pk>/a-jour/", views.offer_reviewed, name="offer_reviewed"),
+    path("moderation/", views.moderation, name="moderation"),
 ]

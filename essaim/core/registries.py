@@ -86,3 +86,14 @@ class FigureRegistry:
 
 
 home_figures = FigureRegistry()
+
+
+@dataclass(frozen=True)
+class AccountLink:
+    """A link a module adds to the account page ("Mes offres")."""
+
+    label: str
+    url_name: str
+
+
+account_links: list[AccountLink] = []

@@ -111,3 +111,40 @@ def test_dashboard_is_accessible(page, catalog):
         "table", name="Nombre d'offres ouvertes par étape (lignes) et besoin (colonnes), Loire-Atlantique"
     ).is_visible()
     assert_accessible(page)
+
+
+def _login(page, email):  # type: ignore[no-untyped-def]
+    from tests.accounts.factories import PASSWORD
+
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/")
+
+
+def test_operator_workspace_and_moderation_are_accessible(page, catalog):
+    from essaim.organisations.models import Membership
+    from tests.accounts.factories import UserFactory
+
+    operator = catalog[0].operator
+    Membership.objects.create(user=UserFactory(email="editrice@example.org"), organisation=operator, role="editor")
+    _login(page, "editrice@example.org")
+    page.goto("/aides/espace/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Proposer une nouvelle offre").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Enregistrer").click()
+    assert page.get_by_text("Ce champ est obligatoire.").first.is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Mes offres").click()
+    page.get_by_role("link", name="Garantir son prêt bancaire").click()
+    page.get_by_role("button", name="Archiver").click()
+    assert page.get_by_text("L'offre est maintenant : archivée.").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Se déconnecter").click()
+    UserFactory(email="cress@example.org", platform_admin=True)
+    _login(page, "cress@example.org")
+    page.goto("/aides/moderation/")
+    assert_accessible(page)

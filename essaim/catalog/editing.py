@@ -1,0 +1,159 @@
+"""Operators and the CRESS edit offers through this form; every save leaves a revision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
+
+from essaim.catalog.importing import Referential
+from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, Sector, Stage
+from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
+from essaim.core.slugs import unique_slug
+from essaim.territories.models import Departement, Region
+
+TAXONOMY_FIELDS = {"offer_types": OfferType, "stages": Stage, "needs": Need, "audiences": Audience, "sectors": Sector}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class OfferForm(forms.ModelForm):
+    coverage = forms.MultipleChoiceField(
+        label="Territoires couverts",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Cochez l'échelle la plus large qui convient.",
+    )
+    local_codes = forms.CharField(
+        label="Communes ou intercommunalités couvertes",
+        required=False,
+        help_text="Codes INSEE de communes (5 caractères) ou SIREN d'EPCI (9 chiffres), séparés par des virgules.",
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "operator",
+            "offer_types",
+            "stages",
+            "needs",
+            "audiences",
+            "sectors",
+            "amount_min",
+            "amount_max",
+            "fees",
+            "url",
+            "application_url",
+            "contact_email",
+            "contact_phone",
+            "opens_on",
+            "deadline",
+            "recurrence",
+            "review_every_months",
+            "min_years",
+            "max_years",
+            "min_employees",
+            "max_employees",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "opens_on": DateInput(),
+            "deadline": DateInput(),
+            **{name: forms.CheckboxSelectMultiple for name in TAXONOMY_FIELDS},
+        }
+        help_texts = {
+            "title": "Commencez par un verbe : « Financer son démarrage avec… ».",
+            "stages": "Aucune case cochée : toutes les étapes.",
+            "needs": "Aucune case cochée : tous les besoins.",
+            "audiences": "Aucune case cochée : tous les publics.",
+            "sectors": "Aucune case cochée : tous les secteurs.",
+        }
+
+    def __init__(self, *args: Any, operators: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["operator"].queryset = operators.order_by("search_name")
+        for name, model in TAXONOMY_FIELDS.items():
+            self.fields[name].queryset = model.objects.filter(is_obsolete=False)
+            self.fields[name].to_field_name = "slug"
+        region = Region.objects.filter(code=settings.ESSAIM_REGION).first()
+        choices = [("france", "France entière")]
+        if region:
+            choices.append((f"region:{region.code}", f"Toute la région {region.name}"))
+            choices += [
+                (f"departement:{dep.code}", f"{dep.name} ({dep.code})")
+                for dep in Departement.objects.filter(region=region).order_by("code")
+            ]
+        self.fields["coverage"].choices = choices
+        if self.instance.pk:
+            tokens = [territory.token for territory in self.instance.territories.all()]
+            known = {value for value, _label in choices}
+            self.initial["coverage"] = [token for token in tokens if token in known]
+            self.initial["local_codes"] = ", ".join(token.split(":", 1)[1] for token in tokens if token not in known)
+
+    def clean_local_codes(self) -> list[tuple[str, str, str]]:
+        referential = Referential()
+        territories = []
+        for code in [part.strip() for part in self.cleaned_data.get("local_codes", "").split(",") if part.strip()]:
+            kind = "epci" if len(code) == 9 and code.isdigit() else "commune"
+            name = referential.territory_name(kind, code)
+            if name is None:
+                raise forms.ValidationError(f"« {code[:20]} » n'est ni un code de commune ni un SIREN d'EPCI connu.")
+            territories.append((kind, code, name))
+        return territories
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        referential = Referential()
+        territories = []
+        for token in data.get("coverage", []):
+            kind, _, code = token.partition(":")
+            territories.append(
+                (kind, code, "France entière" if kind == "france" else referential.territory_name(kind, code) or code)
+            )
+        territories += data.get("local_codes") or []
+        if not territories:
+            self.add_error("coverage", "Indiquez au moins un territoire couvert.")
+        data["territories"] = territories
+        for low, high, label in (
+            ("amount_min", "amount_max", "montant"),
+            ("min_years", "max_years", "ancienneté"),
+            ("min_employees", "max_employees", "effectif"),
+        ):
+            if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
+                self.add_error(high, f"Le maximum de {label} doit être supérieur ou égal au minimum.")
+        if data.get("opens_on") and data.get("deadline") and data["opens_on"] > data["deadline"]:
+            self.add_error("deadline", "La date limite doit suivre la date d'ouverture.")
+        return data
+
+
+@transaction.atomic
+def offer_save(*, form: OfferForm, by: Any) -> Offer:
+    """Save the form's offer, its relations and territories, and record what changed."""
+    existing = Offer.objects.filter(pk=form.instance.pk).first() if form.instance.pk else None
+    before = offer_snapshot(existing) if existing else {}
+    offer = form.save(commit=False)
+    if not offer.slug:
+        offer.slug = unique_slug(offer.title, Offer.objects.all(), fallback="offre")
+    offer.save()
+    form.save_m2m()
+    offer.territories.all().delete()
+    OfferTerritory.objects.bulk_create(
+        [
+            OfferTerritory(offer=offer, kind=kind, code=code, name=name)
+            for kind, code, name in form.cleaned_data["territories"]
+        ]
+    )
+    offer_refresh_search(offer)
+    offer_record_revision(offer=offer, before=before, by=by, summary="Modification" if before else "Création")
+    return offer

@@ -1,0 +1,32 @@
+from essaim.catalog.views.public import (
+    dashboard,
+    export,
+    home,
+    offer_detail,
+    offer_go,
+    operator_detail,
+    orientation_step,
+    results,
+    search,
+    selection,
+)
+from essaim.catalog.views.workspace import moderation, my_offers, offer_create, offer_edit, offer_reviewed, offer_status
+
+__all__ = [
+    "dashboard",
+    "export",
+    "home",
+    "moderation",
+    "my_offers",
+    "offer_create",
+    "offer_detail",
+    "offer_edit",
+    "offer_go",
+    "offer_reviewed",
+    "offer_status",
+    "operator_detail",
+    "orientation_step",
+    "results",
+    "search",
+    "selection",
+]

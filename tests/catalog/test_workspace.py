@@ -1,0 +1,122 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from essaim.catalog.models import Offer
+from essaim.organisations.models import Membership
+from tests.accounts.factories import UserFactory
+from tests.catalog.factories import TODAY, make_offer
+from tests.organisations.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "title": "Tester son activité en coopérative",
+    "summary": "Une CAE héberge votre activité le temps de la tester.",
+    "description": "Description.",
+    "offer_types": ["test_activite"],
+    "stages": ["faisabilite"],
+    "coverage": ["departement:44"],
+    "local_codes": "49007, 244400404",
+    "fees": "gratuit",
+    "recurrence": "permanente",
+    "review_every_months": "6",
+}
+
+
+@pytest.fixture
+def operator(region, roles, taxonomies):
+    return OrganisationFactory(name="CAE Ouest", roles=["operateur_accompagnement"])
+
+
+@pytest.fixture
+def editor(client, operator):
+    user = UserFactory(email="editrice@example.org")
+    Membership.objects.create(user=user, organisation=operator, role="editor")
+    client.force_login(user)
+    return user
+
+
+def test_an_editor_creates_a_draft_with_its_territories_and_history(client, editor, operator):
+    response = client.post(reverse("catalog:offer_create"), {**FORM, "operator": operator.pk})
+    offer = Offer.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("catalog:offer_edit", args=[offer.pk])
+    assert offer.status == Offer.Status.DRAFT
+    assert sorted(t.token for t in offer.territories.all()) == ["commune:49007", "departement:44", "epci:244400404"]
+    assert offer.revisions.get().author == editor
+    page = client.get(reverse("catalog:offer_edit", args=[offer.pk])).content.decode()
+    assert "Soumettre à la CRESS" in page and "Publier" not in page
+
+
+def test_form_errors_are_explained_and_nothing_is_saved(client, editor, operator):
+    response = client.post(
+        reverse("catalog:offer_create"),
+        {
+            **FORM,
+            "operator": operator.pk,
+            "coverage": [],
+            "local_codes": "99999",
+            "amount_min": "500",
+            "amount_max": "10",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "« 99999 » n&#x27;est ni un code de commune ni un SIREN d&#x27;EPCI connu." in html
+    assert "Le maximum de montant doit être supérieur ou égal au minimum." in html
+    assert Offer.objects.count() == 0
+
+
+def test_an_operator_submits_and_only_the_cress_publishes(client, editor, operator):
+    offer = make_offer("Tester son activité", types=["test_activite"], operator=operator, status="draft")
+    url = reverse("catalog:offer_status", args=[offer.pk])
+    client.post(url, {"to": "review"})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.REVIEW
+    client.post(url, {"to": "published"})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.REVIEW  # refused for the operator
+
+    client.force_login(UserFactory(platform_admin=True))
+    assert "Tester son activité" in client.get(reverse("catalog:moderation")).content.decode()
+    response = client.post(url, {"to": "published", "next": "moderation", "comment": "Merci !"})
+    assert response["Location"] == reverse("catalog:moderation")
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED
+    assert offer.revisions.first().summary == "En revue → Publiée : Merci !"
+    assert client.get(offer.get_absolute_url()).status_code == 200
+
+
+def test_nobody_edits_another_structures_offer(client, editor, region):
+    other = make_offer("Offre d'un autre", types=["prime"])
+    assert client.get(reverse("catalog:offer_edit", args=[other.pk])).status_code == 403
+    assert client.post(reverse("catalog:offer_status", args=[other.pk]), {"to": "archived"}).status_code == 403
+    other.refresh_from_db()
+    assert other.status == Offer.Status.PUBLISHED
+
+
+def test_a_plain_member_cannot_create_offers(client, operator):
+    member = UserFactory()
+    Membership.objects.create(user=member, organisation=operator, role="member")
+    client.force_login(member)
+    assert client.get(reverse("catalog:offer_create")).status_code == 403
+    assert "éditeur d'aucune structure" in client.get(reverse("catalog:my_offers")).content.decode()
+
+
+def test_confirming_an_offer_is_up_to_date_restarts_its_review_period(client, editor, operator):
+    offer = make_offer("Vieille offre", types=["prime"], operator=operator, reviewed_on=TODAY - timedelta(days=400))
+    client.post(reverse("catalog:offer_reviewed", args=[offer.pk]))
+    offer.refresh_from_db()
+    assert offer.reviewed_on == TODAY
+    assert offer.review_due_on > TODAY
+    assert offer.revisions.first().summary == "Relue et confirmée à jour"
+
+
+def test_workspace_lists_the_offers_with_their_quality(client, editor, operator):
+    make_offer("Mon offre", types=["prime"], operator=operator)
+    make_offer("Pas à moi", types=["prime"])
+    response = client.get(reverse("catalog:my_offers"))
+    assert [row[0].title for row in response.context["rows"]] == ["Mon offre"]
+    assert "Manque" in response.content.decode()
+    assert reverse("catalog:my_offers") in client.get(reverse("accounts:profile")).content.decode()
