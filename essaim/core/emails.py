@@ -8,22 +8,34 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django_tasks import task
 
 
 @task()
-def deliver_email(*, subject: str, to: list[str], text: str, html: str) -> None:
-    message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
+def deliver_email(*, subject: str, to: list[str], text: str, html: str, headers: dict[str, str] | None = None) -> None:
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to, headers=headers or {}
+    )
     message.attach_alternative(html, "text/html")
     message.send()
 
 
-def send_templated_email(*, template: str, to: list[str], context: dict[str, Any]) -> None:
+def send_templated_email(
+    *, template: str, to: list[str], context: dict[str, Any], headers: dict[str, str] | None = None
+) -> None:
     """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` and queue the
     e-mail once the current transaction commits (never for a rolled-back change)."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    text = render_to_string(f"{template}.txt", context)
+    subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
+    text = _render_text(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)
-    transaction.on_commit(lambda: deliver_email.enqueue(subject=subject, to=to, text=text, html=html))
+    transaction.on_commit(
+        lambda: deliver_email.enqueue(subject=subject, to=to, text=text, html=html, headers=headers or {})
+    )
+
+
+def _render_text(name: str, context: dict[str, Any]) -> str:
+    """Render a plain-text template without HTML escaping ("d'honneur", not "d&#x27;honneur")."""
+    return get_template(name).template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]

@@ -63,7 +63,12 @@ class Alert(models.Model):
         WEEKLY = "weekly", "Chaque semaine"
         MONTHLY = "monthly", "Chaque mois"
 
+    class Kind(models.TextChoices):
+        SEARCH = "search", "Recherche libre"
+        ORIENTATION = "orientation", "Parcours guidé"
+
     email = models.EmailField("adresse e-mail")
+    kind = models.CharField("origine", max_length=20, choices=Kind.choices, default=Kind.SEARCH)
     query = models.CharField("recherche", max_length=2000, help_text="Paramètres de la recherche enregistrée.")
     label = models.CharField("intitulé", max_length=300)
     frequency = models.CharField("fréquence", max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)

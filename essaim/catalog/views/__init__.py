@@ -1,3 +1,4 @@
+from essaim.catalog.views.alerts import AlertForm, alert_confirm_view, alert_create, alert_unsubscribe_view
 from essaim.catalog.views.public import (
     dashboard,
     export,
@@ -13,6 +14,10 @@ from essaim.catalog.views.public import (
 from essaim.catalog.views.workspace import moderation, my_offers, offer_create, offer_edit, offer_reviewed, offer_status
 
 __all__ = [
+    "AlertForm",
+    "alert_confirm_view",
+    "alert_create",
+    "alert_unsubscribe_view",
     "dashboard",
     "export",
     "home",

@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from essaim.catalog.alerts import digests_send, unconfirmed_alerts_purge
+from essaim.catalog.models import Alert
+
+
+class Command(BaseCommand):
+    help = (
+        "Envoie aux abonnés les nouvelles offres de leurs alertes (file de tâches). "
+        "À lancer chaque jour : chaque alerte part quand sa période (semaine ou mois) est écoulée. "
+        "Efface aussi les alertes jamais confirmées au bout d'une semaine."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--frequency", choices=[choice.value for choice in Alert.Frequency], action="append")
+
+    def handle(self, *args: object, **options: object) -> None:
+        frequencies = options["frequency"] or [choice.value for choice in Alert.Frequency]
+        assert isinstance(frequencies, list)
+        for frequency in frequencies:
+            report = digests_send(frequency=frequency, now=timezone.now())
+            self.stdout.write(
+                f"Alertes « {frequency} » : {report.sent} e-mail(s) sur {report.alerts} alerte(s) échue(s)."
+            )
+        purged = unconfirmed_alerts_purge(now=timezone.now())
+        self.stdout.write(f"{purged} alerte(s) jamais confirmée(s) effacée(s).")
