@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from essaim.api.openapi import openapi_document
 from essaim.api.serializers import offer_to_dict
-from essaim.catalog import orientation
+from essaim.catalog import index
 from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
 from essaim.catalog.search import search_offers
@@ -83,27 +83,28 @@ def orientation_view(request: HttpRequest) -> JsonResponse:
     limit = request.GET.get("limit", str(DEFAULT_LIMIT))
     if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIMIT:
         return error(f"limit doit être un entier entre 1 et {MAX_LIMIT}.")
-    matches = orientation.orient(answers)
+    catalogue = index.current()
+    matches = catalogue.orient(answers)
     SearchLog.objects.create(
         kind=SearchLog.Kind.API,
         criteria={key: data.getlist(key) for key in ORIENTATION_KEYS},
         result_count=len(matches),
     )
-    offers = orientation.load_offers(matches[: int(limit)])
+    cards = catalogue.cards
     return ok(
         {
             "count": len(matches),
             "results": [
                 {
-                    "id": offer.pk,
-                    "external_id": offer.external_id,
-                    "title": offer.title,
-                    "operator": offer.operator.name,
-                    "offer_types": [term.slug for term in offer.offer_types.all()],
+                    "id": found.offer_id,
+                    "external_id": cards[found.offer_id].external_id,
+                    "title": cards[found.offer_id].title,
+                    "operator": cards[found.offer_id].operator,
+                    "offer_types": list(cards[found.offer_id].offer_types),
                     "why": [{"kind": reason.kind, "value": reason.value} for reason in found.reasons],
                     "score": found.score,
                 }
-                for offer, found in offers
+                for found in matches[: int(limit)]
             ],
         }
     )

@@ -10,10 +10,11 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from essaim.catalog import coverage, orientation
+from essaim.catalog import coverage
 from essaim.catalog.freshness import offer_quality
 from essaim.catalog.matching import Place
 from essaim.catalog.models import Need, Offer, OfferEvent, SearchLog, Stage
+from essaim.catalog.profiles import profiles
 from essaim.territories.models import Departement
 
 WINDOW_DAYS = 90
@@ -33,7 +34,7 @@ def coverage_table(departement: Departement, today: date) -> CoverageTable:
     needs = list(Need.objects.filter(is_obsolete=False))
     place = Place(commune="", departement=departement.code, region=departement.region.code)
     matrix = coverage.coverage_matrix(
-        orientation.profiles(Offer.objects.published()),
+        profiles(Offer.objects.published()),
         stages=[stage.slug for stage in stages],
         needs=[need.slug for need in needs],
         place=place,

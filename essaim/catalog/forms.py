@@ -7,7 +7,7 @@ from django import forms
 
 from essaim.catalog import matching
 from essaim.catalog.models import Audience, Need, OfferType, Sector, Stage
-from essaim.catalog.orientation import place_of
+from essaim.catalog.profiles import place_of
 from essaim.organisations.models import Organisation
 from essaim.territories.forms import CommuneField
 

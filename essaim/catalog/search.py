@@ -26,17 +26,27 @@ def synonyms_table() -> dict[str, list[str]]:
     return table
 
 
+def _word_query(field: str, stems: list[str]) -> Q:
+    query = Q()
+    for stem in stems:
+        query |= Q(**{f"{field}__contains": f" {stem}"})
+    return query
+
+
 def matching_text(offers: QuerySet[Offer], terms: list[list[str]]) -> QuerySet[Offer]:
-    """Offers that contain every query word, annotated with `relevance`."""
+    """Offers that contain every query word (through one of its stems)."""
+    for stems in terms:
+        offers = offers.filter(_word_query("search_document", stems))
+    return offers
+
+
+def _with_relevance(offers: QuerySet[Offer], terms: list[list[str]]) -> QuerySet[Offer]:
+    """Annotate `relevance`: three points per word found in the title, one elsewhere."""
     relevance: Any = Value(0)
     for stems in terms:
-        in_document = Q()
-        in_title = Q()
-        for stem in stems:
-            in_document |= Q(search_document__contains=f" {stem}")
-            in_title |= Q(search_title__contains=f" {stem}")
-        offers = offers.filter(in_document)
-        relevance = relevance + Case(When(in_title, then=Value(3)), default=Value(1), output_field=IntegerField())
+        relevance = relevance + Case(
+            When(_word_query("search_title", stems), then=Value(3)), default=Value(1), output_field=IntegerField()
+        )
     return offers.annotate(relevance=relevance)
 
 
@@ -71,7 +81,11 @@ def search_offers(data: dict[str, Any], *, today: date) -> tuple[QuerySet[Offer]
             departement=commune.departement.code,
             region=commune.departement.region.code,
         )
-    offers = offers.distinct()
+    # Filters on relations may repeat an offer: select the ids in a subquery rather than DISTINCT
+    # over whole rows (long texts make DISTINCT slow).
+    offers = Offer.objects.filter(pk__in=offers.values("pk"))
+    if terms:
+        offers = _with_relevance(offers, terms)
     sort = data.get("sort") or ("pertinence" if terms else "fraicheur")
     if sort == "echeance":
         order = [F("deadline").asc(nulls_last=True), "title"]

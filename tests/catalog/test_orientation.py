@@ -138,3 +138,18 @@ def test_a_project_without_structure_is_never_asked_for_a_siret_or_its_age(clien
     html = response.content.decode()
     assert "SIRET" not in html
     assert "Depuis combien d&#x27;années" not in html
+
+
+def test_results_follow_catalogue_changes_at_once(client, catalog):
+    from essaim.catalog.services import offer_transition
+
+    def shown():
+        groups = client.get(reverse("catalog:results"), ANSWERS).context["groups"]
+        return set(titles(groups.financement))
+
+    assert "Garantir son prêt" in shown()
+    offer_transition(offer=catalog["garantie"], to="archived", by=None, is_cress=True)
+    assert "Garantir son prêt" not in shown()
+    catalog["local"].title = "Prime métropolitaine"
+    catalog["local"].save()
+    assert "Prime métropolitaine" in shown()

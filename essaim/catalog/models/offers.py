@@ -128,7 +128,8 @@ class Offer(models.Model):
     search_title = models.TextField("titre indexé", blank=True, editable=False)
     search_document = models.TextField("texte indexé", blank=True, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    # Indexed: the in-memory index of the catalogue watches the latest change (catalog/index.py).
+    updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
 
     objects = OfferQuerySet.as_manager()
 

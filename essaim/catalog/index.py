@@ -1,0 +1,95 @@
+"""An in-memory index of the published catalogue, kept per process, for fast orientation.
+
+Building it reads the catalogue in a fixed number of queries; each request then checks one
+cheap "version" query (latest change, number of offers) and rebuilds only when the catalogue
+changed. Every write path saves the Offer row (import, form, admin, status change), which moves
+`updated_at`, so a change anywhere is seen by every web process at its next request.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Max
+
+from essaim.catalog import matching
+from essaim.catalog.models import Offer
+from essaim.catalog.profiles import profiles
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a list of results shows without reading the offer again."""
+
+    id: int
+    external_id: str | None
+    title: str
+    operator: str
+    offer_types: tuple[str, ...]
+
+
+@dataclass
+class CatalogueIndex:
+    version: tuple[Any, ...]
+    profiles: dict[int, matching.OfferProfile] = field(default_factory=dict)
+    by_territory: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    cards: dict[int, Card] = field(default_factory=dict)
+
+    def candidates(self, place: matching.Place | None) -> list[matching.OfferProfile]:
+        """Profiles of the offers whose territory may contain the place (all without a place)."""
+        if place is None:
+            return list(self.profiles.values())
+        keys = [
+            ("france", ""),
+            ("region", place.region),
+            ("departement", place.departement),
+            ("commune", place.commune),
+        ]
+        if place.epci:
+            keys.append(("epci", place.epci))
+        ids = {offer_id for key in keys for offer_id in self.by_territory.get(key, ())}
+        return [self.profiles[offer_id] for offer_id in ids]
+
+    def orient(self, answers: matching.Answers) -> list[matching.Match]:
+        return matching.rank(self.candidates(answers.place), answers)
+
+
+_lock = threading.Lock()
+_current: CatalogueIndex | None = None
+
+
+def _version() -> tuple[Any, ...]:
+    # Two queries on purpose: each uses an index alone; together they scan the table.
+    return (Offer.objects.aggregate(latest=Max("updated_at"))["latest"], Offer.objects.count())
+
+
+def build(version: tuple[Any, ...]) -> CatalogueIndex:
+    published = Offer.objects.published()
+    index = CatalogueIndex(version=version)
+    for profile in profiles(published):
+        index.profiles[profile.id] = profile
+        for territory in profile.territories or (matching.Territory("france"),):
+            index.by_territory.setdefault((territory.kind, territory.code), []).append(profile.id)
+    types: dict[int, list[str]] = {}
+    for offer_id, slug in Offer.offer_types.through.objects.filter(offer__in=published).values_list(
+        "offer_id", "offertype__slug"
+    ):
+        types.setdefault(offer_id, []).append(slug)
+    for offer_id, external_id, title, operator in published.values_list("pk", "external_id", "title", "operator__name"):
+        index.cards[offer_id] = Card(offer_id, external_id, title, operator, tuple(sorted(types.get(offer_id, ()))))
+    return index
+
+
+def current() -> CatalogueIndex:
+    """The index of the catalogue as it is now (rebuilt when it changed since last time)."""
+    global _current
+    version = _version()
+    index = _current
+    if index is not None and index.version == version:
+        return index
+    with _lock:
+        if _current is None or _current.version != version:
+            _current = build(version)
+        return _current
