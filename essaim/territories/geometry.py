@@ -23,13 +23,16 @@ GRID = 0.0001
 
 def parse_wkb_hex(values: Sequence[str | None]) -> np.ndarray:
     """Geometries from hex WKB strings; None stays missing."""
-    return shapely.from_wkb(np.array(list(values), dtype=object))
+    # Shapely ships no type information: name the result's type for mypy.
+    geometries: np.ndarray = shapely.from_wkb(np.array(list(values), dtype=object))
+    return geometries
 
 
 def simplify(geometries: np.ndarray, tolerance: float) -> np.ndarray:
     """Simplified geometries, snapped to a 1e-4 degree grid (about 10 m)."""
     simplified = shapely.simplify(geometries, tolerance, preserve_topology=True)
-    return shapely.set_precision(simplified, GRID)
+    snapped: np.ndarray = shapely.set_precision(simplified, GRID)
+    return snapped
 
 
 def to_geojson(geometries: np.ndarray) -> list[str]:
