@@ -6,7 +6,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Pure modules (no Django import) checked by mypy --strict.
-PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/organisations/siret.py essaim/territories/geometry.py
+PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/organisations/siret.py essaim/territories/geometry.py \
+	essaim/catalog/matching.py essaim/catalog/quality.py essaim/catalog/coverage.py essaim/catalog/text_search.py
 
 .PHONY: install install-dev run serve test quality fix lock migrations clean
 

@@ -50,7 +50,9 @@ def offers(request: HttpRequest) -> JsonResponse:
     paginator = Paginator(found.with_relations(), PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger):
+    except PageNotAnInteger:
+        return error("Le paramètre page doit être un nombre entier positif.", status=400)
+    except EmptyPage:
         return error(f"Page inexistante : il y a {paginator.num_pages} page(s).", status=404)
     return ok(
         {

@@ -9,11 +9,17 @@ from django.conf import settings
 from django.db import transaction
 
 from essaim.catalog.importing import Referential
-from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, Sector, Stage
+from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, RefinementQuestion, Sector, Stage
 from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
 from essaim.core.slugs import unique_slug
 from essaim.territories.models import Departement, Region
 
+REQUIREMENT_PREFIX = "requires_"
+REQUIREMENT_CHOICES = [
+    ("", "Pas de condition"),
+    ("oui", "Réservée à qui répond oui"),
+    ("non", "Réservée à qui répond non"),
+]
 TAXONOMY_FIELDS = {"offer_types": OfferType, "stages": Stage, "needs": Need, "audiences": Audience, "sectors": Sector}
 
 
@@ -95,6 +101,16 @@ class OfferForm(forms.ModelForm):
                 for dep in Departement.objects.filter(region=region).order_by("code")
             ]
         self.fields["coverage"].choices = choices
+        # One field per refinement question of the guided path: may this offer require an answer?
+        self.questions = list(RefinementQuestion.objects.filter(is_obsolete=False))
+        for question in self.questions:
+            expected = self.instance.required_answers.get(question.slug)
+            self.fields[REQUIREMENT_PREFIX + question.slug] = forms.ChoiceField(
+                label=f"Condition : {question.label}",
+                choices=REQUIREMENT_CHOICES,
+                required=False,
+                initial="" if expected is None else ("oui" if expected else "non"),
+            )
         if self.instance.pk:
             tokens = [territory.token for territory in self.instance.territories.all()]
             known = {value for value, _label in choices}
@@ -122,6 +138,11 @@ class OfferForm(forms.ModelForm):
                 (kind, code, "France entière" if kind == "france" else referential.territory_name(kind, code) or code)
             )
         territories += data.get("local_codes") or []
+        data["required_answers"] = {
+            question.slug: data[REQUIREMENT_PREFIX + question.slug] == "oui"
+            for question in self.questions
+            if data.get(REQUIREMENT_PREFIX + question.slug)
+        }
         if not territories:
             self.add_error("coverage", "Indiquez au moins un territoire couvert.")
         data["territories"] = territories
@@ -143,6 +164,10 @@ def offer_save(*, form: OfferForm, by: Any) -> Offer:
     existing = Offer.objects.filter(pk=form.instance.pk).first() if form.instance.pk else None
     before = offer_snapshot(existing) if existing else {}
     offer = form.save(commit=False)
+    # Keep what an obsolete question still requires: the form only shows the current ones.
+    current = {question.slug for question in form.questions}
+    kept = {slug: expected for slug, expected in offer.required_answers.items() if slug not in current}
+    offer.required_answers = kept | form.cleaned_data["required_answers"]
     if not offer.slug:
         offer.slug = unique_slug(offer.title, Offer.objects.all(), fallback="offre")
     offer.save()

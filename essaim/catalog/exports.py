@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 
-from essaim.catalog.importing import EXPORT_COLUMNS
+from essaim.catalog.importing import EXPORT_COLUMNS, format_required_answers
 from essaim.catalog.models import Offer
 from essaim.territories.models import Departement
 
@@ -54,6 +54,7 @@ def export_rows(offers: Iterable[Offer]) -> list[dict[str, str]]:
             "territories": "|".join(territory.token for territory in offer.territories.all()),
             "parent_external_id": (offer.parent.external_id or f"essaim-{offer.parent.pk}") if offer.parent else "",
             "url": offer.url,
+            "required_answers": format_required_answers(offer.required_answers),
         }
         for relation in ("offer_types", "stages", "needs", "audiences", "sectors"):
             row[relation] = _slugs(offer, relation)

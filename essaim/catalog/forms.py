@@ -6,12 +6,14 @@ from typing import Any
 from django import forms
 
 from essaim.catalog import matching
-from essaim.catalog.models import Audience, Need, OfferType, Sector, Stage
+from essaim.catalog.models import Audience, Need, OfferType, RefinementQuestion, Sector, Stage
 from essaim.catalog.profiles import place_of
 from essaim.organisations.models import Organisation
 from essaim.territories.forms import CommuneField
 
 NO_STRUCTURE = {"porteur_individuel", "collectif_informel"}
+QUESTION_PREFIX = "question_"
+YES_NO = [("", "Je ne sais pas"), ("oui", "Oui"), ("non", "Non")]
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -60,6 +62,28 @@ class OrientationForm(forms.Form):
     )
     commune = CommuneField(label="Dans quelle commune se situe votre projet ?", required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The optional yes/no refinement questions, one field each (`question_<slug>`).
+        questions = RefinementQuestion.objects.filter(is_obsolete=False).prefetch_related("needs")
+        self.questions = {question.slug: question for question in questions}
+        for slug, question in self.questions.items():
+            self.fields[QUESTION_PREFIX + slug] = forms.ChoiceField(
+                label=question.label,
+                help_text=question.help_text,
+                choices=YES_NO,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def given_answers(self) -> dict[str, bool]:
+        """The refinement questions answered yes or no; call after is_valid()."""
+        return {
+            slug: self.cleaned_data[QUESTION_PREFIX + slug] == "oui"
+            for slug in self.questions
+            if self.cleaned_data.get(QUESTION_PREFIX + slug)
+        }
+
     def answers(self, today: date) -> matching.Answers:
         """The answers for matching; call after is_valid()."""
         data = self.cleaned_data
@@ -75,6 +99,7 @@ class OrientationForm(forms.Form):
             place=place_of(commune) if commune else None,
             years=0 if without_structure else data.get("years"),
             employees=0 if without_structure else data.get("employees"),
+            answers=self.given_answers(),
         )
 
 

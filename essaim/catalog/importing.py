@@ -2,7 +2,8 @@
 
 Columns are those of EXPORT_COLUMNS (the export writes the same format). List cells hold
 `|`-separated slugs; an empty taxonomy cell means "no constraint". Territories are `france`,
-`region:52`, `departement:44`, `epci:<SIREN>` or `commune:<INSEE code>`. Re-importing an
+`region:52`, `departement:44`, `epci:<SIREN>` or `commune:<INSEE code>`; `required_answers` holds refinement questions and the
+answer an offer requires (`agrement_esus:oui|quartier_prioritaire:oui`). Re-importing an
 `external_id` updates that offer; operators are found by SIRET, then by name, or created.
 """
 
@@ -16,7 +17,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 
-from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, Sector, Stage
+from essaim.catalog.models import (
+    Audience,
+    Need,
+    Offer,
+    OfferTerritory,
+    OfferType,
+    RefinementQuestion,
+    Sector,
+    Stage,
+)
 from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
 from essaim.core.imports import ImportReport, Row, RowError, split_list
 from essaim.core.slugs import unique_slug
@@ -54,6 +64,7 @@ EXPORT_COLUMNS = [
     "max_years",
     "min_employees",
     "max_employees",
+    "required_answers",
     "status",
     "parent_external_id",
 ]
@@ -94,6 +105,7 @@ class Referential:
             column: {term.slug: term for term in model.objects.filter(is_obsolete=False)}
             for column, model in TAXONOMIES.items()
         }
+        self.questions = set(RefinementQuestion.objects.filter(is_obsolete=False).values_list("slug", flat=True))
         self.regions = dict(Region.objects.values_list("code", "name"))
         self.departements = dict(Departement.objects.values_list("code", "name"))
         self._epcis: dict[str, str] | None = None
@@ -156,6 +168,27 @@ def _link(values: dict[str, str], name: str, errors: list[str]) -> str:
     except ValidationError:
         errors.append(f"{name} : « {text[:60]} » n'est pas une adresse web valide.")
     return text
+
+
+ANSWER_WORDS = {"oui": True, "non": False}
+
+
+def format_required_answers(required: dict[str, bool]) -> str:
+    """`agrement_esus:oui|quartier_prioritaire:non`: the cell of the `required_answers` column."""
+    return "|".join(f"{slug}:{'oui' if expected else 'non'}" for slug, expected in sorted(required.items()))
+
+
+def _required_answers(values: dict[str, str], questions: set[str], errors: list[str]) -> dict[str, bool]:
+    required: dict[str, bool] = {}
+    for token in split_list(values.get("required_answers", "")):
+        slug, _, word = token.partition(":")
+        if slug not in questions:
+            errors.append(f"required_answers : aucune question d'affinage « {slug[:40]} ».")
+        elif word not in ANSWER_WORDS:
+            errors.append(f"required_answers : « {token[:40]} » doit finir par :oui ou :non.")
+        else:
+            required[slug] = ANSWER_WORDS[word]
+    return required
 
 
 def _ordered(row: dict[str, Any], low: str, high: str, errors: list[str]) -> None:
@@ -232,6 +265,7 @@ def validate_row(row: Row, referential: Referential) -> OfferRow:
         "max_years": _integer(values, "max_years", errors),
         "min_employees": _integer(values, "min_employees", errors),
         "max_employees": _integer(values, "max_employees", errors),
+        "required_answers": _required_answers(values, referential.questions, errors),
         "status": _choice(
             values,
             "status",

@@ -108,7 +108,8 @@ class Answers:
 @dataclass(frozen=True)
 class Reason:
     """One answer the offer matched, for "pourquoi cette offre": kind is stage, need,
-    audience, sector, territory, years, employees or question; value the slug or code."""
+    audience, sector, territory, years, employees or question; value the slug or code (for a
+    question, its slug and the answer given: `agrement_esus:oui`)."""
 
     kind: str
     value: str
@@ -191,7 +192,7 @@ def match(offer: OfferProfile, answers: Answers) -> Match | None:
             continue
         if given != expected:
             return None
-        reasons.append(Reason("question", question))
+        reasons.append(Reason("question", f"{question}:{'oui' if expected else 'non'}"))
 
     return Match(
         offer_id=offer.id,

@@ -3,13 +3,14 @@ index of the catalogue and the pure rule of `catalog/matching.py`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from essaim.catalog import index, matching
-from essaim.catalog.models import Offer, OfferType
+from essaim.catalog.models import Offer, OfferType, RefinementQuestion
 from essaim.catalog.profiles import place_of
 
-__all__ = ["ResultGroups", "first_contact_offers", "group", "load_offers", "orient", "place_of"]
+__all__ = ["ResultGroups", "first_contact_offers", "group", "load_offers", "orient", "place_of", "questions_to_ask"]
 
 
 def orient(answers: matching.Answers) -> list[matching.Match]:
@@ -28,6 +29,22 @@ def first_contact_offers(answers: matching.Answers) -> list[matching.Match]:
     ]
     relaxed = matching.Answers(today=answers.today, place=answers.place, audience=answers.audience)
     return matching.rank(offers, relaxed)
+
+
+def questions_to_ask(
+    matches: list[matching.Match], answers: matching.Answers, questions: Mapping[str, RefinementQuestion]
+) -> list[str]:
+    """Slugs of the refinement questions worth asking, in the taxonomy's order: those a matching
+    offer requires an answer to, and those already answered (so they can be changed). A question
+    tied to some needs is asked only when the leader chose one of them."""
+    catalogue = index.current()
+    required = {slug for found in matches for slug in catalogue.profiles[found.offer_id].required_answers}
+    wanted = required | set(answers.answers)
+    return [
+        slug
+        for slug, question in questions.items()
+        if slug in wanted and (not question.need_slugs or question.need_slugs & answers.needs)
+    ]
 
 
 @dataclass

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from essaim.catalog.models import Audience, Need, Sector, Stage
+from essaim.catalog.models import Audience, Need, RefinementQuestion, Sector, Stage
 
 if TYPE_CHECKING:
     from essaim.catalog.orientation import ResultGroups
@@ -18,7 +19,7 @@ LEVEL_WORDS = {
 }
 
 
-def describe_reasons(groups: ResultGroups) -> None:
+def describe_reasons(groups: ResultGroups, *, questions: Mapping[str, RefinementQuestion] | None = None) -> None:
     """Give each offer shown a `reasons` attribute: the answers it matched, as short French
     sentences, for its "pourquoi cette offre"."""
     labels = {
@@ -44,6 +45,10 @@ def describe_reasons(groups: ResultGroups) -> None:
                 name = next((t.name for t in offer.territories.all() if t.kind == kind and t.code == code), "")
                 where = LEVEL_WORDS.get(kind, "votre territoire")
                 sentences.append(f"Couvre {where}" + (f" ({name})." if name and kind != "france" else "."))
+            elif reason.kind == "question" and questions:
+                slug, _, word = reason.value.partition(":")
+                if slug in questions:
+                    sentences.append(f"Vous avez répondu « {word} » à : {questions[slug].label}")
             elif reason.kind in {"years", "employees"}:
                 sentences.append("Correspond à l'âge et à la taille de votre structure.")
         if not needs and found.needs_served == 0:

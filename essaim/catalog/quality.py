@@ -8,6 +8,7 @@ falling linearly to zero at two years.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,7 +37,7 @@ class Quality:
     missing: tuple[str, ...]
 
 
-CHECKS = (
+CHECKS: tuple[tuple[str, Callable[[QualityInput], bool]], ...] = (
     ("une description d'au moins 200 caractères", lambda item: item.description_length >= 200),
     ("un contact (e-mail ou téléphone)", lambda item: item.has_contact),
     ("un lien (information ou candidature)", lambda item: item.has_link),

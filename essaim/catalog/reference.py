@@ -1,7 +1,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from essaim.catalog.models import Audience, Need, OfferType, Sector, Stage
+from essaim.catalog.models import Audience, Need, OfferType, RefinementQuestion, Sector, Stage
 from essaim.core.registries import reference_loaders
 from essaim.core.taxonomies import load_taxonomy
 
@@ -12,6 +12,7 @@ TAXONOMY_FILES = {
     "offer_types.csv": OfferType,
     "audiences.csv": Audience,
     "sectors.csv": Sector,
+    "questions.csv": RefinementQuestion,
 }
 
 

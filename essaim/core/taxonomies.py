@@ -1,29 +1,43 @@
 """Load a taxonomy (slug, label, order, and any extra field) from a CSV file kept in the repository.
 
-Idempotent: rows are matched by slug, labels and order are refreshed, and a slug that has
-left the file is marked obsolete rather than deleted, so that what points to it survives.
+The CRESS edits taxonomies in the admin, and `make run` calls `setup_reference` every time, so a
+file is applied only when its content changed since it was last loaded (a new release): the
+admin's edits survive every other run. When it is applied, the file wins for the slugs it lists;
+terms added in the admin are left alone. A term is retired by setting `obsolete` to 1 in the
+file (or ticking "obsolète" in the admin), never by deleting it: what points to it survives.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 
 from django.db import models, transaction
 
+from essaim.core.models import ReferenceDataset
+
+SPECIAL_COLUMNS = {"slug", "label", "order", "obsolete"}
+
 
 @transaction.atomic
-def load_taxonomy(model: type[models.Model], path: Path) -> int:
-    """Insert or update every row of the file; return how many rows it holds."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    slugs = []
+def load_taxonomy(model: type[models.Model], path: Path, *, force: bool = False) -> int:
+    """Insert or update every row of the file unless it is already loaded; return how many rows
+    it holds."""
+    content = path.read_bytes()
+    marker = f"taxonomie : {model._meta.label_lower}"
+    version = hashlib.sha256(content).hexdigest()
+    rows = list(csv.DictReader(content.decode("utf-8").splitlines()))
+    if not force and ReferenceDataset.is_current(marker, version):
+        return len(rows)
     for row in rows:
-        slug = row["slug"].strip()
-        slugs.append(slug)
-        defaults = {"label": row["label"].strip(), "order": int(row.get("order") or 0), "is_obsolete": False}
+        defaults = {
+            "label": row["label"].strip(),
+            "order": int(row.get("order") or 0),
+            "is_obsolete": (row.get("obsolete") or "").strip() in {"1", "oui", "true"},
+        }
         # Any other column is a field of the term (e.g. `kind` for offer types).
-        defaults |= {name: value.strip() for name, value in row.items() if name not in {"slug", "label", "order"}}
-        model._default_manager.update_or_create(slug=slug, defaults=defaults)
-    model._default_manager.exclude(slug__in=slugs).update(is_obsolete=True)
+        defaults |= {name: value.strip() for name, value in row.items() if name not in SPECIAL_COLUMNS}
+        model._default_manager.update_or_create(slug=row["slug"].strip(), defaults=defaults)
+    ReferenceDataset.mark_loaded(marker, version)
     return len(rows)

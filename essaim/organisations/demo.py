@@ -17,7 +17,8 @@ from essaim.core.registries import demo_loaders
 from essaim.organisations.models import Membership, Organisation
 from essaim.organisations.services import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, organisations_import
 
-DEMO_FILE = Path(__file__).parent / "demo_data" / "organisations.csv"
+# The directory, then the support operators and funders whose offers fill the demo catalogue.
+DEMO_FILES = [Path(__file__).parent / "demo_data" / name for name in ("organisations.csv", "operators.csv")]
 DEMO_PASSWORD = "essaim-demo-2026"
 
 
@@ -69,12 +70,14 @@ def create_demo_accounts() -> list[DemoAccount]:
 
 
 @demo_loaders.register("annuaire", order=20)
+@transaction.atomic
 def load(log: Callable[[str], None]) -> None:
-    rows = read_csv_file(DEMO_FILE, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
-    report = organisations_import(rows=rows)
-    if not report.ok:
-        raise RuntimeError("Le fichier de démonstration est invalide : " + "; ".join(map(str, report.errors)))
-    log(f"  Structures : {report.summary()}")
+    for path in DEMO_FILES:
+        rows = read_csv_file(path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+        report = organisations_import(rows=rows)
+        if not report.ok:
+            raise RuntimeError(f"{path.name} est invalide : " + "; ".join(map(str, report.errors)))
+        log(f"  Structures ({path.name}) : {report.summary()}")
     create_demo_accounts()
 
 

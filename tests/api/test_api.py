@@ -89,6 +89,9 @@ def test_offers_list_filters_and_paginates(client, catalog):
     assert [offer["title"] for offer in body["results"]] == ["Garantir son prêt"]
     assert body["results"][0]["territories"] == ["region:52"]
     assert client.get(reverse("api:offers"), {"page": "9"}).status_code == 404
+    response = client.get(reverse("api:offers"), {"page": "abc"})
+    assert response.status_code == 400
+    assert response.json()["error"] == "Le paramètre page doit être un nombre entier positif."
     assert client.get(reverse("api:offers"), {"stage": "licorne"}).status_code == 400
 
 

@@ -33,6 +33,7 @@ def catalog(region, roles, taxonomies):
             parent=generic,
             external_id="dla-44",
             contact_email="dla44@essaim-demo.example",
+            required_answers={"creation_emploi": True, "quartier_prioritaire": False},
         ),
         make_offer(
             "Garantir son prêt bancaire",
@@ -56,6 +57,7 @@ def test_csv_export_reimports_without_changing_anything(catalog):
     # The offer without external_id gets one from the export: it is created, the others unchanged.
     assert (report.created, report.updated, report.unchanged) == (1, 0, 2)
     assert Offer.objects.get(external_id="dla-44").parent.external_id == "dla"
+    assert "creation_emploi:oui|quartier_prioritaire:non" in text
 
 
 def test_data_inclusion_export_is_valid_and_expands_regions(catalog):

@@ -158,3 +158,20 @@ def test_command_refuses_unknown_formats_and_reports_errors(ready, tmp_path, cap
     with pytest.raises(CommandError, match="rien n'a été importé"):
         call_command("import_offers", str(path))
     assert "ligne 2 : stages : identifiant inconnu : pas_une_etape." in capsys.readouterr().err
+
+
+def test_required_answers_are_read_and_unknown_questions_refused(ready):
+    text = (
+        HEADER
+        + line(required_answers="agrement_esus:oui|quartier_prioritaire:non")
+        + line(external_id="b", required_answers="agrement_esus:peut-etre|inconnue:oui")
+    )
+    report = offers_import(rows=rows(text))
+    assert [(error.line, error.message) for error in report.errors] == [
+        (3, "required_answers : « agrement_esus:peut-etre » doit finir par :oui ou :non."),
+        (3, "required_answers : aucune question d'affinage « inconnue »."),
+    ]
+
+    report = offers_import(rows=rows(HEADER + line(required_answers="agrement_esus:oui|quartier_prioritaire:non")))
+    assert report.ok
+    assert Offer.objects.get().required_answers == {"agrement_esus": True, "quartier_prioritaire": False}

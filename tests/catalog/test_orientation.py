@@ -153,3 +153,47 @@ def test_results_follow_catalogue_changes_at_once(client, catalog):
     catalog["local"].title = "Prime métropolitaine"
     catalog["local"].save()
     assert "Prime métropolitaine" in shown()
+
+
+def test_a_refinement_question_is_asked_only_where_an_offer_requires_it(client, catalog):
+    response = client.get(reverse("catalog:results"), ANSWERS)
+    assert "Affiner vos résultats" not in response.content.decode()
+
+    make_offer(
+        "Fonds pour les entreprises solidaires agréées",
+        types=["fonds_propres"],
+        needs=["financer_demarrage"],
+        required_answers={"agrement_esus": True},
+    )
+    response = client.get(reverse("catalog:results"), ANSWERS)
+    page = response.content.decode()
+    assert "Affiner vos résultats" in page
+    assert "agrément ESUS" in page
+    # Unasked questions are not shown.
+    assert "quartier prioritaire" not in page
+    assert "Fonds pour les entreprises solidaires agréées" in titles(response.context["groups"].financement)
+
+
+def test_answering_a_refinement_question_filters_and_explains(client, catalog):
+    make_offer(
+        "Fonds pour les entreprises solidaires agréées",
+        types=["fonds_propres"],
+        needs=["financer_demarrage"],
+        required_answers={"agrement_esus": True},
+    )
+    response = client.get(reverse("catalog:results"), {**ANSWERS, "question_agrement_esus": "non"})
+    assert "Fonds pour les entreprises solidaires agréées" not in titles(response.context["groups"].financement)
+    # The question stays on the page so the answer can be changed, and in the shareable links.
+    page = response.content.decode()
+    assert "Affiner vos résultats" in page
+    assert "question_agrement_esus=non" in page
+
+    response = client.get(reverse("catalog:results"), {**ANSWERS, "question_agrement_esus": "oui"})
+    fund = next(offer for offer, _ in response.context["groups"].financement if offer.title.startswith("Fonds"))
+    assert any("Vous avez répondu « oui »" in reason for reason in fund.reasons)
+
+
+def test_an_invalid_refinement_answer_is_refused_with_a_message(client, catalog):
+    response = client.get(reverse("catalog:results"), {**ANSWERS, "question_agrement_esus": "peut-être"})
+    assert response.status_code == 400
+    assert "agrément ESUS" in response.content.decode()

@@ -120,3 +120,18 @@ def test_workspace_lists_the_offers_with_their_quality(client, editor, operator)
     assert [row[0].title for row in response.context["rows"]] == ["Mon offre"]
     assert "Manque" in response.content.decode()
     assert reverse("catalog:my_offers") in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_an_editor_reserves_an_offer_to_an_answer_of_the_guided_path(client, editor, operator):
+    client.post(
+        reverse("catalog:offer_create"),
+        {**FORM, "operator": operator.pk, "requires_agrement_esus": "oui", "requires_quartier_prioritaire": "non"},
+    )
+    offer = Offer.objects.get()
+    assert offer.required_answers == {"agrement_esus": True, "quartier_prioritaire": False}
+    page = client.get(reverse("catalog:offer_edit", args=[offer.pk])).content.decode()
+    assert '<option value="oui" selected>Réservée à qui répond oui</option>' in page
+
+    client.post(reverse("catalog:offer_edit", args=[offer.pk]), {**FORM, "operator": operator.pk})
+    offer.refresh_from_db()
+    assert offer.required_answers == {}

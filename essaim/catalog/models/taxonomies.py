@@ -51,6 +51,11 @@ class RefinementQuestion(TaxonomyTerm):
     help_text = models.CharField("aide", max_length=250, blank=True)
     needs = models.ManyToManyField(Need, verbose_name="posée pour les besoins", related_name="questions", blank=True)
 
+    @property
+    def need_slugs(self) -> frozenset[str]:
+        """The needs the question is asked for (none: asked whatever the needs)."""
+        return frozenset(need.slug for need in self.needs.all())
+
     class Meta(TaxonomyTerm.Meta):
         verbose_name = "question d'affinage"
         verbose_name_plural = "questions d'affinage"

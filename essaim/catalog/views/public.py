@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from essaim.catalog import dashboard as dashboard_data, exports, orientation
-from essaim.catalog.forms import NO_STRUCTURE, OrientationForm, SearchForm
+from essaim.catalog.forms import NO_STRUCTURE, QUESTION_PREFIX, OrientationForm, SearchForm
 from essaim.catalog.models import Audience, Need, Offer, OfferEvent, SearchLog, Sector, Stage
 from essaim.catalog.perms import can_view_catalogue_dashboard
 from essaim.catalog.presentation import describe_reasons
@@ -44,11 +44,15 @@ STEPS = (
 ANSWER_FIELDS = [name for step in STEPS for name in step.fields]
 
 
+def _answer_pairs(request: HttpRequest, *, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """The path's answers in the request (steps and refinement questions), but those in `skip`."""
+    names = [*ANSWER_FIELDS, *sorted(key for key in request.GET if key.startswith(QUESTION_PREFIX))]
+    return [(name, value) for name in names if name not in skip for value in request.GET.getlist(name) if value]
+
+
 def _answers_query(request: HttpRequest, **changes: str) -> str:
     """The answers of the path as a query string (the shareable address of the path)."""
-    pairs = [(name, value) for name in ANSWER_FIELDS for value in request.GET.getlist(name) if value]
-    pairs += list(changes.items())
-    return urlencode(pairs)
+    return urlencode(_answer_pairs(request) + list(changes.items()))
 
 
 def _missing_steps(form: OrientationForm) -> list[Step]:
@@ -94,13 +98,7 @@ def orientation_step(request: HttpRequest) -> HttpResponse:
             "steps": STEPS,
             "fields": [form[name] for name in step.fields],
             "step_errors": step_errors,
-            "hidden": [
-                (name, value)
-                for name in ANSWER_FIELDS
-                if name not in step.fields
-                for value in request.GET.getlist(name)
-                if value
-            ],
+            "hidden": _answer_pairs(request, skip=step.fields),
             "previous_query": _answers_query(request, etape=str(number - 1)) if number > 1 else "",
             "without_structure": audience is not None and audience.slug in NO_STRUCTURE,
         },
@@ -117,7 +115,8 @@ def results(request: HttpRequest) -> HttpResponse:
     matches = orientation.orient(answers)
     first_contact = orientation.first_contact_offers(answers) if answers.stage == "ideation" or len(matches) < 3 else []
     groups = orientation.group(matches, first_contact)
-    describe_reasons(groups)
+    describe_reasons(groups, questions=form.questions)
+    asked = orientation.questions_to_ask(matches, answers, form.questions)
     SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria=_criteria(answers), result_count=len(matches))
     return render(
         request,
@@ -129,6 +128,8 @@ def results(request: HttpRequest) -> HttpResponse:
             "missing": _missing_steps(form),
             "steps": STEPS,
             "query": _answers_query(request),
+            "refinements": [form[QUESTION_PREFIX + slug] for slug in asked],
+            "refinement_hidden": _answer_pairs(request, skip=tuple(QUESTION_PREFIX + slug for slug in asked)),
         },
     )
 
