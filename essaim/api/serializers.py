@@ -1,44 +1,100 @@
-"""Plain dictionaries for the JSON API (the shapes are described in openapi.py)."""
+"""Plain dictionaries for the JSON API (the shapes are described in openapi.py).
+
+Rows are read with `values()` in one query and the taxonomy slugs and territories come from the
+in-memory index of the published catalogue (`catalog/index.py`): no model instances, no
+prefetching, which costs far more than the query itself for a page of 50 offers.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.urls import reverse
 
+from essaim.catalog import index
 from essaim.catalog.models import Offer
 
+ROW_FIELDS = [
+    "pk",
+    "slug",
+    "external_id",
+    "title",
+    "summary",
+    "description",
+    "operator_id",
+    "operator__name",
+    "operator__siret",
+    "parent_id",
+    "amount_min",
+    "amount_max",
+    "fees",
+    "url",
+    "application_url",
+    "contact_email",
+    "contact_phone",
+    "opens_on",
+    "deadline",
+    "recurrence",
+    "min_years",
+    "max_years",
+    "min_employees",
+    "max_employees",
+    "reviewed_on",
+]
 
-def offer_to_dict(offer: Offer) -> dict[str, Any]:
-    """An offer as the API shows it; expects `Offer.objects.with_relations()`."""
-    return {
-        "id": offer.pk,
-        "external_id": offer.external_id,
-        "title": offer.title,
-        "summary": offer.summary,
-        "description": offer.description,
-        "page_url": f"{settings.SITE_URL}{offer.get_absolute_url()}",
-        "operator": {"id": offer.operator_id, "name": offer.operator.name, "siret": offer.operator.siret or None},
-        "parent_id": offer.parent_id,
-        "offer_types": [term.slug for term in offer.offer_types.all()],
-        "stages": [term.slug for term in offer.stages.all()],
-        "needs": [term.slug for term in offer.needs.all()],
-        "audiences": [term.slug for term in offer.audiences.all()],
-        "sectors": [term.slug for term in offer.sectors.all()],
-        "territories": [territory.token for territory in offer.territories.all()],
-        "amount_min": offer.amount_min,
-        "amount_max": offer.amount_max,
-        "fees": offer.fees,
-        "info_url": offer.url or None,
-        "application_url": offer.application_url or None,
-        "contact_email": offer.contact_email or None,
-        "contact_phone": offer.contact_phone or None,
-        "opens_on": offer.opens_on.isoformat() if offer.opens_on else None,
-        "deadline": offer.deadline.isoformat() if offer.deadline else None,
-        "recurrence": offer.recurrence,
-        "min_years": offer.min_years,
-        "max_years": offer.max_years,
-        "min_employees": offer.min_employees,
-        "max_employees": offer.max_employees,
-        "updated_on": offer.reviewed_on.isoformat(),
-    }
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def published_offers_to_dicts(offers: QuerySet[Offer]) -> list[dict[str, Any]]:
+    """The offers as the API shows them, in the queryset's order. Only published offers have a
+    place in the index: call this on published offers; one unpublished meanwhile is left out."""
+    rows = list(offers.values(*ROW_FIELDS))
+    # Read after the rows: whatever they hold was published before this index version.
+    catalogue = index.current()
+    results = []
+    for row in rows:
+        profile = catalogue.profiles.get(row["pk"])
+        if profile is None:
+            continue
+        results.append(
+            {
+                "id": row["pk"],
+                "external_id": row["external_id"],
+                "title": row["title"],
+                "summary": row["summary"],
+                "description": row["description"],
+                "page_url": settings.SITE_URL + reverse("catalog:offer", kwargs={"slug": row["slug"]}),
+                "operator": {
+                    "id": row["operator_id"],
+                    "name": row["operator__name"],
+                    "siret": row["operator__siret"] or None,
+                },
+                "parent_id": row["parent_id"],
+                "offer_types": list(catalogue.cards[row["pk"]].offer_types),
+                "stages": sorted(profile.stages),
+                "needs": sorted(profile.needs),
+                "audiences": sorted(profile.audiences),
+                "sectors": sorted(profile.sectors),
+                "territories": sorted(territory.token for territory in profile.territories),
+                "amount_min": row["amount_min"],
+                "amount_max": row["amount_max"],
+                "fees": row["fees"],
+                "info_url": row["url"] or None,
+                "application_url": row["application_url"] or None,
+                "contact_email": row["contact_email"] or None,
+                "contact_phone": row["contact_phone"] or None,
+                "opens_on": _iso(row["opens_on"]),
+                "deadline": _iso(row["deadline"]),
+                "recurrence": row["recurrence"],
+                "min_years": row["min_years"],
+                "max_years": row["max_years"],
+                "min_employees": row["min_employees"],
+                "max_employees": row["max_employees"],
+                "updated_on": row["reviewed_on"].isoformat(),
+            }
+        )
+    return results

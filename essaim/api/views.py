@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from essaim.api.openapi import openapi_document
-from essaim.api.serializers import offer_to_dict
+from essaim.api.serializers import published_offers_to_dicts
 from essaim.catalog import index
 from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
@@ -47,7 +47,7 @@ def offers(request: HttpRequest) -> JsonResponse:
     if not form.is_valid():
         return form_error(form)
     found, _terms = search_offers(form.cleaned_data, today=timezone.localdate())
-    paginator = Paginator(found.with_relations(), PAGE_SIZE)
+    paginator = Paginator(found, PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:
@@ -59,17 +59,17 @@ def offers(request: HttpRequest) -> JsonResponse:
             "count": paginator.count,
             "page": page.number,
             "pages": paginator.num_pages,
-            "results": [offer_to_dict(offer) for offer in page.object_list],
+            "results": published_offers_to_dicts(page.object_list),
         }
     )
 
 
 @require_safe
 def offer_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    offer = Offer.objects.published().with_relations().filter(pk=pk).first()
-    if offer is None:
+    found = published_offers_to_dicts(Offer.objects.published().filter(pk=pk))
+    if not found:
         return error("Aucune offre publiée avec cet identifiant.", status=404)
-    return ok(offer_to_dict(offer))
+    return ok(found[0])
 
 
 @require_safe

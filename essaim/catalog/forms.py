@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from essaim.catalog import matching
-from essaim.catalog.models import Audience, Need, OfferType, RefinementQuestion, Sector, Stage
+from essaim.catalog.models import Audience, Need, Offer, OfferType, RefinementQuestion, Sector, Stage
 from essaim.catalog.profiles import place_of
 from essaim.organisations.models import Organisation
 from essaim.territories.forms import CommuneField
@@ -122,7 +122,10 @@ class SearchForm(forms.Form):
     commune = CommuneField(label="Commune", required=False)
     operator = forms.ModelChoiceField(
         label="Opérateur",
-        queryset=Organisation.objects.filter(offers__status="published").distinct().order_by("search_name"),
+        # A semi-join on the published offers' operators: DISTINCT over a join costs far more.
+        queryset=Organisation.objects.filter(
+            pk__in=Offer.objects.filter(status=Offer.Status.PUBLISHED).values("operator_id")
+        ).only("name", "slug"),
         to_field_name="slug",
         required=False,
         empty_label="Tous",

@@ -33,27 +33,19 @@ class Card:
 @dataclass
 class CatalogueIndex:
     version: tuple[Any, ...]
-    profiles: dict[int, matching.OfferProfile] = field(default_factory=dict)
-    by_territory: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    offers: matching.OfferIndex = field(default_factory=matching.OfferIndex)
     cards: dict[int, Card] = field(default_factory=dict)
+
+    @property
+    def profiles(self) -> dict[int, matching.OfferProfile]:
+        return self.offers.profiles
 
     def candidates(self, place: matching.Place | None) -> list[matching.OfferProfile]:
         """Profiles of the offers whose territory may contain the place (all without a place)."""
-        if place is None:
-            return list(self.profiles.values())
-        keys = [
-            ("france", ""),
-            ("region", place.region),
-            ("departement", place.departement),
-            ("commune", place.commune),
-        ]
-        if place.epci:
-            keys.append(("epci", place.epci))
-        ids = {offer_id for key in keys for offer_id in self.by_territory.get(key, ())}
-        return [self.profiles[offer_id] for offer_id in ids]
+        return [self.offers.profiles[offer_id] for offer_id in self.offers.near(place)]
 
     def orient(self, answers: matching.Answers) -> list[matching.Match]:
-        return matching.rank(self.candidates(answers.place), answers)
+        return self.offers.orient(answers)
 
 
 _lock = threading.Lock()
@@ -69,9 +61,7 @@ def build(version: tuple[Any, ...]) -> CatalogueIndex:
     published = Offer.objects.published()
     index = CatalogueIndex(version=version)
     for profile in profiles(published):
-        index.profiles[profile.id] = profile
-        for territory in profile.territories or (matching.Territory("france"),):
-            index.by_territory.setdefault((territory.kind, territory.code), []).append(profile.id)
+        index.offers.add(profile)
     types: dict[int, list[str]] = {}
     for offer_id, slug in Offer.offer_types.through.objects.filter(offer__in=published).values_list(
         "offer_id", "offertype__slug"

@@ -46,6 +46,11 @@ class Territory:
     def level(self) -> Level:
         return LEVEL_BY_KIND[self.kind]
 
+    @property
+    def token(self) -> str:
+        """The form used in imports and exports: "france", "departement:44"."""
+        return self.kind if self.kind == "france" else f"{self.kind}:{self.code}"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -209,3 +214,62 @@ def rank(offers: Iterable[OfferProfile], answers: Answers) -> list[Match]:
     return sorted(
         matches, key=lambda found: (-found.needs_served, found.closeness, -found.updated_on.toordinal(), found.offer_id)
     )
+
+
+class OfferIndex:
+    """Many offer profiles, with inverted indexes that narrow the offers worth checking before
+    `match` runs on each: by territory, and by the stage, needs, audience and sector each offer
+    accepts. The narrowing mirrors the rule (an offer without a constraint on an axis is kept),
+    so `orient` returns exactly what `rank` over every profile returns, only faster."""
+
+    FACETS = (("stages", "stage"), ("audiences", "audience"), ("sectors", "sector"), ("needs", "needs"))
+
+    def __init__(self, profiles: Iterable[OfferProfile] = ()) -> None:
+        self.profiles: dict[int, OfferProfile] = {}
+        self._territories: dict[tuple[str, str], set[int]] = {}
+        self._unconstrained: dict[str, set[int]] = {facet: set() for facet, _answer in self.FACETS}
+        self._accepting: dict[str, dict[str, set[int]]] = {facet: {} for facet, _answer in self.FACETS}
+        for profile in profiles:
+            self.add(profile)
+
+    def add(self, profile: OfferProfile) -> None:
+        self.profiles[profile.id] = profile
+        for territory in profile.territories or (Territory("france"),):
+            self._territories.setdefault((territory.kind, territory.code), set()).add(profile.id)
+        for facet, _answer in self.FACETS:
+            values: frozenset[str] = getattr(profile, facet)
+            if not values:
+                self._unconstrained[facet].add(profile.id)
+            for value in values:
+                self._accepting[facet].setdefault(value, set()).add(profile.id)
+
+    def near(self, place: Place | None) -> set[int]:
+        """Ids of the offers whose territory may contain the place (all of them without one)."""
+        if place is None:
+            return set(self.profiles)
+        keys = [
+            ("france", ""),
+            ("region", place.region),
+            ("departement", place.departement),
+            ("commune", place.commune),
+        ]
+        if place.epci:
+            keys.append(("epci", place.epci))
+        return set().union(*(self._territories.get(key, set()) for key in keys))
+
+    def _accepting_any(self, facet: str, values: Iterable[str]) -> set[int]:
+        accepting = self._accepting[facet]
+        return self._unconstrained[facet].union(*(accepting.get(value, set()) for value in values))
+
+    def candidates(self, answers: Answers) -> list[OfferProfile]:
+        """Profiles that may match: near the place and accepting each answered axis."""
+        ids = self.near(answers.place)
+        for facet, answer in self.FACETS:
+            given: str | frozenset[str] | None = getattr(answers, answer)
+            if given:
+                ids &= self._accepting_any(facet, [given] if isinstance(given, str) else given)
+        return [self.profiles[offer_id] for offer_id in ids]
+
+    def orient(self, answers: Answers) -> list[Match]:
+        """Every matching offer, best first (the same as `rank` over every profile)."""
+        return rank(self.candidates(answers), answers)

@@ -11,13 +11,14 @@ def can_view_catalogue_dashboard(user: Any) -> bool:
 
 def editable_operators(user: Any) -> Any:
     """Structures whose offers the user may edit: those where they are admin or editor; all
-    operators for CRESS staff."""
+    structures for CRESS staff, hidden ones included (a suggestion may name a structure the
+    directory did not know, created hidden until the CRESS checks it)."""
     from essaim.organisations.models import Membership, Organisation
 
     if not getattr(user, "is_authenticated", False):
         return Organisation.objects.none()
     if user.is_platform_admin:
-        return Organisation.objects.active()
+        return Organisation.objects.all()
     return Organisation.objects.filter(
         memberships__user=user, memberships__role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
     ).distinct()

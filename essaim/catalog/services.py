@@ -9,6 +9,9 @@ from django.db import transaction
 
 from essaim.catalog import text_search
 from essaim.catalog.models import Offer, OfferRevision
+from essaim.core.slugs import unique_slug
+from essaim.core.text import fold
+from essaim.organisations.models import Organisation
 
 # Fields whose changes the history records (with their value before and after).
 TRACKED_FIELDS = [
@@ -138,3 +141,25 @@ def offer_mark_reviewed(*, offer: Offer, by: Any) -> None:
     OfferRevision.objects.create(
         offer=offer, author=by, summary="Relue et confirmée à jour", changes=diff(before, offer_snapshot(offer))
     )
+
+
+@transaction.atomic
+def offer_suggest(*, title: str, operator_name: str, summary: str, url: str = "", details: str = "") -> Offer:
+    """A visitor points out an offer the catalogue lacks: it waits as a suggestion in the
+    CRESS's moderation queue. An operator the directory does not know is created hidden from it,
+    for the CRESS to check; the public sees nothing until the CRESS publishes."""
+    operator = Organisation.objects.filter(search_name=fold(operator_name)[:200]).first()
+    if operator is None:
+        operator = Organisation.objects.create(name=operator_name, is_active=False)
+    offer = Offer.objects.create(
+        title=title,
+        slug=unique_slug(title, Offer.objects.all(), fallback="offre"),
+        summary=summary,
+        description=details,
+        url=url,
+        operator=operator,
+        status=Offer.Status.SUGGESTION,
+    )
+    offer_refresh_search(offer)
+    offer_record_revision(offer=offer, before={}, by=None, summary="Suggestion du public")
+    return offer

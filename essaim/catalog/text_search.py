@@ -8,6 +8,8 @@ query stem matches when " stem" appears in it (so "financ" also matches "financi
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
 
 import snowballstemmer
@@ -33,7 +35,22 @@ def words(text: str) -> list[str]:
     return [word for word in fold(text).split() if word not in STOP_WORDS]
 
 
+# E-mail addresses, web addresses and handles: never kept in a search log.
+_CONTACTS = re.compile(r"\S*@\S*|\S*://\S*|www\.\S*", re.IGNORECASE)
+
+
+def loggable_words(text: str) -> str:
+    """The words of a search worth keeping in the gaps dashboard, without what could identify
+    someone: no e-mail or web address, no word with a digit (phone, SIRET, postcode), folded,
+    at most the MAX_QUERY_WORDS the search itself reads."""
+    kept = [word for word in words(_CONTACTS.sub(" ", text)) if not any(char.isdigit() for char in word)]
+    return " ".join(kept[:MAX_QUERY_WORDS])
+
+
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    """The French stem of a folded word. Cached: the same words come back on every page, and
+    the pure-Python stemmer takes about 0.1 ms a word."""
     return str(_STEMMER.stemWord(word))
 
 
@@ -50,12 +67,19 @@ def query_terms(text: str, synonyms: Mapping[str, list[str]] | None = None) -> l
     synonyms = synonyms or {}
     terms: list[list[str]] = []
     for word in words(text[:1000])[:MAX_QUERY_WORDS]:
-        alternatives = [word, *synonyms.get(word, [])]
-        stems = list(dict.fromkeys(stem(alternative) for alternative in alternatives))
+        alternatives = [word, *map(_key_word, synonyms.get(word, []))]
+        stems = list(dict.fromkeys(stem(alternative) for alternative in alternatives if alternative))
         stems = [value for value in stems if len(value) >= MIN_STEM_LENGTH]
         if stems:
             terms.append(stems)
     return terms
+
+
+def _key_word(synonym: str) -> str:
+    """The word that stands for a synonym in a search: itself, or the longest word of a
+    phrase ("pret d honneur" gives "honneur"), since each query word matches one stem."""
+    significant = words(synonym)
+    return max(significant, key=len) if significant else ""
 
 
 def highlight_spans(text: str, terms: Iterable[list[str]]) -> list[tuple[str, bool]]:
@@ -68,7 +92,7 @@ def highlight_spans(text: str, terms: Iterable[list[str]]) -> list[tuple[str, bo
     current = ""
     for token in _tokens(text):
         folded = fold(token)
-        matched = bool(folded) and folded not in STOP_WORDS and any(stem(folded).startswith(value) for value in wanted)
+        matched = bool(folded) and folded not in STOP_WORDS and stem(folded).startswith(tuple(wanted))
         if matched:
             if current:
                 pieces.append((current, False))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("orientation/resultats/", views.results, name="results"),
     path("recherche/", views.search, name="search"),
     path("selection/", views.selection, name="selection"),
+    path("suggerer/", views.suggest_offer, name="suggest"),
     path("offre/<slug:slug>/", views.offer_detail, name="offer"),
     path("offre/<slug:slug>/aller/<str:kind>/", views.offer_go, name="offer_go"),
     path("operateur/<slug:slug>/", views.operator_detail, name="operator"),

@@ -16,7 +16,10 @@ LABEL_PATTERN = re.compile(r"^(?P<name>.+?)\s*\((?P<dep>[0-9][0-9AB][0-9]?)\)\s*
 def resolve_commune(text: str, *, region_code: str | None = None) -> Commune:
     """The one commune the text designates, or a ValidationError that says what to type."""
     text = text.strip()
-    communes = Commune.objects.select_related("departement")
+    # The parents callers read (place, labels), without the outlines: a région's weighs 100 kB.
+    communes = Commune.objects.select_related("departement__region", "epci").defer(
+        "outline", "departement__outline", "departement__region__outline", "epci__outline"
+    )
     if region_code:
         communes = communes.in_region(region_code)
     if text.isdigit() or re.fullmatch(r"2[AB]\d{3}", text.upper()):

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings, strategies as st
 
-from essaim.catalog.matching import Answers, Level, OfferProfile, Place, Territory, is_open, match, rank
+from essaim.catalog.matching import Answers, Level, OfferIndex, OfferProfile, Place, Territory, is_open, match, rank
 
 TODAY = date(2026, 11, 23)
 NANTES = Place(commune="44109", epci="244400404", departement="44", region="52")
@@ -156,3 +156,9 @@ def test_an_offer_whose_constraint_the_answers_violate_is_never_returned(offers,
 def test_ranking_is_ordered_by_needs_then_closeness(offers, answers):
     keys = [(-found.needs_served, found.closeness) for found in rank(offers, answers)]
     assert keys == sorted(keys)
+
+
+@settings(max_examples=300)
+@given(st.lists(profiles, max_size=25, unique_by=lambda profile: profile.id), answer_sets)
+def test_the_offer_index_returns_exactly_what_ranking_every_offer_returns(offers, answers):
+    assert OfferIndex(offers).orient(answers) == rank(offers, answers)

@@ -85,3 +85,19 @@ def test_selection_page_lists_the_kept_offers_to_print(client, offer):
     response = client.get(reverse("catalog:selection"), {"offres": f"{offer.pk},abc,999999"})
     assert [o.title for o in response.context["offers"]] == ["Garantir son prêt bancaire"]
     assert "contact@essaim-demo.example" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("catalog:home", "Aides et accompagnement"),
+        ("catalog:search", "Rechercher"),
+        ("catalog:orientation", "Étape 1 sur 5"),
+    ],
+)
+def test_catalogue_pages_have_a_plain_text_title(client, offer, name, title):
+    page = client.get(reverse(name)).content.decode()
+    head_title = " ".join(page.split("<title>", 1)[1].split("</title>", 1)[0].split())
+    assert head_title.startswith(title)
+    assert head_title.endswith("— Essaim")
+    assert "<" not in head_title

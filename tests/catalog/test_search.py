@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from essaim.catalog.models import Synonym
+from essaim.catalog.models import SearchLog, Synonym
 from tests.catalog.factories import TODAY, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,18 @@ def test_bad_filter_values_are_explained(client, catalog):
     response = client.get(reverse("catalog:search"), {"stage": "licorne", "page": "abc"})
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in response.content.decode()
+
+
+def test_fruitless_search_log_keeps_keywords_but_not_contact_details(client, catalog):
+    client.get(
+        reverse("catalog:search"),
+        {"q": "Écrivez à jean.martin@exemple.fr ou au 06 12 34 56 78 pour la boulangerie www.martin.fr"},
+    )
+    log = SearchLog.objects.get()
+    assert log.result_count == 0
+    assert log.criteria == {"q": "ecrivez boulangerie"}
+
+
+def test_a_synonym_phrase_finds_offers_through_its_key_word(client, catalog):
+    Synonym.objects.create(term="PH", synonyms="prêt d'honneur")
+    assert found(client, q="ph") == ["Prêt d'honneur pour financer le démarrage"]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from essaim.catalog import dashboard as dashboard_data, exports, orientation
+from essaim.catalog import dashboard as dashboard_data, exports, orientation, text_search
 from essaim.catalog.forms import NO_STRUCTURE, QUESTION_PREFIX, OrientationForm, SearchForm
 from essaim.catalog.models import Audience, Need, Offer, OfferEvent, SearchLog, Sector, Stage
 from essaim.catalog.perms import can_view_catalogue_dashboard
@@ -157,10 +157,19 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_bound and request.GET.get("page") in (None, "", "1"):
         SearchLog.objects.create(
             kind=SearchLog.Kind.SEARCH,
-            criteria={key: str(value) for key, value in data.items() if value not in (None, "", False)},
+            criteria=_search_criteria(data),
             result_count=page.paginator.count,
         )
     return render(request, "catalog/search.html", {"form": form, "page": page, "terms": terms})
+
+
+def _search_criteria(data: dict[str, object]) -> dict[str, str]:
+    """A free search's criteria for the log: the filters, and the keywords without anything
+    that could identify someone (see `text_search.loggable_words`)."""
+    criteria = {key: str(value) for key, value in data.items() if key != "q" and value not in (None, "", False)}
+    if words := text_search.loggable_words(str(data.get("q", ""))):
+        criteria["q"] = words
+    return criteria
 
 
 @require_safe
