@@ -148,3 +148,39 @@ def test_operator_workspace_and_moderation_are_accessible(page, catalog):
     _login(page, "cress@example.org")
     page.goto("/aides/moderation/")
     assert_accessible(page)
+
+
+def test_refinement_question_narrows_results_with_no_accessibility_violation(page, catalog):
+    make_offer(
+        "Fonds pour les entreprises solidaires agréées",
+        types=["fonds_propres"],
+        needs=["financer_demarrage"],
+        required_answers={"agrement_esus": True},
+    )
+    page.goto(
+        "/aides/orientation/resultats/?stage=creation&needs=financer_demarrage&audience=association&commune=44109"
+    )
+    assert page.get_by_role("heading", name="Fonds pour les entreprises solidaires agréées").is_visible()
+    assert_accessible(page)
+    question = page.get_by_role("group", name="Votre structure a-t-elle l'agrément ESUS")
+    question.get_by_label("Non").check()
+    page.get_by_role("button", name="Mettre à jour les résultats").click()
+    page.wait_for_url("**question_agrement_esus=non*")
+    assert page.get_by_role("heading", name="Fonds pour les entreprises solidaires agréées").count() == 0
+    assert page.get_by_role("heading", name="Garantir son prêt bancaire").is_visible()
+    assert_accessible(page)
+
+
+def test_suggesting_a_missing_offer_with_no_accessibility_violation(page, catalog):
+    page.goto("/aides/")
+    page.get_by_role("link", name="Une offre manque ? Signalez-la").click()
+    assert_accessible(page)
+    page.get_by_label("Nom de l'offre ou du dispositif").fill("Fonds de confiance de la Mayenne")
+    page.get_by_role("button", name="Envoyer à la CRESS").click()
+    assert page.get_by_text("Ce champ est obligatoire.").first.is_visible()
+    assert page.get_by_label("Nom de l'offre ou du dispositif").input_value() == "Fonds de confiance de la Mayenne"
+    assert_accessible(page)
+    page.get_by_label("Structure qui la propose").fill("Initiative Mayenne")
+    page.get_by_label("En une phrase, à quoi sert-elle ?").fill("Financer l'étude de faisabilité d'un projet.")
+    page.get_by_role("button", name="Envoyer à la CRESS").click()
+    assert page.get_by_text("Merci ! L'équipe de la CRESS vérifiera cette offre").is_visible()
