@@ -10,11 +10,18 @@ from essaim.organisations.siret import InvalidIdentifier, validate_siret
 from essaim.territories.models import Commune, Departement
 
 
+class SlugListField(forms.CharField):
+    """A `|`-separated list of slugs, whose order does not matter."""
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        return set(split_list(initial or "")) != set(split_list(data or ""))
+
+
 class OrganisationRowForm(forms.ModelForm):
     """Validates one row of an organisation import; cells are the CSV's text."""
 
     commune_code = forms.CharField(required=False)
-    roles = forms.CharField(required=False)
+    roles = SlugListField(required=False)
 
     class Meta:
         model = Organisation

@@ -120,3 +120,11 @@ def test_command_dry_run_says_so(region, roles, tmp_path, capsys):
     call_command("import_organisations", str(path), "--dry-run")
     assert "Simulation : 2 lignes lues. 2 seraient créées" in capsys.readouterr().out
     assert Organisation.objects.count() == 0
+
+
+def test_roles_listed_in_another_order_are_not_a_change(region, roles):
+    organisations_import(rows=rows(GOOD))
+    report = organisations_import(
+        rows=rows(GOOD.replace("operateur_accompagnement|financeur", "financeur|operateur_accompagnement"))
+    )
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
