@@ -197,3 +197,16 @@ def test_an_invalid_refinement_answer_is_refused_with_a_message(client, catalog)
     response = client.get(reverse("catalog:results"), {**ANSWERS, "question_agrement_esus": "peut-être"})
     assert response.status_code == 400
     assert "agrément ESUS" in response.content.decode()
+
+
+def test_result_cards_say_how_to_apply_or_whom_to_contact(client, catalog):
+    catalog["garantie"].application_url = "https://exemple.fr/candidater"
+    catalog["garantie"].save()
+    catalog["accompagnement"].contact_email = "contact@exemple.fr"
+    catalog["accompagnement"].contact_phone = "02 40 00 00 00"
+    catalog["accompagnement"].save()
+    page = client.get(reverse("catalog:results"), ANSWERS).content.decode()
+    assert reverse("catalog:offer_go", args=[catalog["garantie"].slug, "apply"]) in page
+    assert reverse("catalog:offer_go", args=[catalog["accompagnement"].slug, "contact"]) in page
+    assert 'href="tel:0240000000"' in page
+    assert reverse("catalog:operator", args=[catalog["garantie"].operator.slug]) in page
