@@ -65,8 +65,7 @@ class OrientationForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The optional yes/no refinement questions, one field each (`question_<slug>`).
-        questions = RefinementQuestion.objects.filter(is_obsolete=False).prefetch_related("needs")
-        self.questions = {question.slug: question for question in questions}
+        self.questions = {question.slug: question for question in RefinementQuestion.objects.filter(is_obsolete=False)}
         for slug, question in self.questions.items():
             self.fields[QUESTION_PREFIX + slug] = forms.ChoiceField(
                 label=question.label,

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
+
 from essaim.catalog import index, matching
 from essaim.catalog.models import Offer, OfferType, RefinementQuestion
 from essaim.catalog.profiles import place_of
@@ -38,6 +40,7 @@ def questions_to_ask(
     offer requires an answer to, and those already answered (so they can be changed). A question
     tied to some needs is asked only when the leader chose one of them."""
     catalogue = index.current()
+    prefetch_related_objects(list(questions.values()), "needs")
     required = {slug for found in matches for slug in catalogue.profiles[found.offer_id].required_answers}
     wanted = required | set(answers.answers)
     return [
