@@ -8,6 +8,7 @@ from django import forms
 from essaim.catalog import matching
 from essaim.catalog.models import Audience, Need, Offer, OfferType, RefinementQuestion, Sector, Stage
 from essaim.catalog.profiles import place_of
+from essaim.core.widgets import QuickSelect
 from essaim.organisations.models import Organisation
 from essaim.territories.forms import CommuneField
 
@@ -19,6 +20,7 @@ YES_NO = [("", "Je ne sais pas"), ("oui", "Oui"), ("non", "Non")]
 class SlugChoiceField(forms.ModelChoiceField):
     def __init__(self, model: Any, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(queryset=model.objects.filter(is_obsolete=False), to_field_name="slug", **kwargs)
 
 
@@ -128,9 +130,10 @@ class SearchForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label="Tous",
+        widget=QuickSelect,
     )
     open_now = forms.BooleanField(label="Ouvertes aujourd'hui seulement", required=False)
-    sort = forms.ChoiceField(label="Trier par", choices=SORTS, required=False)
+    sort = forms.ChoiceField(label="Trier par", choices=SORTS, required=False, widget=QuickSelect)
 
     def clean_q(self) -> str:
         return str(self.cleaned_data.get("q", ""))[:500]

@@ -50,8 +50,11 @@ class OfferQuerySet(models.QuerySet["Offer"]):
 
     def with_relations(self) -> OfferQuerySet:
         """Everything a list of offers displays, in a fixed number of queries."""
-        return self.select_related("operator__commune").prefetch_related(
-            "offer_types", "stages", "needs", "audiences", "sectors", "territories"
+        # Without the columns no list shows: the search's stems and the commune's outline.
+        return (
+            self.select_related("operator__commune")
+            .defer("search_document", "search_title", "operator__commune__outline")
+            .prefetch_related("offer_types", "stages", "needs", "audiences", "sectors", "territories")
         )
 
 
