@@ -41,7 +41,8 @@ def questions_to_ask(
     tied to some needs is asked only when the leader chose one of them."""
     catalogue = index.current()
     prefetch_related_objects(list(questions.values()), "needs")
-    required = {slug for found in matches for slug in catalogue.profiles[found.offer_id].required_answers}
+    profiles = [catalogue.profiles.get(found.offer_id) for found in matches]
+    required = {slug for profile in profiles if profile for slug in profile.required_answers}
     wanted = required | set(answers.answers)
     return [
         slug
