@@ -21,14 +21,14 @@ SPECIAL_COLUMNS = {"slug", "label", "order", "obsolete"}
 
 
 @transaction.atomic
-def load_taxonomy(model: type[models.Model], path: Path, *, force: bool = False) -> int:
+def load_taxonomy(model: type[models.Model], path: Path) -> int:
     """Insert or update every row of the file unless it is already loaded; return how many rows
     it holds."""
     content = path.read_bytes()
     marker = f"taxonomie : {model._meta.label_lower}"
     version = hashlib.sha256(content).hexdigest()
     rows = list(csv.DictReader(content.decode("utf-8").splitlines()))
-    if not force and ReferenceDataset.is_current(marker, version):
+    if ReferenceDataset.is_current(marker, version):
         return len(rows)
     for row in rows:
         defaults = {
