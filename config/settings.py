@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "essaim.territories",
     "essaim.organisations",
     "essaim.catalog",
+    "essaim.strategy",
     "essaim.api",
 ]
 

@@ -1,8 +1,10 @@
+from datetime import date
+
 from django.urls import reverse
 from django.utils import timezone
 
-from essaim.catalog.models import Offer
-from essaim.core.registries import Figure, home_figures
+from essaim.catalog.models import Offer, SearchLog
+from essaim.core.registries import Figure, home_figures, platform_metrics
 
 
 @home_figures.register("catalogue", order=10)
@@ -10,3 +12,17 @@ def catalogue_figures(region_code: str) -> list[Figure]:
     today = timezone.localdate()
     count = Offer.objects.visible_on(today).count()
     return [Figure(count, "offres d'accompagnement et de financement", reverse("catalog:search"))]
+
+
+@platform_metrics.register("catalogue.offres_publiees", label="Offres publiées dans le catalogue", unit="offres")
+def published_offers(region_code: str, start: date, end: date) -> int:
+    """Offers the public could find in the région on the last day of the period."""
+    return Offer.objects.visible_on(end).covering_region(region_code).count()
+
+
+@platform_metrics.register("catalogue.orientations", label="Parcours d'orientation menés", unit="parcours")
+def orientations(region_code: str, start: date, end: date) -> int:
+    """Guided paths that reached a results page during the period (the catalogue is regional)."""
+    return SearchLog.objects.filter(
+        kind=SearchLog.Kind.ORIENTATION, created_at__date__gte=start, created_at__date__lte=end
+    ).count()

@@ -3,6 +3,8 @@
 - `reference_loaders`: what `setup_reference` loads on an empty database (territories,
   taxonomies...). Every loader must be idempotent: running it twice changes nothing.
 - `demo_loaders`: what `load_demo` adds on top for a demonstration.
+- `home_figures`: the key figures on the home page.
+- `platform_metrics`: figures the platform measures itself, which strategy indicators can follow.
 
 Apps register from their AppConfig.ready(); `order` decides who runs first (referentials
 before the modules that point to them).
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 Loader = Callable[[Callable[[str], None]], None]
 
@@ -97,3 +100,43 @@ class AccountLink:
 
 
 account_links: list[AccountLink] = []
+
+
+MetricFunc = Callable[[str, date, date], int | float]
+
+
+@dataclass(frozen=True)
+class PlatformMetric:
+    """A figure the platform measures by itself (published offers, orientations made...), that a
+    strategy indicator can be fed from. `measure(region_code, start, end)` counts what happened
+    in the region between the two dates (both included); a stock (offers published) is read at
+    `end`."""
+
+    key: str
+    label: str
+    unit: str
+    measure: MetricFunc
+
+
+class PlatformMetricRegistry:
+    def __init__(self) -> None:
+        self._metrics: dict[str, PlatformMetric] = {}
+
+    def register(self, key: str, *, label: str, unit: str) -> Callable[[MetricFunc], MetricFunc]:
+        def decorator(func: MetricFunc) -> MetricFunc:
+            self._metrics[key] = PlatformMetric(key=key, label=label, unit=unit, measure=func)
+            return func
+
+        return decorator
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._metrics
+
+    def get(self, key: str) -> PlatformMetric:
+        return self._metrics[key]
+
+    def choices(self) -> list[tuple[str, str]]:
+        return sorted(((metric.key, metric.label) for metric in self._metrics.values()), key=lambda item: item[1])
+
+
+platform_metrics = PlatformMetricRegistry()

@@ -44,6 +44,23 @@ class OfferQuerySet(models.QuerySet["Offer"]):
             territories |= Q(territories__kind="epci", territories__code=epci)
         return self.filter(territories).distinct()
 
+    def covering_region(self, region: str) -> OfferQuerySet:
+        """Offers with at least one territory in the région (or all of France)."""
+        from essaim.territories.models import Commune, Departement
+
+        communes = Commune.objects.filter(departement__region__code=region)
+        territories = (
+            Q(territories__kind="france")
+            | Q(territories__kind="region", territories__code=region)
+            | Q(
+                territories__kind="departement",
+                territories__code__in=Departement.objects.filter(region__code=region).values("code"),
+            )
+            | Q(territories__kind="epci", territories__code__in=communes.exclude(epci=None).values("epci__code"))
+            | Q(territories__kind="commune", territories__code__in=communes.values("code"))
+        )
+        return self.filter(territories).distinct()
+
     def due_for_review(self, day: date) -> OfferQuerySet:
         """Published offers whose review period has run out by that day."""
         return self.published().filter(review_due_on__lte=day)

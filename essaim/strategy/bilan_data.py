@@ -1,0 +1,96 @@
+"""Working on a bilan's frozen data (plain dicts, as stored in JSON). Pure: no Django import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+STATUS_ORDER = ("a_lancer", "en_cours", "realisee", "suspendue", "abandonnee")
+WEATHER_ORDER = ("securisee", "atteignable", "appuis", "compromise", "")
+
+
+def counts(actions: list[dict[str, Any]]) -> dict[str, Any]:
+    """How many actions in each status and météo, and how many are late."""
+    return {
+        "total": len(actions),
+        "status": {key: sum(1 for action in actions if action["status"] == key) for key in STATUS_ORDER},
+        "weather": {key: sum(1 for action in actions if action["weather"] == key) for key in WEATHER_ORDER},
+        "late": sum(1 for action in actions if action["late"]),
+    }
+
+
+def actions_under(data: dict[str, Any], node_code: str) -> list[dict[str, Any]]:
+    """The actions of a node and of all its descendants."""
+    children: dict[str, list[str]] = {}
+    for node in data["nodes"]:
+        children.setdefault(node["parent"], []).append(node["code"])
+    codes, stack = set(), [node_code]
+    while stack:
+        code = stack.pop()
+        codes.add(code)
+        stack.extend(children.get(code, []))
+    return [action for action in data["actions"] if action["node"] in codes]
+
+
+@dataclass(frozen=True)
+class ActionChange:
+    code: str
+    title: str
+    status_before: str
+    status_after: str
+    weather_before: str
+    weather_after: str
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    code: str
+    name: str
+    unit: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    actions_changed: list[ActionChange]
+    actions_added: list[dict[str, Any]]
+    actions_removed: list[dict[str, Any]]
+    indicators_changed: list[IndicatorChange]
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> Comparison:
+    """What moved between two bilans: actions whose status or météo changed, actions that
+    appeared or disappeared, indicators whose current value changed."""
+    old = {action["code"]: action for action in before["actions"]}
+    new = {action["code"]: action for action in after["actions"]}
+    changed = [
+        ActionChange(
+            code=code,
+            title=new[code]["title"],
+            status_before=old[code]["status"],
+            status_after=new[code]["status"],
+            weather_before=old[code]["weather"],
+            weather_after=new[code]["weather"],
+        )
+        for code in new
+        if code in old and (old[code]["status"], old[code]["weather"]) != (new[code]["status"], new[code]["weather"])
+    ]
+    old_indicators = {item["code"]: item for item in before["indicators"]}
+    indicators = [
+        IndicatorChange(
+            code=item["code"],
+            name=item["name"],
+            unit=item["unit"],
+            before=old_indicators.get(item["code"], {}).get("current"),
+            after=item["current"],
+        )
+        for item in after["indicators"]
+        if old_indicators.get(item["code"], {}).get("current") != item["current"]
+    ]
+    return Comparison(
+        actions_changed=changed,
+        actions_added=[action for code, action in new.items() if code not in old],
+        actions_removed=[action for code, action in old.items() if code not in new],
+        indicators_changed=indicators,
+    )

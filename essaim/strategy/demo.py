@@ -1,0 +1,1 @@
+"""Demo strategies (filled in below once the demo files exist)."""

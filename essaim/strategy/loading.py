@@ -1,0 +1,310 @@
+"""Writing a checked strategy file into the database: all of it, or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from essaim.accounts.models import User
+from essaim.core.registries import platform_metrics
+from essaim.organisations.models import Organisation
+from essaim.strategy import strategy_file
+from essaim.strategy.history import tracking
+from essaim.strategy.models import (
+    Action,
+    ActionDocument,
+    ActionPlan,
+    Body,
+    BudgetLine,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    Milestone,
+    Strategy,
+    StrategyMember,
+    StrategyNode,
+)
+from essaim.strategy.strategy_file import FileError, PersonSpec, StrategySpec
+from essaim.territories.models import Region
+
+FILE_AUTHOR = "chargement de fichier"
+
+
+@dataclass
+class LoadReport:
+    errors: list[FileError] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)  # in the database, no longer in the file
+    strategy: Strategy | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, kind: str, created: bool) -> None:
+        counter = self.created if created else self.updated
+        counter[kind] = counter.get(kind, 0) + 1
+
+    def summary(self) -> str:
+        parts = [f"{count} {kind} créé(e)s" for kind, count in self.created.items()]
+        parts += [f"{count} {kind} mis(es) à jour" for kind, count in self.updated.items()]
+        return ", ".join(parts) or "rien de nouveau"
+
+
+class _Rollback(Exception):
+    pass
+
+
+def load_strategy_file(text: str, *, dry_run: bool = False) -> LoadReport:
+    """Check the file, resolve its references, then write everything in one transaction.
+    With `dry_run` the writes are made and rolled back, so the report counts are true."""
+    spec, errors = strategy_file.parse(text)
+    report = LoadReport(errors=list(errors))
+    if errors:
+        return report
+    resolver = _Resolver(spec, report)
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            report.strategy = _write(spec, resolver, report)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        report.strategy = None
+    return report
+
+
+class _Resolver:
+    """Looks up what the file names outside itself: the région and the directory's structures."""
+
+    def __init__(self, spec: StrategySpec, report: LoadReport) -> None:
+        self.region = Region.objects.filter(code=spec.region).first()
+        if self.region is None:
+            report.errors.append(FileError(0, f'la région « {spec.region} » est inconnue (code INSEE, ex. "52").'))
+        names: list[tuple[str, int]] = list(spec.copilots)
+        names += [(body.pilot, body.line) for body in spec.bodies if body.pilot]
+        for action in spec.actions:
+            names += [(name, action.line) for name in [action.pilot, *action.partners] if name]
+            names += [(line.funder, line.line) for line in action.budget if line.funder]
+        self.organisations: dict[str, Organisation] = {}
+        wanted = {name for name, _line in names}
+        for organisation in Organisation.objects.filter(name__in=wanted):
+            self.organisations[organisation.name] = organisation
+        for name, line in names:
+            if name not in self.organisations:
+                report.errors.append(FileError(line, f"la structure « {name} » n'est pas dans l'annuaire (nom exact)."))
+                self.organisations[name] = Organisation()  # report each unknown name once
+        for indicator in spec.indicators:
+            if indicator.platform_metric and indicator.platform_metric not in platform_metrics:
+                known = ", ".join(key for key, _label in platform_metrics.choices())
+                report.errors.append(
+                    FileError(indicator.line, f"mesure « {indicator.platform_metric} » inconnue (mesures : {known}).")
+                )
+
+    def organisation(self, name: str) -> Organisation | None:
+        return self.organisations.get(name) if name else None
+
+    @staticmethod
+    def user(person: PersonSpec) -> User:
+        """The account of a person named in the file; created without a password when new
+        (they choose one with "mot de passe oublié")."""
+        user = User.objects.filter(email__iexact=person.email).first()
+        if user is None:
+            user = User.objects.create_user(email=person.email, full_name=person.name or "")
+        elif person.name and not user.full_name:
+            user.full_name = person.name
+            user.save(update_fields=["full_name"])
+        return user
+
+
+def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strategy:
+    assert spec.starts_on and spec.ends_on and resolver.region
+    strategy, created = Strategy.objects.update_or_create(
+        code=spec.code,
+        defaults={
+            "title": spec.title,
+            "short_title": spec.short_title,
+            "region": resolver.region,
+            "summary": spec.summary,
+            "starts_on": spec.starts_on,
+            "ends_on": spec.ends_on,
+            "adopted_on": spec.adopted_on,
+            "status": spec.status,
+            "level_labels": spec.levels,
+            "is_public": spec.public,
+            "document_url": spec.document_url,
+        },
+    )
+    report.count("stratégie", created)
+    strategy.copilots.set([resolver.organisations[name] for name, _line in spec.copilots])
+    for person in spec.members:
+        StrategyMember.objects.update_or_create(
+            strategy=strategy, user=resolver.user(person), defaults={"role": person.role}
+        )
+
+    plans = {}
+    for plan in spec.plans:
+        plans[plan.code], created = ActionPlan.objects.update_or_create(
+            strategy=strategy,
+            code=plan.code,
+            defaults={"title": plan.title, "starts_on": plan.starts_on, "ends_on": plan.ends_on},
+        )
+        report.count("plan(s) d'actions", created)
+
+    bodies = {}
+    for body in spec.bodies:
+        bodies[body.code], created = Body.objects.update_or_create(
+            strategy=strategy,
+            code=body.code,
+            defaults={
+                "kind": body.kind,
+                "name": body.name,
+                "pilot": resolver.organisation(body.pilot),
+                "cadence": body.cadence,
+                "description": body.description,
+            },
+        )
+        bodies[body.code].leads.set([resolver.user(person) for person in body.leads])
+        report.count("groupe(s) et instance(s)", created)
+
+    nodes: dict[str, StrategyNode] = {}
+    for order, node in enumerate(spec.nodes):
+        nodes[node.code], created = StrategyNode.objects.update_or_create(
+            strategy=strategy,
+            code=node.code,
+            defaults={
+                "parent": nodes.get(node.parent_code),
+                "level": node.level,
+                "title": node.title,
+                "description": node.description,
+                "order": order,
+            },
+        )
+        report.count("niveau(x)", created)
+
+    actions: dict[str, Action] = {}
+    for order, spec_action in enumerate(spec.actions):
+        actions[spec_action.code] = _write_action(strategy, spec_action, order, nodes, plans, bodies, resolver, report)
+
+    for spec_indicator in spec.indicators:
+        _write_indicator(strategy, spec_indicator, nodes, actions, resolver, report)
+
+    in_file = {action.code for action in spec.actions}
+    report.kept = [
+        f"action {code}" for code in strategy.actions.exclude(code__in=in_file).values_list("code", flat=True)
+    ]
+    in_file_nodes = {node.code for node in spec.nodes}
+    report.kept += [
+        f"niveau {code}" for code in strategy.nodes.exclude(code__in=in_file_nodes).values_list("code", flat=True)
+    ]
+    return strategy
+
+
+def _write_action(
+    strategy: Strategy,
+    spec: strategy_file.ActionSpec,
+    order: int,
+    nodes: dict[str, StrategyNode],
+    plans: dict[str, ActionPlan],
+    bodies: dict[str, Body],
+    resolver: _Resolver,
+    report: LoadReport,
+) -> Action:
+    action = Action.objects.filter(strategy=strategy, code=spec.code).first()
+    created = action is None
+    action = action or Action(strategy=strategy, code=spec.code)
+    with tracking(action, by=None, summary=f"{'Création' if created else 'Mise à jour'} ({FILE_AUTHOR})"):
+        fields: dict[str, Any] = {
+            "node": nodes[spec.node_code],
+            "order": order,
+            "title": spec.title,
+            "description": spec.description,
+            "public_summary": spec.public_summary,
+            "pilot": resolver.organisation(spec.pilot),
+            "group": bodies.get(spec.group),
+            "planned_start": spec.starts_on,
+            "planned_end": spec.ends_on,
+            "status": spec.status,
+            "weather": spec.weather,
+            "is_public": spec.public,
+        }
+        for name, value in fields.items():
+            setattr(action, name, value)
+        action.save()
+        action.plans.set([plans[code] for code in spec.plans])
+        action.leads.set([resolver.user(person) for person in spec.leads])
+        action.partners.set([resolver.organisations[name] for name in spec.partners])
+    report.count("action(s)", created)
+    # Milestones, budget and documents are described by the file as a whole: replaced together.
+    action.milestones.all().delete()
+    Milestone.objects.bulk_create(
+        Milestone(action=action, title=item.title, due_on=item.due_on, done_on=item.done_on) for item in spec.milestones
+    )
+    action.budget_lines.all().delete()
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            action=action,
+            year=item.year,
+            kind=item.kind,
+            funder=resolver.organisation(item.funder),
+            planned_amount=item.planned,
+            actual_amount=item.actual,
+        )
+        for item in spec.budget
+    )
+    known_urls = set(action.documents.values_list("url", flat=True))
+    ActionDocument.objects.bulk_create(
+        ActionDocument(
+            action=action, title=item.title, url=item.url, kind=item.kind, dated=item.dated, is_public=item.public
+        )
+        for item in spec.documents
+        if item.url not in known_urls
+    )
+    return action
+
+
+def _write_indicator(
+    strategy: Strategy,
+    spec: strategy_file.IndicatorSpec,
+    nodes: dict[str, StrategyNode],
+    actions: dict[str, Action],
+    resolver: _Resolver,
+    report: LoadReport,
+) -> None:
+    indicator, created = Indicator.objects.update_or_create(
+        strategy=strategy,
+        code=spec.code,
+        defaults={
+            "name": spec.name,
+            "definition": spec.definition,
+            "kind": spec.kind,
+            "unit": spec.unit,
+            "decimals": spec.decimals,
+            "node": nodes.get(spec.node),
+            "baseline_value": spec.baseline_value,
+            "baseline_on": spec.baseline_on,
+            "source": spec.source,
+            "platform_metric": spec.platform_metric,
+            "is_public": spec.public,
+        },
+    )
+    report.count("indicateur(s)", created)
+    indicator.actions.set([actions[code] for code in spec.actions])
+    indicator.leads.set([resolver.user(person) for person in spec.leads])
+    indicator.targets.all().delete()
+    IndicatorTarget.objects.bulk_create(
+        IndicatorTarget(indicator=indicator, due_on=on, value=value) for on, value in spec.targets
+    )
+    known = set(indicator.values.values_list("measured_on", "vintage"))
+    for item in spec.values:
+        if (item.on, item.vintage) in known:
+            continue
+        value = IndicatorValue(indicator=indicator)
+        with tracking(value, by=None, summary=f"Valeur reprise ({FILE_AUTHOR})"):
+            value.measured_on, value.value, value.vintage = item.on, item.value, item.vintage
+            value.source, value.comment, value.state = item.source, item.comment, IndicatorValue.State.VALIDATED
+            value.save()

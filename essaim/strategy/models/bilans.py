@@ -1,0 +1,38 @@
+"""Bilans: a frozen picture of the whole strategy at a date."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from essaim.strategy.models.structure import Strategy
+
+
+class Bilan(models.Model):
+    """The snapshot (`data`) is written once, when the bilan is taken, and never recomputed:
+    what was presented at a regional conference stays what it was."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="bilans")
+    title = models.CharField("titre", max_length=200)
+    as_of = models.DateField("arrêté au")
+    introduction = models.TextField("mot d'introduction", blank=True)
+    data = models.JSONField("instantané", editable=False)
+    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    taken_at = models.DateTimeField("figé le", auto_now_add=True)
+    published_at = models.DateTimeField("publié le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bilan"
+        verbose_name_plural = "bilans"
+        ordering = ["strategy", "-as_of", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:bilan", kwargs={"code": self.strategy.code, "pk": self.pk})
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None

@@ -1,0 +1,168 @@
+"""Taking a bilan: the strategy as validated reports described it at a date, frozen in JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from essaim.strategy import bilan_data
+from essaim.strategy.models import Action, Bilan, IndicatorValue, ProgressReport, Strategy
+from essaim.strategy.progress import indicator_progress
+from essaim.strategy.values import decimal_text
+
+
+def _last_report(action: Action, as_of: date) -> ProgressReport | None:
+    reports = [
+        report
+        for report in action.reports.all()
+        if report.state == ProgressReport.State.VALIDATED
+        and (report.campaign is None or report.campaign.opens_on <= as_of)
+    ]
+    return max(
+        reports, key=lambda report: (report.campaign.due_on if report.campaign else date.min, report.pk), default=None
+    )
+
+
+def build(strategy: Strategy, as_of: date) -> dict[str, Any]:
+    """The data of a bilan. For each action, the status and météo come from its last validated
+    report of a campaign opened by `as_of`; an action with no such report keeps its current
+    status. Indicator values are the validated ones measured by `as_of`."""
+    actions = (
+        strategy.actions.select_related("pilot", "node")
+        .prefetch_related(
+            "leads",
+            "milestones",
+            Prefetch("reports", queryset=ProgressReport.objects.select_related("campaign")),
+        )
+        .order_by("order")
+    )
+    action_rows = []
+    for action in actions:
+        report = _last_report(action, as_of)
+        status = report.status if report and report.status else action.status
+        weather = report.weather if report else action.weather
+        milestones = list(action.milestones.all())
+        action_rows.append(
+            {
+                "code": action.code,
+                "title": action.title,
+                "node": action.node.code,
+                "public": action.is_public,
+                "public_summary": action.public_summary,
+                "status": status,
+                "weather": weather,
+                "late": bool(
+                    action.planned_end and action.planned_end < as_of and status not in Action.CLOSED_STATUSES
+                ),
+                "planned_end": action.planned_end.isoformat() if action.planned_end else None,
+                "pilot": action.pilot.name if action.pilot else "",
+                "leads": sorted(lead.get_full_name() for lead in action.leads.all()),
+                "milestones": len(milestones),
+                "milestones_done": sum(
+                    1 for milestone in milestones if milestone.done_on and milestone.done_on <= as_of
+                ),
+                "report": None
+                if report is None
+                else {
+                    "campaign": report.campaign.title if report.campaign else "",
+                    "done": report.done,
+                    "next_steps": report.next_steps,
+                    "blockers": report.blockers,
+                    "highlights": report.highlights,
+                },
+            }
+        )
+    indicator_rows = []
+    indicators = strategy.indicators.prefetch_related(
+        "targets", Prefetch("values", queryset=IndicatorValue.objects.filter(state=IndicatorValue.State.VALIDATED))
+    )
+    for indicator in indicators:
+        values = sorted(
+            (value for value in indicator.values.all() if value.measured_on <= as_of), key=lambda v: v.measured_on
+        )
+        current = values[-1] if values else None
+        target = indicator.final_target()
+        indicator_rows.append(
+            {
+                "code": indicator.code,
+                "name": indicator.name,
+                "kind": indicator.kind,
+                "unit": indicator.unit,
+                "decimals": indicator.decimals,
+                "public": indicator.is_public,
+                "baseline": _number(indicator.baseline_value),
+                "target": _number(target.value) if target else None,
+                "target_on": target.due_on.isoformat() if target else None,
+                "current": _number(current.value) if current else None,
+                "current_on": current.measured_on.isoformat() if current else None,
+                "source": current.source if current else indicator.source,
+                "vintage": current.vintage if current else "",
+                "progress": indicator_progress(
+                    baseline=indicator.baseline_value,
+                    target=target.value if target else None,
+                    current=current.value if current else None,
+                ),
+                "values": [
+                    {
+                        "on": v.measured_on.isoformat(),
+                        "value": _number(v.value),
+                        "source": v.source,
+                        "vintage": v.vintage,
+                    }
+                    for v in values
+                ],
+            }
+        )
+    nodes = [
+        {
+            "code": node.code,
+            "title": node.title,
+            "level": node.level,
+            "level_label": strategy.label_of_level(node.level),
+            "parent": node.parent.code if node.parent_id else "",
+        }
+        for node in strategy.nodes.select_related("parent").order_by("order")
+    ]
+    data = {
+        "strategy": {"code": strategy.code, "title": strategy.title, "level_labels": strategy.level_labels},
+        "as_of": as_of.isoformat(),
+        "nodes": nodes,
+        "actions": action_rows,
+        "indicators": indicator_rows,
+    }
+    data["counts"] = bilan_data.counts(action_rows)
+    for node in nodes:
+        node["counts"] = bilan_data.counts(bilan_data.actions_under(data, node["code"]))
+    return data
+
+
+def _number(value: Any) -> str | None:
+    """Decimals are kept as text in the JSON, exactly as stored."""
+    return None if value is None else decimal_text(value)
+
+
+@transaction.atomic
+def bilan_take(strategy: Strategy, *, title: str, as_of: date, introduction: str, by: Any) -> Bilan:
+    return Bilan.objects.create(
+        strategy=strategy,
+        title=title,
+        as_of=as_of,
+        introduction=introduction,
+        data=build(strategy, as_of),
+        taken_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+
+
+def bilan_publish(bilan: Bilan) -> None:
+    if bilan.published_at is None:
+        bilan.published_at = timezone.now()
+        bilan.save(update_fields=["published_at"])
+
+
+def bilan_unpublish(bilan: Bilan) -> None:
+    bilan.published_at = None
+    bilan.save(update_fields=["published_at"])
