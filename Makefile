@@ -8,7 +8,7 @@ PORT ?= 8000
 # Pure modules (no Django import) checked by mypy --strict.
 PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/organisations/siret.py essaim/territories/geometry.py \
 	essaim/catalog/matching.py essaim/catalog/quality.py essaim/catalog/coverage.py essaim/catalog/text_search.py \
-	essaim/strategy/strategy_file.py essaim/strategy/progress.py essaim/strategy/values.py essaim/strategy/bilan_data.py
+	essaim/strategy/strategy_file.py essaim/strategy/progress.py essaim/strategy/values.py essaim/strategy/bilan_data.py essaim/strategy/charts.py
 
 .PHONY: install install-dev run serve test quality fix lock migrations clean
 

@@ -3,8 +3,6 @@ data·inclusion schema (checked with the `data-inclusion-schema` package)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,6 +11,7 @@ from django.db.models import QuerySet
 
 from essaim.catalog.importing import EXPORT_COLUMNS, format_required_answers
 from essaim.catalog.models import Offer
+from essaim.core.tables import rows_to_csv, rows_to_xlsx
 from essaim.territories.models import Departement
 
 DATA_INCLUSION_SOURCE = "essaim"
@@ -66,24 +65,11 @@ def export_rows(offers: Iterable[Offer]) -> list[dict[str, str]]:
 
 
 def to_csv(rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return rows_to_csv(rows, EXPORT_COLUMNS)
 
 
 def to_xlsx(rows: list[dict[str, str]]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("offres")
-    sheet.append(EXPORT_COLUMNS)
-    for row in rows:
-        sheet.append([row[name] for name in EXPORT_COLUMNS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return rows_to_xlsx(rows, EXPORT_COLUMNS, sheet_name="offres")
 
 
 def _eligibility_zone(offer: Offer, departements_of: dict[str, list[str]]) -> list[str]:

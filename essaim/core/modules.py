@@ -30,6 +30,8 @@ MODULES: tuple[Module, ...] = (
         "Stratégie régionale",
         "Suivre la mise en œuvre de la stratégie régionale de l'ESS et ce qu'elle produit.",
         short_label="Stratégie",
+        url_name="strategy:index",
+        app="strategy",
     ),
     Module(
         "esspresso",

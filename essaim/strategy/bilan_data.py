@@ -94,3 +94,25 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Comparison:
         actions_removed=[action for code, action in old.items() if code not in new],
         indicators_changed=indicators,
     )
+
+
+def public_view(data: dict[str, Any]) -> dict[str, Any]:
+    """The same data with only what is public, counts recomputed on what remains."""
+    view = dict(data)
+    view["actions"] = [action for action in data["actions"] if action["public"]]
+    view["indicators"] = [indicator for indicator in data["indicators"] if indicator["public"]]
+    view["counts"] = counts(view["actions"])
+    view["nodes"] = [{**node, "counts": counts(actions_under(view, node["code"]))} for node in data["nodes"]]
+    return view
+
+
+def tree(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Nodes nested as the page shows them: each node with its `children` and its `actions`."""
+    by_code = {node["code"]: {**node, "children": [], "actions": []} for node in data["nodes"]}
+    roots = []
+    for node in by_code.values():
+        (by_code[node["parent"]]["children"] if node["parent"] in by_code else roots).append(node)
+    for action in data["actions"]:
+        if action["node"] in by_code:
+            by_code[action["node"]]["actions"].append(action)
+    return roots

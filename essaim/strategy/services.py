@@ -173,7 +173,7 @@ def report_save(report: ProgressReport, *, data: dict[str, Any], values: list[Pr
     """Save the lead's text and proposed values (a draft can be saved many times)."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if not report.is_editable:
-        raise WorkflowError(_already_sent(report))
+        raise WorkflowError(already_sent_message(report))
     with tracking(report, by=by, summary="Point d'avancement modifié"):
         for name in REPORT_FIELDS:
             setattr(report, name, data.get(name, getattr(report, name)))
@@ -188,7 +188,7 @@ def report_save(report: ProgressReport, *, data: dict[str, Any], values: list[Pr
             value.save()
 
 
-def _already_sent(report: ProgressReport) -> str:
+def already_sent_message(report: ProgressReport) -> str:
     if report.state == ProgressReport.State.SUBMITTED and report.submitted_at:
         when = date_format(timezone.localtime(report.submitted_at), "j F Y à H:i")
         return f"Ce point d'avancement a déjà été transmis le {when} ; il attend la validation des copilotes."
@@ -199,7 +199,7 @@ def _already_sent(report: ProgressReport) -> str:
 def report_submit(report: ProgressReport, *, by: Any) -> None:
     report = ProgressReport.objects.select_for_update().select_related("action__strategy").get(pk=report.pk)
     if not report.is_editable:
-        raise WorkflowError(_already_sent(report))
+        raise WorkflowError(already_sent_message(report))
     if not (report.done.strip() or report.next_steps.strip()):
         raise WorkflowError("Décrivez au moins ce qui a été fait ou les prochaines étapes avant de transmettre.")
     with tracking(report, by=by, summary="Point d'avancement transmis"):

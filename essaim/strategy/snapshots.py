@@ -27,10 +27,12 @@ def _last_report(action: Action, as_of: date) -> ProgressReport | None:
     )
 
 
-def build(strategy: Strategy, as_of: date) -> dict[str, Any]:
+def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, Any]:
     """The data of a bilan. For each action, the status and météo come from its last validated
     report of a campaign opened by `as_of`; an action with no such report keeps its current
-    status. Indicator values are the validated ones measured by `as_of`."""
+    status. Indicator values are the validated ones measured by `as_of`.
+
+    `live` (the dashboard of today) takes every action's current status and météo instead."""
     actions = (
         strategy.actions.select_related("pilot", "node")
         .prefetch_related(
@@ -43,8 +45,8 @@ def build(strategy: Strategy, as_of: date) -> dict[str, Any]:
     action_rows = []
     for action in actions:
         report = _last_report(action, as_of)
-        status = report.status if report and report.status else action.status
-        weather = report.weather if report else action.weather
+        status = report.status if report and report.status and not live else action.status
+        weather = report.weather if report and not live else action.weather
         milestones = list(action.milestones.all())
         action_rows.append(
             {

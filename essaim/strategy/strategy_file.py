@@ -54,7 +54,7 @@ class _DuplicateKey(yaml.MarkedYAMLError):
 class _LineLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _AliasRefused(problem="alias", problem_mark=event.start_mark)
         return super().compose_node(parent, index)
 

@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from essaim.strategy.history import changes_of
 from essaim.strategy.loading import load_strategy_file
-from essaim.strategy.models import Action, Change, Indicator, IndicatorValue, Strategy
+from essaim.strategy.models import Action, Indicator, IndicatorValue, Strategy
 from essaim.strategy.strategy_file import parse
 from tests.organisations.factories import OrganisationFactory
 from tests.strategy.factories import SAMPLE_FILE
@@ -93,7 +94,7 @@ def test_loading_writes_everything_and_keeps_a_history(directory):
     assert Action.objects.get(code="1.1.2").is_public is False
     value = IndicatorValue.objects.get()
     assert value.state == IndicatorValue.State.VALIDATED and value.value == 120
-    assert Change.objects.filter(object_label__startswith="1.1.1").count() == 1
+    assert changes_of(action).count() == 1
 
 
 def test_loading_again_updates_in_place_and_records_only_what_changed(directory):
@@ -103,7 +104,7 @@ def test_loading_again_updates_in_place_and_records_only_what_changed(directory)
     action = Action.objects.get(code="1.1.1")
     assert action.status == "realisee"
     assert Action.objects.count() == 2 and IndicatorValue.objects.count() == 1
-    latest = Change.objects.filter(object_id=action.pk).first()
+    latest = changes_of(action).first()
     assert latest.changes == {"status": ["en_cours", "realisee"]}
 
 

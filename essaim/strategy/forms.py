@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from essaim.strategy.models import Action, Campaign, Indicator, ProgressReport
+from essaim.strategy.services import ProposedValue
+from essaim.strategy.values import ValueInputError, parse_value
+
+
+class ReportForm(forms.ModelForm[ProgressReport]):
+    class Meta:
+        model = ProgressReport
+        fields = ["status", "weather", "done", "next_steps", "blockers", "support_needed", "highlights"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields[2:]}
+        help_texts = {
+            "status": "L'état factuel de l'action à ce jour.",
+            "weather": "Votre appréciation : l'objectif de l'action sera-t-il atteint ?",
+            "highlights": "Un exemple concret, un chiffre, un témoignage : le public peut les lire.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].required = True
+        self.fields["weather"].choices = [("", "Non renseignée"), *Action.Weather.choices[1:]]
+
+
+class IndicatorValueForm(forms.Form):
+    """One indicator's proposed value within a report; left blank, nothing is proposed."""
+
+    value = forms.CharField(label="Valeur", required=False, max_length=40)
+    measured_on = forms.DateField(
+        label="Date de la mesure", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    vintage = forms.CharField(label="Millésime", required=False, max_length=20, help_text="Par exemple 2019.")
+    source = forms.CharField(label="Source", required=False, max_length=250)
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        self.indicator = indicator
+        super().__init__(*args, **kwargs)
+        self.fields["value"].label = f"Valeur (en {indicator.unit})"
+        self.fields["value"].help_text = "Nombre seul : 12 ou 12,5."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        text = (data.get("value") or "").strip()
+        if not text:
+            return data
+        try:
+            data["number"] = parse_value(text, self.indicator.unit)
+        except ValueInputError as error:
+            self.add_error("value", str(error))
+            return data
+        if not data.get("measured_on"):
+            self.add_error("measured_on", "Indiquez la date de la mesure.")
+        if not (data.get("source") or "").strip():
+            self.add_error("source", "Indiquez d'où vient la valeur (source).")
+        return data
+
+    def proposed(self) -> ProposedValue | None:
+        data = self.cleaned_data
+        if "number" not in data:
+            return None
+        measured_on: date = data["measured_on"]
+        return ProposedValue(
+            indicator=self.indicator,
+            value=data["number"],
+            measured_on=measured_on,
+            source=data["source"].strip(),
+            vintage=(data.get("vintage") or "").strip() or str(measured_on.year),
+        )
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label="Commentaire des copilotes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Obligatoire pour renvoyer le point au référent ; facultatif pour le valider.",
+    )
+
+
+class CampaignForm(forms.ModelForm[Campaign]):
+    class Meta:
+        model = Campaign
+        fields = ["title", "period_label", "opens_on", "due_on", "remind_days_before", "remind_days_after"]
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}),
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("opens_on") and data.get("due_on") and data["due_on"] < data["opens_on"]:
+            self.add_error("due_on", "La date limite ne peut pas précéder l'ouverture.")
+        return data
+
+
+class BilanForm(forms.Form):
+    title = forms.CharField(
+        label="Titre", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale »."
+    )
+    as_of = forms.DateField(label="Arrêté au", widget=forms.DateInput(attrs={"type": "date"}))
+    introduction = forms.CharField(label="Mot d'introduction", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ActionForm(forms.ModelForm[Action]):
+    class Meta:
+        model = Action
+        fields = ["description", "public_summary", "planned_start", "planned_end"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "public_summary": forms.Textarea(attrs={"rows": 3}),
+            "planned_start": forms.DateInput(attrs={"type": "date"}),
+            "planned_end": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("planned_start") and data.get("planned_end") and data["planned_end"] < data["planned_start"]:
+            self.add_error("planned_end", "La fin prévue ne peut pas précéder le début.")
+        return data

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+
+from essaim.strategy.values import format_value
+
+register = template.Library()
+
+
+@register.filter
+def get(mapping: dict[str, Any], key: str) -> Any:
+    return mapping.get(key, "") if isinstance(mapping, dict) else ""
+
+
+@register.filter
+def number(value: Any, decimals: int = 0) -> str:
+    """French display of a stored figure (text or decimal): 161200 → 161 200."""
+    if value is None or value == "":
+        return "—"
+    try:
+        return format_value(Decimal(str(value)), int(decimals or 0))
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+@register.filter
+def percent(share: float | None) -> str:
+    return "" if share is None else f"{round(share * 100)} %"
+
+
+@register.filter
+def share(count: int, total: int) -> float:
+    """Width (in %) of a bar for `count` out of `total`."""
+    return round(count * 100 / total, 1) if total else 0.0

@@ -1,0 +1,47 @@
+from essaim.strategy.views.exports import action_plan, bilan_file, indicator_values
+from essaim.strategy.views.public import (
+    action_detail,
+    bilan_compare,
+    bilan_detail,
+    detail,
+    governance,
+    index,
+    indicator_history,
+    indicators,
+)
+from essaim.strategy.views.workspace import (
+    action_edit,
+    bilan_create,
+    bilan_publication,
+    board,
+    campaign_create,
+    campaign_transition,
+    decision_update,
+    report,
+    report_review,
+    workspace,
+)
+
+__all__ = [
+    "action_detail",
+    "action_edit",
+    "action_plan",
+    "bilan_compare",
+    "bilan_create",
+    "bilan_detail",
+    "bilan_file",
+    "bilan_publication",
+    "board",
+    "campaign_create",
+    "campaign_transition",
+    "decision_update",
+    "detail",
+    "governance",
+    "index",
+    "indicator_history",
+    "indicator_values",
+    "indicators",
+    "report",
+    "report_review",
+    "workspace",
+]

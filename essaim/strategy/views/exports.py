@@ -1,0 +1,56 @@
+"""Downloads: the action plan, indicator values, a bilan as PDF or OpenDocument."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from essaim.core.tables import rows_to_csv, rows_to_xlsx
+from essaim.strategy import exports, perms
+from essaim.strategy.models import Bilan, IndicatorValue
+from essaim.strategy.views.public import dashboard_data, strategy_for
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def action_plan(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    actions = exports.plan_actions(strategy, perms.visible_actions(request.user, strategy))
+    rows = exports.plan_rows(actions)
+    name = f"{strategy.code}-plan-actions-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "csv":
+        return _attachment(rows_to_csv(rows, exports.PLAN_COLUMNS), "text/csv; charset=utf-8", name)
+    if fmt == "xlsx":
+        return _attachment(rows_to_xlsx(rows, exports.PLAN_COLUMNS, sheet_name="Plan d'actions"), XLSX, name)
+    raise Http404("Format inconnu")
+
+
+def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    values = IndicatorValue.objects.filter(indicator__in=perms.visible_indicators(request.user, strategy))
+    if not perms.can_read_internal(request.user, strategy):
+        values = values.filter(state=IndicatorValue.State.VALIDATED)
+    values = values.select_related("indicator").order_by("indicator__name", "measured_on")
+    name = f"{strategy.code}-indicateurs-{timezone.localdate().isoformat()}.csv"
+    return _attachment(rows_to_csv(exports.value_rows(values), exports.VALUE_COLUMNS), "text/csv; charset=utf-8", name)
+
+
+def bilan_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
+    if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
+        raise Http404
+    context = dashboard_data(request, strategy, bilan.data)
+    name = f"{strategy.code}-bilan-{bilan.as_of.isoformat()}.{fmt}"
+    if fmt == "pdf":
+        return _attachment(exports.bilan_pdf(bilan, context), "application/pdf", name)
+    if fmt == "odt":
+        return _attachment(exports.bilan_odt(bilan, context), "application/vnd.oasis.opendocument.text", name)
+    raise Http404("Format inconnu")

@@ -1,0 +1,255 @@
+"""What the public (and, with more detail, the people who steer) read: the dashboard, the
+actions, the indicators, the bilans, the governance."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from essaim.strategy import bilan_data, charts, perms
+from essaim.strategy.history import changes_of
+from essaim.strategy.models import (
+    Action,
+    Bilan,
+    Body,
+    Decision,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Milestone,
+    ProgressReport,
+    Strategy,
+)
+from essaim.strategy.snapshots import build
+
+
+def strategy_for(request: HttpRequest, code: str) -> Strategy:
+    strategy = get_object_or_404(Strategy.objects.select_related("region"), code=code)
+    if not perms.can_view_strategy(request.user, strategy):
+        raise Http404
+    return strategy
+
+
+def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any]) -> dict[str, Any]:
+    """What a strategy or bilan page shows, filtered for the reader."""
+    internal = perms.can_read_internal(request.user, strategy)
+    view = data if internal else bilan_data.public_view(data)
+    return {
+        "data": view,
+        "tree": bilan_data.tree(view),
+        "internal": internal,
+        "status_labels": dict(Action.Status.choices),
+        "weather_labels": {**dict(Action.Weather.choices), "": "Non renseignée"},
+        "charts": {item["code"]: indicator_chart(item) for item in view["indicators"]},
+        "kind_labels": {"contexte": "de contexte", "activite": "d'activité", "resultat": "de résultat"},
+    }
+
+
+def indicator_chart(item: dict[str, Any]) -> charts.Chart | None:
+    values = [(date.fromisoformat(value["on"]), float(value["value"])) for value in item["values"]]
+    targets = [(date.fromisoformat(item["target_on"]), float(item["target"]))] if item["target"] is not None else []
+    baseline = float(item["baseline"]) if item["baseline"] is not None else None
+    return charts.line_chart(values, targets, baseline)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    strategies = [s for s in Strategy.objects.select_related("region") if perms.can_view_strategy(request.user, s)]
+    return render(request, "strategy/index.html", {"strategies": strategies})
+
+
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    today = timezone.localdate()
+    context = dashboard_data(request, strategy, build(strategy, today, live=True))
+    bilans = strategy.bilans.all()
+    if not perms.can_read_internal(request.user, strategy):
+        bilans = bilans.filter(published_at__isnull=False)
+    context.update(
+        strategy=strategy,
+        bilan=bilans.filter(published_at__isnull=False).first(),
+        timeline=timeline(strategy, internal=context["internal"]),
+        is_copilot=perms.is_copilot(request.user, strategy),
+        plans=strategy.plans.all(),
+    )
+    return render(request, "strategy/detail.html", context)
+
+
+def timeline(strategy: Strategy, *, internal: bool, limit: int = 12) -> list[dict[str, Any]]:
+    """What was done lately: validated reports, milestones reached, decisions carried out."""
+    actions = strategy.actions.all() if internal else strategy.actions.filter(is_public=True)
+    events: list[dict[str, Any]] = []
+    reports = ProgressReport.objects.validated().filter(action__in=actions).select_related("action", "campaign")
+    for report in reports.order_by("-reviewed_at")[:limit]:
+        events.append(
+            {
+                "on": timezone.localdate(report.reviewed_at) if report.reviewed_at else None,
+                "action": report.action,
+                "text": report.highlights or report.done,
+                "kind": "Point d'avancement",
+            }
+        )
+    for milestone in (
+        Milestone.objects.filter(action__in=actions, done_on__isnull=False)
+        .select_related("action")
+        .order_by("-done_on")[:limit]
+    ):
+        events.append(
+            {"on": milestone.done_on, "action": milestone.action, "text": milestone.title, "kind": "Jalon atteint"}
+        )
+    decisions = Decision.objects.filter(meeting__body__strategy=strategy, status=Decision.Status.DONE)
+    if not internal:
+        decisions = decisions.filter(meeting__is_public=True)
+    for decision in decisions.order_by("-done_on")[:limit]:
+        events.append({"on": decision.done_on, "action": None, "text": decision.text, "kind": "Décision mise en œuvre"})
+    events.sort(key=lambda event: event["on"] or date.min, reverse=True)
+    return events[:limit]
+
+
+def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    item = get_object_or_404(
+        Action.objects.select_related("node__parent__parent", "pilot", "group", "strategy").prefetch_related(
+            "partners", "leads", "plans", "milestones", "budget_lines__funder"
+        ),
+        strategy=strategy,
+        code=action,
+    )
+    if not perms.can_view_action(request.user, item):
+        raise Http404
+    internal = perms.can_read_internal(request.user, strategy) or perms.leads_action(request.user, item)
+    reports = item.reports.select_related("campaign").order_by("-campaign__due_on", "-pk")
+    documents = item.documents.all()
+    indicators = item.indicators.prefetch_related(
+        "targets", Prefetch("values", queryset=IndicatorValue.objects.filter(state=IndicatorValue.State.VALIDATED))
+    )
+    if not internal:
+        reports, documents, indicators = (
+            reports.validated(),
+            documents.filter(is_public=True),
+            indicators.filter(is_public=True),
+        )
+    ancestors = []
+    node = item.node
+    while node is not None:
+        ancestors.insert(0, node)
+        node = node.parent
+    return render(
+        request,
+        "strategy/action.html",
+        {
+            "strategy": strategy,
+            "action": item,
+            "ancestors": ancestors,
+            "is_late": item.is_late_on(timezone.localdate()),
+            "reports": reports,
+            "documents": documents,
+            "indicators": indicators,
+            "internal": internal,
+            "can_edit": perms.can_edit_action(request.user, item),
+            "history": changes_of(item)[:30] if internal else [],
+        },
+    )
+
+
+def indicators(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    context = dashboard_data(request, strategy, build(strategy, timezone.localdate(), live=True))
+    context["strategy"] = strategy
+    return render(request, "strategy/indicators.html", context)
+
+
+def indicator_history(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    item = get_object_or_404(Indicator, strategy=strategy, code=indicator)
+    if not perms.can_read_internal(request.user, strategy) and not perms.can_propose_value(request.user, item):
+        raise PermissionDenied
+    values = item.values.select_related("proposed_by", "validated_by", "report__action").order_by("-measured_on")
+    changes = [change for value in values for change in changes_of(value)]
+    return render(
+        request,
+        "strategy/indicator_history.html",
+        {"strategy": strategy, "indicator": item, "values": values, "changes": changes},
+    )
+
+
+def bilan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
+    if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
+        raise Http404
+    context = dashboard_data(request, strategy, bilan.data)
+    context.update(strategy=strategy, bilan=bilan, is_copilot=perms.is_copilot(request.user, strategy))
+    context["others"] = [
+        other
+        for other in strategy.bilans.exclude(pk=bilan.pk)
+        if other.is_published or perms.can_read_internal(request.user, strategy)
+    ]
+    return render(request, "strategy/bilan.html", context)
+
+
+def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    visible = strategy.bilans.all()
+    if not perms.can_read_internal(request.user, strategy):
+        visible = visible.filter(published_at__isnull=False)
+    try:
+        before = visible.get(pk=int(request.GET.get("avant", "")))
+        after = visible.get(pk=int(request.GET.get("apres", "")))
+    except (ValueError, Bilan.DoesNotExist):
+        return render(
+            request,
+            "strategy/bilan_compare.html",
+            {"strategy": strategy, "bilans": visible, "error": "Choisissez deux bilans à comparer."},
+            status=400 if request.GET else 200,
+        )
+    internal = perms.can_read_internal(request.user, strategy)
+    data_before = before.data if internal else bilan_data.public_view(before.data)
+    data_after = after.data if internal else bilan_data.public_view(after.data)
+    return render(
+        request,
+        "strategy/bilan_compare.html",
+        {
+            "strategy": strategy,
+            "bilans": visible,
+            "before": before,
+            "after": after,
+            "comparison": bilan_data.compare(data_before, data_after),
+            "counts_before": data_before["counts"],
+            "counts_after": data_after["counts"],
+            "status_labels": dict(Action.Status.choices),
+            "weather_labels": {**dict(Action.Weather.choices), "": "Non renseignée"},
+        },
+    )
+
+
+def governance(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = strategy_for(request, code)
+    internal = perms.can_read_internal(request.user, strategy)
+    meetings = (
+        Meeting.objects.filter(body__strategy=strategy)
+        .select_related("body")
+        .prefetch_related("decisions__owner", "decisions__actions")
+    )
+    if not internal:
+        meetings = meetings.filter(is_public=True)
+    bodies = Body.objects.filter(strategy=strategy).select_related("pilot").prefetch_related("actions")
+    open_decisions = Decision.objects.open().filter(meeting__in=meetings).select_related("meeting__body", "owner")
+    return render(
+        request,
+        "strategy/governance.html",
+        {
+            "strategy": strategy,
+            "bodies": bodies,
+            "meetings": meetings[:30],
+            "open_decisions": open_decisions,
+            "internal": internal,
+            "is_copilot": perms.is_copilot(request.user, strategy),
+            "today": timezone.localdate(),
+        },
+    )
