@@ -362,11 +362,16 @@ class _Reader:
         return people
 
 
+def read_yaml(text: str) -> Any:
+    """YAML as this module reads it (only true/false are booleans, no aliases, no repeated key)."""
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+
+
 def parse(text: str) -> tuple[StrategySpec, list[FileError]]:
     """Read the whole file and check it; return what it describes and every error found."""
     spec = StrategySpec()
     try:
-        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+        document = read_yaml(text)
     except _AliasRefused as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         return spec, [FileError(line, "les alias YAML (*nom) sont refusés : écrivez chaque élément une fois.")]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,6 +25,17 @@ def number(value: Any, decimals: int = 0) -> str:
         return format_value(Decimal(str(value)), int(decimals or 0))
     except (InvalidOperation, ValueError):
         return str(value)
+
+
+@register.filter
+def isodate(value: str | None) -> str:
+    """A date kept as ISO text in a bilan ("2018-08-31") shown as 31/08/2018."""
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value).strftime("%d/%m/%Y")
+    except ValueError:
+        return value
 
 
 @register.filter

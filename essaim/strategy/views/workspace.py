@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from essaim.strategy import perms, services, snapshots
 from essaim.strategy.forms import ActionForm, BilanForm, CampaignForm, IndicatorValueForm, ReportForm, ReviewForm
-from essaim.strategy.history import changes_of, tracking
+from essaim.strategy.history import changes_of, record, snapshot
 from essaim.strategy.models import Action, Bilan, Campaign, Decision, ProgressReport, Strategy, StrategyMember
 
 
@@ -238,11 +238,12 @@ def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
     item = get_object_or_404(Action.objects.select_related("strategy"), strategy__code=code, code=action)
     if not perms.can_edit_action(request.user, item):
         raise PermissionDenied("Vous ne pouvez modifier que les actions dont vous êtes référent.")
+    before = snapshot(item)  # before the form: validating it already writes into `item`
     form = ActionForm(request.POST or None, instance=item)
     if request.method == "POST":
         if form.is_valid():
-            with tracking(item, by=request.user, summary="Fiche action modifiée"):
-                form.save()
+            form.save()
+            record(item, before, by=request.user, summary="Fiche action modifiée")
             messages.success(request, "Fiche action enregistrée.")
             return redirect(item)
         return render(request, "strategy/workspace/action_form.html", {"action": item, "form": form}, status=400)

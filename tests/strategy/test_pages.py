@@ -1,0 +1,257 @@
+"""What the public, the readers and the leads see, and the exports."""
+
+import io
+import re
+import zlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from essaim.strategy import services
+from essaim.strategy.models import Action, Bilan, Campaign, IndicatorValue, ProgressReport
+from essaim.strategy.snapshots import bilan_publish, bilan_take
+from tests.strategy.factories import strategy_world
+
+
+@pytest.fixture
+def world(region):
+    world = strategy_world(region)
+    world.other_action.is_public = False
+    world.other_action.save()
+    IndicatorValue.objects.create(
+        indicator=world.indicator,
+        measured_on=date(2019, 12, 31),
+        value=Decimal(100),
+        source="CRESS, suivi",
+        vintage="2019",
+        state=IndicatorValue.State.VALIDATED,
+    )
+    return world
+
+
+def validated_report(world, **fields):
+    campaign = Campaign.objects.create(
+        strategy=world.strategy,
+        title="Bilan 2019",
+        period_label="2019",
+        opens_on=date(2019, 10, 1),
+        due_on=date(2019, 11, 1),
+    )
+    services.campaign_open(campaign, by=world.copilot)
+    report = ProgressReport.objects.get(action=world.action)
+    data = {
+        "status": "en_cours",
+        "weather": "appuis",
+        "done": "Quarante porteurs orientés.",
+        "highlights": "Une SCIC née d'un atelier.",
+    }
+    data.update(fields)
+    services.report_save(report, data=data, values=[], by=world.lead)
+    services.report_submit(report, by=world.lead)
+    services.report_validate(report, by=world.copilot)
+    return report
+
+
+def test_the_public_dashboard_counts_public_actions_only(client, world):
+    response = client.get(reverse("strategy:detail", args=["sress-test"]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Un parcours d&#x27;orientation commun" in page
+    assert "Un annuaire des accompagnateurs" not in page  # internal action
+    assert re.search(r"<strong>1</strong>\s*actions", page)
+
+
+def test_a_reader_sees_internal_actions(client, world):
+    client.force_login(world.reader)
+    page = client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
+    assert "Un annuaire des accompagnateurs" in page
+    assert re.search(r"<strong>2</strong>\s*actions", page)
+
+
+def test_an_internal_action_page_is_hidden_from_the_public_but_not_from_its_lead(client, world):
+    url = reverse("strategy:action", args=["sress-test", "1.1.2"])
+    assert client.get(url).status_code == 404
+    client.force_login(world.other_lead)
+    assert client.get(url).status_code == 200
+
+
+def test_a_private_strategy_is_not_shown(client, world):
+    world.strategy.is_public = False
+    world.strategy.save()
+    assert client.get(reverse("strategy:detail", args=["sress-test"])).status_code == 404
+    assert "SRESS test" not in client.get(reverse("strategy:index")).content.decode()
+
+
+def test_a_validated_report_reaches_the_public_timeline_and_action_page(client, world):
+    validated_report(world)
+    page = client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
+    assert "Une SCIC née d&#x27;un atelier." in page
+    action_page = client.get(reverse("strategy:action", args=["sress-test", "1.1.1"])).content.decode()
+    assert "Quarante porteurs orientés." in action_page
+    assert "Historique" not in action_page  # the history is for the people who steer
+
+
+def test_a_report_not_yet_validated_stays_private(client, world):
+    campaign = Campaign.objects.create(
+        strategy=world.strategy,
+        title="Bilan",
+        period_label="2019",
+        opens_on=date(2019, 10, 1),
+        due_on=date(2019, 11, 1),
+    )
+    services.campaign_open(campaign, by=world.copilot)
+    report = ProgressReport.objects.get(action=world.action)
+    services.report_save(
+        report, data={"status": "en_cours", "done": "Texte en cours de relecture."}, values=[], by=world.lead
+    )
+    assert "Texte en cours de relecture." not in client.get(world.action.get_absolute_url()).content.decode()
+
+
+def test_late_is_computed_from_the_dates(world):
+    world.action.planned_end = date(2020, 1, 1)
+    world.action.save()
+    assert world.action.is_late_on(date(2020, 1, 2))
+    world.action.status = Action.Status.DONE
+    assert not world.action.is_late_on(date(2020, 1, 2))
+
+
+def test_indicators_show_a_chart_with_a_data_table_and_the_progress(client, world):
+    page = client.get(reverse("strategy:indicators", args=["sress-test"])).content.decode()
+    assert 'role="img"' in page and "<table" in page
+    assert "CRESS, suivi" in page and "2019" in page
+    assert "25 % du chemin" in page  # (100 - 0) / (400 - 0)
+
+
+def test_no_progress_is_shown_without_a_target(client, world):
+    world.indicator.targets.all().delete()
+    page = client.get(reverse("strategy:indicators", args=["sress-test"])).content.decode()
+    assert "du chemin entre" not in page
+
+
+def test_the_action_plan_export_has_the_expected_columns(client, world):
+    response = client.get(reverse("strategy:action_plan", args=["sress-test", "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    header = rows[0]
+    assert header[:4] == ("Numéro", "Titre", "Niveau 1", "Niveau 2")
+    assert len(rows) == 2  # the internal action is not exported for the public
+    row = dict(zip(header, rows[1], strict=True))
+    assert row["Niveau 1"] == "1 Accompagner les structures" and row["Niveau 2"] == "1.1 Mieux orienter"
+    assert row["Indicateurs"] == "Porteurs de projet orientés" and row["En retard"] == "non"
+    csv = client.get(reverse("strategy:action_plan", args=["sress-test", "csv"])).content.decode()
+    assert csv.startswith("Numéro,Titre,Niveau 1")
+    assert client.get(reverse("strategy:action_plan", args=["sress-test", "pdf"])).status_code == 404
+
+
+def test_indicator_values_export_gives_source_and_vintage(client, world):
+    text = client.get(reverse("strategy:indicator_values", args=["sress-test"])).content.decode()
+    assert (
+        'Porteurs de projet orientés,orientations,Activité,personnes,2019-12-31,100,2019,"CRESS, suivi",Validée' in text
+    )
+
+
+def test_a_bilan_is_frozen(world):
+    validated_report(world, status="en_cours")
+    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=world.copilot)
+    world.action.status = Action.Status.ABANDONED
+    world.action.save()
+    bilan.refresh_from_db()
+    [action] = [item for item in bilan.data["actions"] if item["code"] == "1.1.1"]
+    assert action["status"] == "en_cours" and action["weather"] == "appuis"
+    assert bilan.data["indicators"][0]["current"] == "100"
+
+
+def test_an_unpublished_bilan_is_for_the_steering_only(client, world):
+    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=world.copilot)
+    url = bilan.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(world.reader)
+    assert client.get(url).status_code == 200
+    client.logout()
+    bilan_publish(bilan)
+    assert client.get(url).status_code == 200
+    assert "Bilan 2019" in client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
+
+
+def test_two_bilans_can_be_compared(client, world):
+    first = bilan_take(world.strategy, title="Bilan 2018", as_of=date(2018, 12, 31), introduction="", by=None)
+    validated_report(world, status="realisee")
+    second = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=None)
+    for bilan in (first, second):
+        bilan_publish(bilan)
+    url = reverse("strategy:bilan_compare", args=["sress-test"])
+    page = client.get(url, {"avant": first.pk, "apres": second.pk}).content.decode()
+    assert "Actions qui ont changé (1)" in page and "En cours → Réalisée" in page
+    assert client.get(url, {"avant": "x", "apres": second.pk}).status_code == 400
+
+
+def inflated(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams inflated (object streams hold the catalogue)."""
+    parts = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"".join(parts)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_the_bilan_pdf_is_tagged_and_the_odt_opens(client, world):
+    validated_report(world)
+    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="Bonjour.", by=None)
+    bilan_publish(bilan)
+    response = client.get(reverse("strategy:bilan_file", args=["sress-test", bilan.pk, "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    content = inflated(response.content)
+    for marker in (b"/StructTreeRoot", b"/MarkInfo", b"/Lang", b"/H1", b"/Table"):
+        assert marker in content, marker
+    odt = client.get(reverse("strategy:bilan_file", args=["sress-test", bilan.pk, "odt"]))
+    assert odt.content[:2] == b"PK"
+    from zipfile import ZipFile
+
+    body = ZipFile(io.BytesIO(odt.content)).read("content.xml").decode()
+    assert "Bilan 2019" in body and "Une SCIC née d&apos;un atelier." in body.replace("'", "&apos;")
+
+
+def test_the_bilan_is_taken_from_the_board(client, world):
+    client.force_login(world.copilot)
+    response = client.post(
+        reverse("strategy:bilan_create", args=["sress-test"]), {"title": "Bilan", "as_of": "2026-01-31"}
+    )
+    assert response.status_code == 302
+    assert Bilan.objects.get().data["counts"]["total"] == 2
+    assert (
+        client.post(reverse("strategy:bilan_create", args=["sress-test"]), {"title": "", "as_of": "hier"}).status_code
+        == 400
+    )
+    client.force_login(world.lead)
+    assert (
+        client.post(
+            reverse("strategy:bilan_create", args=["sress-test"]), {"title": "B", "as_of": "2026-01-31"}
+        ).status_code
+        == 403
+    )
+
+
+def test_a_lead_edits_their_action_and_the_change_is_kept(client, world):
+    client.force_login(world.lead)
+    url = reverse("strategy:action_edit", args=["sress-test", "1.1.1"])
+    response = client.post(
+        url,
+        {
+            "description": "Nouvelle description",
+            "public_summary": "Résumé",
+            "planned_start": "2017-09-01",
+            "planned_end": "2030-06-30",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(world.action.get_absolute_url()).content.decode()
+    assert "Nouvelle description" in page
+    assert "Fiche action modifiée" in page
+    bad = client.post(url, {"description": "x", "planned_start": "2020-01-01", "planned_end": "2019-01-01"})
+    assert bad.status_code == 400 and "ne peut pas précéder" in bad.content.decode()
