@@ -10,6 +10,11 @@ from essaim.strategy.services import ProposedValue
 from essaim.strategy.values import ValueInputError, parse_value
 
 
+def date_picker() -> forms.DateInput:
+    """A native date picker; it needs the ISO format whatever the locale."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class ReportForm(forms.ModelForm[ProgressReport]):
     class Meta:
         model = ProgressReport
@@ -31,9 +36,7 @@ class IndicatorValueForm(forms.Form):
     """One indicator's proposed value within a report; left blank, nothing is proposed."""
 
     value = forms.CharField(label="Valeur", required=False, max_length=40)
-    measured_on = forms.DateField(
-        label="Date de la mesure", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    measured_on = forms.DateField(label="Date de la mesure", required=False, widget=date_picker())
     vintage = forms.CharField(label="Millésime", required=False, max_length=20, help_text="Par exemple 2019.")
     source = forms.CharField(label="Source", required=False, max_length=250)
 
@@ -86,9 +89,10 @@ class CampaignForm(forms.ModelForm[Campaign]):
     class Meta:
         model = Campaign
         fields = ["title", "period_label", "opens_on", "due_on", "remind_days_before", "remind_days_after"]
+        labels = {"title": "Titre de la campagne"}
         widgets = {
-            "opens_on": forms.DateInput(attrs={"type": "date"}),
-            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "opens_on": date_picker(),
+            "due_on": date_picker(),
         }
 
     def clean(self) -> dict[str, Any]:
@@ -100,9 +104,9 @@ class CampaignForm(forms.ModelForm[Campaign]):
 
 class BilanForm(forms.Form):
     title = forms.CharField(
-        label="Titre", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale »."
+        label="Titre du bilan", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale »."
     )
-    as_of = forms.DateField(label="Arrêté au", widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = forms.DateField(label="Arrêté au", widget=date_picker())
     introduction = forms.CharField(label="Mot d'introduction", required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -113,8 +117,8 @@ class ActionForm(forms.ModelForm[Action]):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "public_summary": forms.Textarea(attrs={"rows": 3}),
-            "planned_start": forms.DateInput(attrs={"type": "date"}),
-            "planned_end": forms.DateInput(attrs={"type": "date"}),
+            "planned_start": date_picker(),
+            "planned_end": date_picker(),
         }
 
     def clean(self) -> dict[str, Any]:

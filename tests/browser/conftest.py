@@ -68,3 +68,15 @@ def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
         for violation in result["violations"]
     ]
     assert violations == [], f"axe-core sur {page.url} :\n" + "\n".join(violations)
+
+
+def log_in(page, email: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in through the login form, with the factories' password; start from a fresh session."""
+    from tests.accounts.factories import PASSWORD
+
+    page.context.clear_cookies()
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/")

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in
 from tests.catalog.factories import load_catalog_taxonomies, make_offer
 from tests.territories.factories import small_region
 
@@ -113,23 +113,13 @@ def test_dashboard_is_accessible(page, catalog):
     assert_accessible(page)
 
 
-def _login(page, email):  # type: ignore[no-untyped-def]
-    from tests.accounts.factories import PASSWORD
-
-    page.goto("/compte/connexion/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url("**/")
-
-
 def test_operator_workspace_and_moderation_are_accessible(page, catalog):
     from essaim.organisations.models import Membership
     from tests.accounts.factories import UserFactory
 
     operator = catalog[0].operator
     Membership.objects.create(user=UserFactory(email="editrice@example.org"), organisation=operator, role="editor")
-    _login(page, "editrice@example.org")
+    log_in(page, "editrice@example.org")
     page.goto("/aides/espace/")
     assert_accessible(page)
     page.get_by_role("link", name="Proposer une nouvelle offre").click()
@@ -145,7 +135,7 @@ def test_operator_workspace_and_moderation_are_accessible(page, catalog):
 
     page.get_by_role("button", name="Se déconnecter").click()
     UserFactory(email="cress@example.org", platform_admin=True)
-    _login(page, "cress@example.org")
+    log_in(page, "cress@example.org")
     page.goto("/aides/moderation/")
     assert_accessible(page)
 

@@ -220,18 +220,20 @@ def test_the_bilan_pdf_is_tagged_and_the_odt_opens(client, world):
 def test_the_bilan_is_taken_from_the_board(client, world):
     client.force_login(world.copilot)
     response = client.post(
-        reverse("strategy:bilan_create", args=["sress-test"]), {"title": "Bilan", "as_of": "2026-01-31"}
+        reverse("strategy:bilan_create", args=["sress-test"]), {"bilan-title": "Bilan", "bilan-as_of": "2026-01-31"}
     )
     assert response.status_code == 302
     assert Bilan.objects.get().data["counts"]["total"] == 2
     assert (
-        client.post(reverse("strategy:bilan_create", args=["sress-test"]), {"title": "", "as_of": "hier"}).status_code
+        client.post(
+            reverse("strategy:bilan_create", args=["sress-test"]), {"bilan-title": "", "bilan-as_of": "hier"}
+        ).status_code
         == 400
     )
     client.force_login(world.lead)
     assert (
         client.post(
-            reverse("strategy:bilan_create", args=["sress-test"]), {"title": "B", "as_of": "2026-01-31"}
+            reverse("strategy:bilan_create", args=["sress-test"]), {"bilan-title": "B", "bilan-as_of": "2026-01-31"}
         ).status_code
         == 403
     )

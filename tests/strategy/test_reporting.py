@@ -189,32 +189,17 @@ def test_only_copilots_validate(client, world, campaign):
     assert report.state == ProgressReport.State.SUBMITTED
 
 
+def campaign_data(**dates):
+    data = {"title": "Bilan", "period_label": "2026", "remind_days_before": 7, "remind_days_after": 3, **dates}
+    return {f"campagne-{name}": value for name, value in data.items()}
+
+
 def test_the_copilot_board_creates_and_opens_a_campaign(client, world):
     login(client, world.copilot)
     url = reverse("strategy:campaign_create", args=["sress-test"])
-    bad = client.post(
-        url,
-        {
-            "title": "Bilan",
-            "period_label": "2026",
-            "opens_on": "2026-12-01",
-            "due_on": "2026-11-01",
-            "remind_days_before": 7,
-            "remind_days_after": 3,
-        },
-    )
+    bad = client.post(url, campaign_data(opens_on="2026-12-01", due_on="2026-11-01"))
     assert bad.status_code == 400 and "ne peut pas précéder" in bad.content.decode()
-    ok = client.post(
-        url,
-        {
-            "title": "Bilan",
-            "period_label": "2026",
-            "opens_on": "2026-11-01",
-            "due_on": "2026-12-01",
-            "remind_days_before": 7,
-            "remind_days_after": 3,
-        },
-    )
+    ok = client.post(url, campaign_data(opens_on="2026-11-01", due_on="2026-12-01"))
     assert ok.status_code == 302
     campaign = Campaign.objects.get()
     client.post(reverse("strategy:campaign_transition", args=[campaign.pk, "ouvrir"]))

@@ -72,8 +72,8 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
             "missing": reports.missing().filter(campaign__status=Campaign.Status.OPEN).order_by("action__order"),
             "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end"),
             "bilans": strategy.bilans.all(),
-            "campaign_form": CampaignForm(),
-            "bilan_form": BilanForm(initial={"as_of": today}),
+            "campaign_form": CampaignForm(prefix="campagne"),
+            "bilan_form": BilanForm(initial={"as_of": today}, prefix="bilan"),
             "open_decisions": Decision.objects.open().filter(meeting__body__strategy=strategy).select_related("owner"),
             "today": today,
         },
@@ -84,7 +84,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def campaign_create(request: HttpRequest, code: str) -> HttpResponse:
     strategy = _copiloted(request, code)
-    form = CampaignForm(request.POST)
+    form = CampaignForm(request.POST, prefix="campagne")
     if not form.is_valid():
         return render(
             request, "strategy/workspace/campaign_form.html", {"strategy": strategy, "form": form}, status=400
@@ -254,7 +254,7 @@ def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
 @require_POST
 def bilan_create(request: HttpRequest, code: str) -> HttpResponse:
     strategy = _copiloted(request, code)
-    form = BilanForm(request.POST)
+    form = BilanForm(request.POST, prefix="bilan")
     if not form.is_valid():
         return render(request, "strategy/workspace/bilan_form.html", {"strategy": strategy, "form": form}, status=400)
     bilan = snapshots.bilan_take(strategy, by=request.user, **form.cleaned_data)

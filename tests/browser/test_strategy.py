@@ -1,0 +1,126 @@
+"""One reporting campaign in a real browser: the co-pilot opens it, the lead writes and submits
+a report, the co-pilot validates it, the public dashboard shows it; axe-core on every page."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def world(region):  # type: ignore[no-untyped-def]
+    from essaim.strategy.models import Campaign, IndicatorValue
+    from tests.strategy.factories import strategy_world
+
+    world = strategy_world(region)
+    IndicatorValue.objects.create(
+        indicator=world.indicator,
+        measured_on=date(2025, 12, 31),
+        value=Decimal(80),
+        source="CRESS, suivi des orientations",
+        vintage="2025",
+        state=IndicatorValue.State.VALIDATED,
+    )
+    today = date.today()
+    Campaign.objects.create(
+        strategy=world.strategy,
+        title="Point d'étape pour la conférence régionale",
+        period_label="2026",
+        opens_on=today,
+        due_on=today + timedelta(days=30),
+    )
+    return world
+
+
+def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):  # type: ignore[no-untyped-def]
+    # The co-pilot opens the campaign from the steering board.
+    log_in(page, world.copilot.email)
+    page.goto("/strategie/sress-test/pilotage/")
+    assert_accessible(page)
+    page.get_by_role(
+        "button", name="Ouvrir « Point d'étape pour la conférence régionale » et prévenir les référents"
+    ).click()
+    assert page.get_by_text("Campagne ouverte : 2 point(s) d'avancement demandé(s)").is_visible()
+
+    # The lead finds the report in their workspace, writes it and submits it.
+    log_in(page, world.lead.email)
+    page.goto("/strategie/pilotage/")
+    assert_accessible(page)
+    page.get_by_role("table").get_by_role("link", name="1.1.1 Un parcours d'orientation commun").click()
+    page.get_by_label("État de l'action").select_option("en_cours")
+    page.get_by_label("Météo").select_option("atteignable")
+    page.get_by_label("Ce qui a été fait").fill("Six ateliers d'orientation ont réuni 90 porteurs de projet.")
+    page.get_by_label("Réussites à faire connaître").fill(
+        "Une coopérative d'habitants est née d'un atelier à Saint-Nazaire."
+    )
+    page.get_by_label("Valeur (en personnes)").fill("12 €")
+    page.get_by_label("Date de la mesure").fill(date.today().isoformat())
+    assert_accessible(page)
+    page.get_by_role("button", name="Transmettre aux copilotes").click()
+    # A wrong unit is refused, with what was typed kept.
+    assert page.get_by_text("Unité « € » inattendue").is_visible()
+    assert page.get_by_label("Ce qui a été fait").input_value().startswith("Six ateliers")
+    assert_accessible(page)
+    page.get_by_label("Valeur (en personnes)").fill("120,5")
+    page.get_by_role("button", name="Transmettre aux copilotes").click()
+    assert page.get_by_text("Point d'avancement transmis aux copilotes").is_visible()
+    assert_accessible(page)
+
+    # The co-pilot validates it.
+    log_in(page, world.copilot.email)
+    page.goto("/strategie/sress-test/pilotage/")
+    page.get_by_role("link", name="1.1.1 Un parcours d'orientation commun").first.click()
+    assert_accessible(page)
+    page.get_by_label("Commentaire des copilotes").fill("Merci, très clair.")
+    page.get_by_role("button", name="Valider").click()
+    assert page.get_by_text("Point d'avancement validé : l'action est à jour.").is_visible()
+
+    # The co-pilot freezes a bilan and publishes it.
+    page.goto("/strategie/sress-test/pilotage/")
+    page.get_by_text("Figer un nouveau bilan").click()
+    page.get_by_label("Titre du bilan").fill("Bilan 2026")
+    page.get_by_role("button", name="Figer le bilan").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Publier ce bilan").click()
+    assert page.get_by_text("Bilan publié").is_visible()
+
+    # The public sees the validated report, the new value and the bilan.
+    page.context.clear_cookies()
+    page.goto("/strategie/sress-test/")
+    assert page.get_by_text("Une coopérative d'habitants est née d'un atelier à Saint-Nazaire.").is_visible()
+    assert page.get_by_role("link", name="Bilan 2026").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Un parcours d'orientation commun").first.click()
+    assert page.get_by_text("Six ateliers d'orientation").is_visible()
+    assert_accessible(page)
+    page.goto("/strategie/sress-test/indicateurs/")
+    assert page.get_by_role("cell", name="120,5").is_visible() or page.get_by_role("cell", name="120").is_visible()
+    assert_accessible(page)
+    page.goto("/strategie/sress-test/")
+    page.get_by_role("link", name="Bilan 2026").click()
+    assert_accessible(page)
+
+
+def test_the_public_pages_of_a_strategy_are_accessible(page, world):  # type: ignore[no-untyped-def]
+    from essaim.strategy.models import Body, Decision, Meeting
+    from essaim.strategy.snapshots import bilan_publish, bilan_take
+
+    cotech = Body.objects.create(strategy=world.strategy, code="cotech", kind=Body.Kind.COTECH, name="Comité technique")
+    meeting = Meeting.objects.create(body=cotech, held_on=date(2026, 3, 10), title="COTECH de mars", is_public=True)
+    Decision.objects.create(meeting=meeting, text="Lancer l'étude.", due_on=date(2026, 6, 30))
+    first = bilan_take(world.strategy, title="Bilan 2025", as_of=date(2025, 12, 31), introduction="", by=None)
+    second = bilan_take(world.strategy, title="Bilan 2026", as_of=date(2026, 6, 30), introduction="", by=None)
+    bilan_publish(first)
+    bilan_publish(second)
+    for url in (
+        "/strategie/",
+        "/strategie/sress-test/gouvernance/",
+        f"/strategie/sress-test/bilans/comparer/?avant={first.pk}&apres={second.pk}",
+    ):
+        page.goto(url)
+        assert_accessible(page)
+    assert page.get_by_role("heading", name="Actions qui ont changé (0)").is_visible()
