@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from essaim.strategy.models import Action, Campaign, Indicator, ProgressReport
+from essaim.strategy.models import Action, ActionDocument, Campaign, Indicator, Meeting, ProgressReport, Strategy
 from essaim.strategy.services import ProposedValue
 from essaim.strategy.values import ValueInputError, parse_value
 
@@ -88,12 +88,18 @@ class ReviewForm(forms.Form):
 class CampaignForm(forms.ModelForm[Campaign]):
     class Meta:
         model = Campaign
-        fields = ["title", "period_label", "opens_on", "due_on", "remind_days_before", "remind_days_after"]
+        fields = ["title", "period_label", "opens_on", "due_on", "meeting", "remind_days_before", "remind_days_after"]
         labels = {"title": "Titre de la campagne"}
+        help_texts = {"meeting": "La réunion (COTECH, COPIL, conférence) où les points seront présentés."}
         widgets = {
             "opens_on": date_picker(),
             "due_on": date_picker(),
         }
+
+    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meetings = Meeting.objects.filter(body__strategy=strategy).select_related("body")
+        self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -126,3 +132,15 @@ class ActionForm(forms.ModelForm[Action]):
         if data.get("planned_start") and data.get("planned_end") and data["planned_end"] < data["planned_start"]:
             self.add_error("planned_end", "La fin prévue ne peut pas précéder le début.")
         return data
+
+
+class MilestoneDoneForm(forms.Form):
+    done_on = forms.DateField(label="Atteint le", widget=date_picker())
+
+
+class DocumentForm(forms.ModelForm[ActionDocument]):
+    class Meta:
+        model = ActionDocument
+        fields = ["title", "url", "kind", "dated", "is_public"]
+        labels = {"title": "Titre du document", "url": "Adresse (lien vers le document)"}
+        widgets = {"dated": date_picker()}

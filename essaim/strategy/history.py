@@ -81,6 +81,12 @@ def record(instance: models.Model, before: dict[str, Any], *, by: Any, summary: 
     changes = {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
     if not changes:
         return None
+    return record_event(instance, by=by, summary=summary, changes=changes)
+
+
+def record_event(instance: models.Model, *, by: Any, summary: str, changes: dict[str, list[Any]]) -> Change:
+    """Record a change that is not a field of the object itself (a milestone reached, a document
+    added to an action)."""
     return Change.objects.create(
         strategy=strategy_of(instance),
         content_type=ContentType.objects.get_for_model(instance),

@@ -17,13 +17,15 @@ from django.utils.formats import date_format
 from essaim.accounts.models import User
 from essaim.core.emails import send_templated_email
 from essaim.core.registries import platform_metrics
-from essaim.strategy.history import tracking
+from essaim.strategy.history import record_event, tracking
 from essaim.strategy.models import (
     Action,
+    ActionDocument,
     Campaign,
     Decision,
     Indicator,
     IndicatorValue,
+    Milestone,
     ProgressReport,
     StrategyMember,
 )
@@ -273,7 +275,73 @@ def report_return(report: ProgressReport, *, by: Any, comment: str) -> None:
     )
 
 
+# Milestones and evidence ------------------------------------------------------------------
+
+
+@transaction.atomic
+def milestone_reach(milestone: Milestone, *, done_on: date, by: Any) -> None:
+    if milestone.done_on is not None:
+        raise WorkflowError("Ce jalon est déjà marqué comme atteint.")
+    milestone.done_on = done_on
+    milestone.save(update_fields=["done_on"])
+    record_event(
+        milestone.action,
+        by=by,
+        summary="Jalon atteint",
+        changes={"jalon": [None, f"{milestone.title} ({done_on.isoformat()})"]},
+    )
+
+
+@transaction.atomic
+def document_add(action: Action, *, document: ActionDocument, by: Any) -> None:
+    document.action, document.added_by = action, by
+    document.save()
+    record_event(
+        action, by=by, summary="Document ajouté", changes={"document": [None, f"{document.title} ({document.url})"]}
+    )
+
+
 # Indicators and decisions -----------------------------------------------------------------
+
+
+@transaction.atomic
+def value_propose(proposed: ProposedValue, *, by: Any) -> IndicatorValue:
+    """A value proposed outside a report (a context figure from the observatory, say)."""
+    value = IndicatorValue(indicator=proposed.indicator)
+    with tracking(value, by=by, summary="Valeur proposée"):
+        value.measured_on, value.value = proposed.measured_on, proposed.value
+        value.source, value.vintage, value.proposed_by = proposed.source, proposed.vintage, by
+        value.save()
+    _notify(
+        copilot_emails(proposed.indicator.strategy),
+        subject=f"valeur à valider ({proposed.indicator.name})",
+        paragraphs=[f"{by} propose une valeur pour l'indicateur « {proposed.indicator.name} »."],
+        url=_url(
+            reverse(
+                "strategy:indicator_history",
+                kwargs={"code": proposed.indicator.strategy.code, "indicator": proposed.indicator.code},
+            )
+        ),
+        link_label="Examiner la valeur",
+    )
+    return value
+
+
+@transaction.atomic
+def value_review(value: IndicatorValue, *, accept: bool, comment: str, by: Any) -> None:
+    value = IndicatorValue.objects.select_for_update().get(pk=value.pk)
+    if value.state != IndicatorValue.State.PROPOSED:
+        raise WorkflowError("Cette valeur a déjà été examinée.")
+    if value.report_id:
+        raise WorkflowError("Cette valeur accompagne un point d'avancement : elle est validée avec lui.")
+    if not accept and not comment.strip():
+        raise WorkflowError("Dites pourquoi la valeur est écartée : le commentaire est obligatoire.")
+    with tracking(value, by=by, summary="Valeur validée" if accept else "Valeur écartée"):
+        value.state = IndicatorValue.State.VALIDATED if accept else IndicatorValue.State.REJECTED
+        value.validated_by = by if accept else None
+        if comment.strip():
+            value.comment = comment.strip()
+        value.save()
 
 
 def platform_indicators_update(*, today: date) -> int:

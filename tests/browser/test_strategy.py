@@ -124,3 +124,27 @@ def test_the_public_pages_of_a_strategy_are_accessible(page, world):  # type: ig
         page.goto(url)
         assert_accessible(page)
     assert page.get_by_role("heading", name="Actions qui ont changé (0)").is_visible()
+
+
+def test_the_editing_pages_are_accessible(page, world):  # type: ignore[no-untyped-def]
+    from essaim.strategy.models import IndicatorValue, Milestone
+
+    Milestone.objects.create(action=world.action, title="Premier comité", due_on=date(2026, 3, 1))
+    log_in(page, world.lead.email)
+    page.goto("/strategie/sress-test/actions/1.1.1/modifier/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Marquer comme atteint : Premier comité").click()
+    assert page.get_by_text("Jalon « Premier comité » marqué comme atteint.").is_visible()
+    page.goto("/strategie/sress-test/indicateurs/orientations/historique/")
+    page.get_by_label("Valeur (en personnes)").fill("150")
+    page.get_by_label("Date de la mesure").fill("2026-06-30")
+    page.get_by_role("button", name="Proposer la valeur").click()
+    assert page.get_by_text("Valeur proposée").first.is_visible()
+    assert_accessible(page)
+    log_in(page, world.copilot.email)
+    page.goto("/strategie/sress-test/indicateurs/orientations/historique/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Valider la valeur du 30 juin 2026").click()
+    assert IndicatorValue.objects.filter(state="validated", value=150).exists()
+    page.goto("/strategie/sress-test/actions/1.1.1/")
+    assert_accessible(page)

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from essaim.core.fields import WebsiteField
+
 MIN_DEPTH, MAX_DEPTH = 2, 4
 
 
@@ -51,7 +53,7 @@ class Strategy(models.Model):
         "organisations.Organisation", verbose_name="copilotes", related_name="copiloted_strategies", blank=True
     )
     is_public = models.BooleanField("visible du public", default=False)
-    document_url = models.URLField("document adopté", blank=True)
+    document_url = WebsiteField("document adopté", blank=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
 
     objects = StrategyQuerySet.as_manager()
@@ -333,7 +335,7 @@ class ActionDocument(models.Model):
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField("titre", max_length=250)
-    url = models.URLField("adresse", max_length=500)
+    url = WebsiteField("adresse", max_length=500)
     kind = models.CharField("nature", max_length=15, choices=Kind.choices, default=Kind.OTHER)
     dated = models.DateField("date", null=True, blank=True)
     is_public = models.BooleanField("visible du public", default=False)

@@ -17,8 +17,11 @@ from essaim.strategy.views.workspace import (
     campaign_create,
     campaign_transition,
     decision_update,
+    document_add,
+    milestone_done,
     report,
     report_review,
+    value_review,
     workspace,
 )
 
@@ -36,12 +39,15 @@ __all__ = [
     "campaign_transition",
     "decision_update",
     "detail",
+    "document_add",
     "governance",
     "index",
     "indicator_history",
     "indicator_values",
     "indicators",
+    "milestone_done",
     "report",
     "report_review",
+    "value_review",
     "workspace",
 ]

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from essaim.strategy import bilan_data, charts, perms
+from essaim.strategy import bilan_data, charts, perms, services
+from essaim.strategy.forms import IndicatorValueForm
 from essaim.strategy.history import changes_of
 from essaim.strategy.models import (
     Action,
@@ -27,6 +29,12 @@ from essaim.strategy.models import (
     Strategy,
 )
 from essaim.strategy.snapshots import build
+
+# Labels in the order the tables show them (a météo not given comes last).
+LABELS = {
+    "status_labels": dict(Action.Status.choices),
+    "weather_labels": {key: dict(Action.Weather.choices)[key] for key in bilan_data.WEATHER_ORDER},
+}
 
 
 def strategy_for(request: HttpRequest, code: str) -> Strategy:
@@ -44,8 +52,7 @@ def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any
         "data": view,
         "tree": bilan_data.tree(view),
         "internal": internal,
-        "status_labels": dict(Action.Status.choices),
-        "weather_labels": {**dict(Action.Weather.choices), "": "Non renseignée"},
+        **LABELS,
         "charts": {item["code"]: indicator_chart(item) for item in view["indicators"]},
         "kind_labels": {"contexte": "de contexte", "activite": "d'activité", "resultat": "de résultat"},
     }
@@ -165,16 +172,45 @@ def indicators(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def indicator_history(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
+    """Every value of an indicator with its history; its leads propose values here, co-pilots
+    validate or set aside the ones proposed outside a report."""
     strategy = strategy_for(request, code)
     item = get_object_or_404(Indicator, strategy=strategy, code=indicator)
-    if not perms.can_read_internal(request.user, strategy) and not perms.can_propose_value(request.user, item):
+    can_propose = perms.can_propose_value(request.user, item) and not item.platform_metric
+    if not perms.can_read_internal(request.user, strategy) and not can_propose:
         raise PermissionDenied
+    form = (
+        IndicatorValueForm(request.POST or None, indicator=item, initial={"source": item.source})
+        if can_propose
+        else None
+    )
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid() and (proposed := form.proposed()):
+            services.value_propose(proposed, by=request.user)
+            messages.success(request, "Valeur proposée : les copilotes vont l'examiner.")
+            return redirect("strategy:indicator_history", code=code, indicator=indicator)
+        if form.is_valid():
+            form.add_error("value", "Indiquez la valeur à proposer.")
+        status = 400
     values = item.values.select_related("proposed_by", "validated_by", "report__action").order_by("-measured_on")
-    changes = [change for value in values for change in changes_of(value)]
+    changes = sorted(
+        (change for value in values for change in changes_of(value)), key=lambda c: c.created_at, reverse=True
+    )
     return render(
         request,
         "strategy/indicator_history.html",
-        {"strategy": strategy, "indicator": item, "values": values, "changes": changes},
+        {
+            "strategy": strategy,
+            "indicator": item,
+            "values": values,
+            "history": changes[:50],
+            "form": form,
+            "is_copilot": perms.is_copilot(request.user, strategy),
+        },
+        status=status,
     )
 
 
@@ -222,8 +258,7 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
             "comparison": bilan_data.compare(data_before, data_after),
             "counts_before": data_before["counts"],
             "counts_after": data_after["counts"],
-            "status_labels": dict(Action.Status.choices),
-            "weather_labels": {**dict(Action.Weather.choices), "": "Non renseignée"},
+            **LABELS,
         },
     )
 

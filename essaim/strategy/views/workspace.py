@@ -12,9 +12,28 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from essaim.strategy import perms, services, snapshots
-from essaim.strategy.forms import ActionForm, BilanForm, CampaignForm, IndicatorValueForm, ReportForm, ReviewForm
+from essaim.strategy.forms import (
+    ActionForm,
+    BilanForm,
+    CampaignForm,
+    DocumentForm,
+    IndicatorValueForm,
+    MilestoneDoneForm,
+    ReportForm,
+    ReviewForm,
+)
 from essaim.strategy.history import changes_of, record, snapshot
-from essaim.strategy.models import Action, Bilan, Campaign, Decision, ProgressReport, Strategy, StrategyMember
+from essaim.strategy.models import (
+    Action,
+    Bilan,
+    Campaign,
+    Decision,
+    IndicatorValue,
+    Milestone,
+    ProgressReport,
+    Strategy,
+    StrategyMember,
+)
 
 
 @login_required
@@ -72,7 +91,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
             "missing": reports.missing().filter(campaign__status=Campaign.Status.OPEN).order_by("action__order"),
             "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end"),
             "bilans": strategy.bilans.all(),
-            "campaign_form": CampaignForm(prefix="campagne"),
+            "campaign_form": CampaignForm(prefix="campagne", strategy=strategy),
             "bilan_form": BilanForm(initial={"as_of": today}, prefix="bilan"),
             "open_decisions": Decision.objects.open().filter(meeting__body__strategy=strategy).select_related("owner"),
             "today": today,
@@ -84,7 +103,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def campaign_create(request: HttpRequest, code: str) -> HttpResponse:
     strategy = _copiloted(request, code)
-    form = CampaignForm(request.POST, prefix="campagne")
+    form = CampaignForm(request.POST, prefix="campagne", strategy=strategy)
     if not form.is_valid():
         return render(
             request, "strategy/workspace/campaign_form.html", {"strategy": strategy, "form": form}, status=400
@@ -233,11 +252,41 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("strategy:report", pk=item.pk)
 
 
-@login_required
-def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
+def _editable_action(request: HttpRequest, code: str, action: str) -> Action:
     item = get_object_or_404(Action.objects.select_related("strategy"), strategy__code=code, code=action)
     if not perms.can_edit_action(request.user, item):
         raise PermissionDenied("Vous ne pouvez modifier que les actions dont vous êtes référent.")
+    return item
+
+
+def _action_form_page(
+    request: HttpRequest,
+    item: Action,
+    *,
+    form: ActionForm,
+    document_form: DocumentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "strategy/workspace/action_form.html",
+        {
+            "action": item,
+            "form": form,
+            "document_form": document_form or DocumentForm(prefix="document"),
+            "milestones": [
+                (milestone, MilestoneDoneForm(prefix=f"jalon-{milestone.pk}", initial={"done_on": today}))
+                for milestone in item.milestones.filter(done_on=None)
+            ],
+        },
+        status=status,
+    )
+
+
+@login_required
+def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    item = _editable_action(request, code, action)
     before = snapshot(item)  # before the form: validating it already writes into `item`
     form = ActionForm(request.POST or None, instance=item)
     if request.method == "POST":
@@ -246,8 +295,38 @@ def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
             record(item, before, by=request.user, summary="Fiche action modifiée")
             messages.success(request, "Fiche action enregistrée.")
             return redirect(item)
-        return render(request, "strategy/workspace/action_form.html", {"action": item, "form": form}, status=400)
-    return render(request, "strategy/workspace/action_form.html", {"action": item, "form": form})
+        return _action_form_page(request, item, form=form, status=400)
+    return _action_form_page(request, item, form=form)
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, code: str, action: str, pk: int) -> HttpResponse:
+    item = _editable_action(request, code, action)
+    milestone = get_object_or_404(Milestone, pk=pk, action=item)
+    form = MilestoneDoneForm(request.POST, prefix=f"jalon-{milestone.pk}")
+    if not form.is_valid():
+        messages.error(request, "Indiquez la date à laquelle le jalon a été atteint (jj/mm/aaaa).")
+        return _action_form_page(request, item, form=ActionForm(instance=item), status=400)
+    try:
+        services.milestone_reach(milestone, done_on=form.cleaned_data["done_on"], by=request.user)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+        return _action_form_page(request, item, form=ActionForm(instance=item), status=409)
+    messages.success(request, f"Jalon « {milestone.title} » marqué comme atteint.")
+    return redirect("strategy:action_edit", code=code, action=action)
+
+
+@login_required
+@require_POST
+def document_add(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    item = _editable_action(request, code, action)
+    form = DocumentForm(request.POST, prefix="document")
+    if not form.is_valid():
+        return _action_form_page(request, item, form=ActionForm(instance=item), document_form=form, status=400)
+    services.document_add(item, document=form.save(commit=False), by=request.user)
+    messages.success(request, "Document ajouté à la fiche action.")
+    return redirect("strategy:action_edit", code=code, action=action)
 
 
 @login_required
@@ -292,3 +371,20 @@ def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("strategy:governance", code=strategy.code)
     messages.success(request, "Suivi de la décision mis à jour.")
     return redirect("strategy:governance", code=strategy.code)
+
+
+@login_required
+@require_POST
+def value_review(request: HttpRequest, pk: int) -> HttpResponse:
+    value = get_object_or_404(IndicatorValue.objects.select_related("indicator__strategy"), pk=pk)
+    strategy = value.indicator.strategy
+    if not perms.is_copilot(request.user, strategy):
+        raise PermissionDenied("Seuls les copilotes valident les valeurs des indicateurs.")
+    try:
+        services.value_review(
+            value, accept="valider" in request.POST, comment=request.POST.get("comment", ""), by=request.user
+        )
+        messages.success(request, "Valeur validée." if "valider" in request.POST else "Valeur écartée.")
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    return redirect("strategy:indicator_history", code=strategy.code, indicator=value.indicator.code)
