@@ -109,7 +109,7 @@ def public_view(data: dict[str, Any]) -> dict[str, Any]:
 def tree(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Nodes nested as the page shows them: each node with its `children` and its `actions`."""
     by_code = {node["code"]: {**node, "children": [], "actions": []} for node in data["nodes"]}
-    roots = []
+    roots: list[dict[str, Any]] = []
     for node in by_code.values():
         (by_code[node["parent"]]["children"] if node["parent"] in by_code else roots).append(node)
     for action in data["actions"]:
