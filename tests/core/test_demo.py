@@ -40,6 +40,23 @@ def test_demo_loads_on_reference_data_and_serves_every_departement(client, capsy
         groups = response.context["groups"]
         assert groups.first_contact or groups.accompagnement, commune
 
+    # Both demo strategies, their life over two years and one published bilan.
+    from essaim.strategy.demo import KEY_ACCOUNTS
+    from essaim.strategy.models import Bilan, ProgressReport, Strategy
+
+    assert set(Strategy.objects.public().values_list("region__code", flat=True)) == {"24", "52"}
+    assert Strategy.objects.get(region__code="24").nodes.filter(level=1).count() == 4
+    assert Strategy.objects.get(region__code="52").bodies.filter(kind="groupe").count() == 6
+    assert ProgressReport.objects.validated().count() >= 40
+    assert Bilan.objects.filter(published_at__isnull=False).count() == 1
+    for strategy in Strategy.objects.all():
+        assert client.get(strategy.get_absolute_url()).status_code == 200
+    for email, _description in KEY_ACCOUNTS:
+        response = client.post(reverse("accounts:login"), {"username": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        assert client.get(reverse("strategy:workspace")).status_code == 200
+        client.post(reverse("accounts:logout"))
+
     # A second run changes nothing and says so.
     offers = Offer.objects.count()
     call_command("load_demo")

@@ -257,3 +257,10 @@ def test_a_lead_edits_their_action_and_the_change_is_kept(client, world):
     assert "Fiche action modifiée" in page
     bad = client.post(url, {"description": "x", "planned_start": "2020-01-01", "planned_end": "2019-01-01"})
     assert bad.status_code == 400 and "ne peut pas précéder" in bad.content.decode()
+
+
+def test_the_home_page_counts_the_actions_carried_out(client, world, settings):
+    world.action.status = Action.Status.DONE
+    world.action.save()
+    page = client.get("/").content.decode()
+    assert "actions réalisées de la SRESS test" in page
