@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.strategy.bilan_data import tree
-from essaim.strategy.models import Action, Bilan, IndicatorValue, Strategy
+from essaim.strategy.models import Action, Bilan, IndicatorValue
 from essaim.strategy.values import decimal_text
 
 PLAN_COLUMNS = [
@@ -73,7 +73,7 @@ def plan_rows(actions: Iterable[Action]) -> list[dict[str, Any]]:
     return rows
 
 
-def plan_actions(strategy: Strategy, actions: Any) -> Any:
+def plan_actions(actions: Any) -> Any:
     return (
         actions.select_related("node__parent__parent__parent", "pilot", "group")
         .prefetch_related("leads", "partners", "plans", "indicators", "budget_lines")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from essaim.strategy.models import Action, Indicator, Strategy, StrategyMember
 
 
@@ -71,8 +73,6 @@ def visible_actions(user: Any, strategy: Strategy) -> Any:
     if not strategy.is_public:
         return actions.none() if not getattr(user, "is_authenticated", False) else actions.led_by(user)
     if getattr(user, "is_authenticated", False):
-        from django.db.models import Q
-
         led = Action.objects.led_by(user).values("pk")
         return actions.filter(Q(is_public=True) | Q(pk__in=led))
     return actions.filter(is_public=True)

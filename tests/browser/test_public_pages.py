@@ -97,7 +97,7 @@ def test_login_form_is_accessible_and_logs_in(page, directory):
         "/accessibilite/",
         "/mentions-legales/",
         "/confidentialite/",
-        "/bientot/strategie/",
+        "/bientot/esspresso/",
         "/compte/mot-de-passe/oublie/",
         "/introuvable/",
     ],

@@ -19,7 +19,8 @@ def test_header_leads_to_every_module_and_says_which_are_coming(client):
     html = client.get(reverse("core:home")).content.decode()
     assert reverse("organisations:directory") in html
     assert reverse("catalog:home") in html
-    assert reverse("core:coming_soon", args=["strategie"]) in html
+    assert reverse("strategy:index") in html
+    assert reverse("core:coming_soon", args=["esspresso"]) in html
     assert "bientôt" in html
 
 

@@ -207,3 +207,12 @@ def test_the_copilot_board_creates_and_opens_a_campaign(client, world):
     assert client.get(reverse("strategy:board", args=["sress-test"])).status_code == 200
     login(client, world.lead)
     assert client.get(reverse("strategy:board", args=["sress-test"])).status_code == 403
+
+
+def test_a_reader_reads_a_report_but_cannot_write_it(client, world, campaign):
+    services.campaign_open(campaign, by=world.copilot)
+    report = ProgressReport.objects.get(action=world.action)
+    client.force_login(world.reader)
+    url = reverse("strategy:report", args=[report.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, report_form(transmettre="1")).status_code == 403

@@ -22,7 +22,7 @@ def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpR
 
 def action_plan(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     strategy = strategy_for(request, code)
-    actions = exports.plan_actions(strategy, perms.visible_actions(request.user, strategy))
+    actions = exports.plan_actions(perms.visible_actions(request.user, strategy))
     rows = exports.plan_rows(actions)
     name = f"{strategy.code}-plan-actions-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "csv":

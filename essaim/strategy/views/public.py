@@ -74,12 +74,9 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     today = timezone.localdate()
     context = dashboard_data(request, strategy, build(strategy, today, live=True))
-    bilans = strategy.bilans.all()
-    if not perms.can_read_internal(request.user, strategy):
-        bilans = bilans.filter(published_at__isnull=False)
     context.update(
         strategy=strategy,
-        bilan=bilans.filter(published_at__isnull=False).first(),
+        bilan=strategy.bilans.filter(published_at__isnull=False).first(),
         timeline=timeline(strategy, internal=context["internal"]),
         is_copilot=perms.is_copilot(request.user, strategy),
         plans=strategy.plans.all(),

@@ -174,10 +174,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     value_forms = _value_forms(request, item) if form else []
     status = 200
     if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied("Seuls les référents de l'action rédigent son point d'avancement.")
         if form is None:
-            messages.error(
-                request, services.already_sent_message(item) if can_edit else "Vous ne pouvez pas modifier ce point."
-            )
+            messages.error(request, services.already_sent_message(item))
             return render(
                 request,
                 "strategy/workspace/report.html",
