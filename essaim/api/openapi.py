@@ -57,6 +57,108 @@ OFFER = {
         "updated_on": {"type": "string", "format": "date"},
     },
 }
+STRATEGY_SUMMARY = {
+    "type": "object",
+    "required": ["code", "title", "region", "starts_on", "ends_on", "status", "level_labels", "page_url"],
+    "properties": {
+        "code": STRING,
+        "title": STRING,
+        "short_title": STRING,
+        "region": {**STRING, "description": "Code INSEE de la région."},
+        "starts_on": {"type": "string", "format": "date"},
+        "ends_on": {"type": "string", "format": "date"},
+        "status": {"type": "string", "enum": ["draft", "adopted", "running", "closed"]},
+        "level_labels": {**SLUGS, "description": "Noms des niveaux, du plus général à l'action."},
+        "page_url": {"type": "string", "format": "uri"},
+    },
+}
+COUNTS = {
+    "type": "object",
+    "description": "Nombre d'actions par état (a_lancer, en_cours, realisee, suspendue, abandonnee) et par météo.",
+    "required": ["total", "status", "weather", "late"],
+    "properties": {
+        "total": {"type": "integer"},
+        "status": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "weather": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "late": {"type": "integer"},
+    },
+}
+STRATEGY = {
+    "allOf": [
+        {"$ref": "#/components/schemas/StrategySummary"},
+        {
+            "type": "object",
+            "required": ["counts", "nodes", "actions", "indicators"],
+            "properties": {
+                "counts": COUNTS,
+                "nodes": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["code", "title", "level", "parent", "counts"],
+                        "properties": {
+                            "code": STRING,
+                            "title": STRING,
+                            "level": {"type": "integer"},
+                            "level_label": STRING,
+                            "parent": {**STRING, "description": "Code du niveau parent, vide à la racine."},
+                            "counts": COUNTS,
+                        },
+                    },
+                },
+                "actions": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["code", "title", "node", "status", "weather", "late"],
+                        "properties": {
+                            "code": STRING,
+                            "title": STRING,
+                            "node": STRING,
+                            "public_summary": STRING,
+                            "status": STRING,
+                            "weather": {**STRING, "description": "Vide : non renseignée."},
+                            "late": {"type": "boolean"},
+                            "planned_end": {"type": ["string", "null"], "format": "date"},
+                            "pilot": STRING,
+                        },
+                    },
+                },
+                "indicators": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["code", "name", "kind", "unit", "values"],
+                        "properties": {
+                            "code": STRING,
+                            "name": STRING,
+                            "kind": {"type": "string", "enum": ["contexte", "activite", "resultat"]},
+                            "unit": STRING,
+                            "baseline": {**NULLABLE_STRING, "description": "Nombre décimal écrit en texte."},
+                            "target": NULLABLE_STRING,
+                            "target_on": {"type": ["string", "null"], "format": "date"},
+                            "current": NULLABLE_STRING,
+                            "progress": {"type": ["number", "null"], "description": "Part du chemin, de 0 à 1."},
+                            "values": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["on", "value", "source", "vintage"],
+                                    "properties": {
+                                        "on": {"type": "string", "format": "date"},
+                                        "value": STRING,
+                                        "source": STRING,
+                                        "vintage": STRING,
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    ]
+}
 ERROR = {
     "type": "object",
     "required": ["error"],
@@ -93,7 +195,8 @@ def openapi_document() -> dict[str, Any]:
             "title": f"API {settings.SITE_NAME}",
             "version": "1.0.0",
             "description": (
-                "API en lecture seule du catalogue des offres d'accompagnement et de financement de l'ESS. "
+                "API en lecture seule du catalogue des offres d'accompagnement et de financement de l'ESS "
+                "et des stratégies régionales de l'ESS publiques. "
                 "Données publiées sous Licence Ouverte 2.0."
             ),
             "license": {"name": "Licence Ouverte 2.0", "identifier": "etalab-2.0"},
@@ -135,9 +238,33 @@ def openapi_document() -> dict[str, Any]:
                     "responses": _responses("#/components/schemas/Orientation"),
                 }
             },
+            "/strategies": {
+                "get": {
+                    "operationId": "listStrategies",
+                    "summary": "Les stratégies régionales de l'ESS publiques",
+                    "responses": _responses("#/components/schemas/StrategyList"),
+                }
+            },
+            "/strategies/{code}": {
+                "get": {
+                    "operationId": "getStrategy",
+                    "summary": "Une stratégie publique : arborescence, actions et indicateurs publics",
+                    "parameters": [{"name": "code", "in": "path", "required": True, "schema": STRING}],
+                    "responses": _responses("#/components/schemas/Strategy"),
+                }
+            },
         },
         "components": {
             "schemas": {
+                "StrategySummary": STRATEGY_SUMMARY,
+                "Strategy": STRATEGY,
+                "StrategyList": {
+                    "type": "object",
+                    "required": ["results"],
+                    "properties": {
+                        "results": {"type": "array", "items": {"$ref": "#/components/schemas/StrategySummary"}}
+                    },
+                },
                 "Offer": OFFER,
                 "Error": ERROR,
                 "OfferPage": {

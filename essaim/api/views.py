@@ -1,9 +1,10 @@
-"""The read-only JSON API (v1). Thin: parse, call the catalogue's queries, serialise."""
+"""The read-only JSON API (v1). Thin: parse, call the modules' queries, serialise."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.forms import Form
 from django.http import HttpRequest, JsonResponse
@@ -16,6 +17,9 @@ from essaim.catalog import index
 from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
 from essaim.catalog.search import search_offers
+from essaim.strategy import bilan_data
+from essaim.strategy.models import Strategy
+from essaim.strategy.snapshots import build
 
 PAGE_SIZE = 50
 DEFAULT_LIMIT = 50
@@ -110,6 +114,40 @@ def orientation_view(request: HttpRequest) -> JsonResponse:
             ],
         }
     )
+
+
+@require_safe
+def strategies(request: HttpRequest) -> JsonResponse:
+    """The public strategies, newest first."""
+    found = Strategy.objects.public().select_related("region")
+    return ok({"results": [strategy_summary(strategy) for strategy in found]})
+
+
+@require_safe
+def strategy_detail(request: HttpRequest, code: str) -> JsonResponse:
+    """A public strategy as its dashboard shows it today: tree, public actions, public
+    indicators with their validated values (source and vintage)."""
+    strategy = Strategy.objects.public().select_related("region").filter(code=code).first()
+    if strategy is None:
+        return error("Aucune stratégie publique avec ce code.", status=404)
+    data = bilan_data.public_view(build(strategy, timezone.localdate(), live=True))
+    return ok(
+        {**strategy_summary(strategy), **{key: data[key] for key in ("counts", "nodes", "actions", "indicators")}}
+    )
+
+
+def strategy_summary(strategy: Strategy) -> dict[str, Any]:
+    return {
+        "code": strategy.code,
+        "title": strategy.title,
+        "short_title": strategy.short_title,
+        "region": strategy.region.code,
+        "starts_on": strategy.starts_on.isoformat(),
+        "ends_on": strategy.ends_on.isoformat(),
+        "status": strategy.status,
+        "level_labels": strategy.level_labels,
+        "page_url": f"{settings.SITE_URL}{strategy.get_absolute_url()}",
+    }
 
 
 @require_safe

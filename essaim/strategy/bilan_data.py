@@ -97,13 +97,22 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Comparison:
 
 
 def public_view(data: dict[str, Any]) -> dict[str, Any]:
-    """The same data with only what is public, counts recomputed on what remains."""
+    """The same data with only what is public (no internal action or indicator, no names, no
+    difficulties), counts recomputed on what remains."""
     view = dict(data)
-    view["actions"] = [action for action in data["actions"] if action["public"]]
+    view["actions"] = [_public_action(action) for action in data["actions"] if action["public"]]
     view["indicators"] = [indicator for indicator in data["indicators"] if indicator["public"]]
     view["counts"] = counts(view["actions"])
     view["nodes"] = [{**node, "counts": counts(actions_under(view, node["code"]))} for node in data["nodes"]]
     return view
+
+
+def _public_action(action: dict[str, Any]) -> dict[str, Any]:
+    """Without the people's names (personal data) and the difficulties the co-pilots discuss."""
+    public = {key: value for key, value in action.items() if key != "leads"}
+    if action.get("report"):
+        public["report"] = {key: value for key, value in action["report"].items() if key != "blockers"}
+    return public
 
 
 def tree(data: dict[str, Any]) -> list[dict[str, Any]]:
