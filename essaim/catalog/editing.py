@@ -12,6 +12,7 @@ from essaim.catalog.importing import Referential
 from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, RefinementQuestion, Sector, Stage
 from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
 from essaim.core.slugs import unique_slug
+from essaim.core.widgets import DateInput
 from essaim.territories.models import Departement, Region
 
 REQUIREMENT_PREFIX = "requires_"
@@ -21,13 +22,6 @@ REQUIREMENT_CHOICES = [
     ("non", "Réservée à qui répond non"),
 ]
 TAXONOMY_FIELDS = {"offer_types": OfferType, "stages": Stage, "needs": Need, "audiences": Audience, "sectors": Sector}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class OfferForm(forms.ModelForm):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from essaim.catalog.models import Offer, SearchLog
 from essaim.core.registries import Figure, home_figures, platform_metrics
+from essaim.territories.models import Departement
 
 
 @home_figures.register("catalogue", order=10)
@@ -22,7 +23,12 @@ def published_offers(region_code: str, start: date, end: date) -> int:
 
 @platform_metrics.register("catalogue.orientations", label="Parcours d'orientation menés", unit="parcours")
 def orientations(region_code: str, start: date, end: date) -> int:
-    """Guided paths that reached a results page during the period (the catalogue is regional)."""
+    """Guided paths that reached a results page during the period, for a commune of the région
+    (the search log keeps the département of the commune answered)."""
+    departements = list(Departement.objects.filter(region__code=region_code).values_list("code", flat=True))
     return SearchLog.objects.filter(
-        kind=SearchLog.Kind.ORIENTATION, created_at__date__gte=start, created_at__date__lte=end
+        kind=SearchLog.Kind.ORIENTATION,
+        created_at__date__gte=start,
+        created_at__date__lte=end,
+        criteria__departement__in=departements,
     ).count()

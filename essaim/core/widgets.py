@@ -28,3 +28,12 @@ class QuickSelect(forms.Select):
                 ((option["value"], " selected" if option["selected"] else "", option["label"]) for option in options),
             ),
         )
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it reads and writes ISO dates whatever the locale."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)

@@ -47,6 +47,7 @@ class IndicatorChange:
     code: str
     name: str
     unit: str
+    decimals: int
     before: str | None
     after: str | None
 
@@ -77,16 +78,19 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Comparison:
         if code in old and (old[code]["status"], old[code]["weather"]) != (new[code]["status"], new[code]["weather"])
     ]
     old_indicators = {item["code"]: item for item in before["indicators"]}
+    new_indicators = {item["code"]: item for item in after["indicators"]}
     indicators = [
         IndicatorChange(
-            code=item["code"],
+            code=code,
             name=item["name"],
             unit=item["unit"],
-            before=old_indicators.get(item["code"], {}).get("current"),
-            after=item["current"],
+            decimals=item.get("decimals", 0),
+            before=old_indicators.get(code, {}).get("current"),
+            after=new_indicators.get(code, {}).get("current"),
         )
-        for item in after["indicators"]
-        if old_indicators.get(item["code"], {}).get("current") != item["current"]
+        for code, item in {**old_indicators, **new_indicators}.items()
+        if old_indicators.get(code, {}).get("current") != new_indicators.get(code, {}).get("current")
+        or (code in old_indicators) != (code in new_indicators)
     ]
     return Comparison(
         actions_changed=changed,

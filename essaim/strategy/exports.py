@@ -38,16 +38,15 @@ PLAN_COLUMNS = [
 VALUE_COLUMNS = ["Indicateur", "Code", "Nature", "Unité", "Date", "Valeur", "Millésime", "Source", "État"]
 
 
-def plan_rows(actions: Iterable[Action]) -> list[dict[str, Any]]:
-    """One row per action, numbered, with its level-1 and level-2 parents."""
+def plan_rows(actions: Iterable[Action], *, internal: bool) -> list[dict[str, Any]]:
+    """One row per action, numbered, with its level-1 and level-2 parents. For the public,
+    without the leads' names (personal data) nor internal indicators."""
     today = timezone.localdate()
     rows = []
     for action in actions:
-        ancestors = []
-        node = action.node
-        while node is not None:
-            ancestors.insert(0, node)
-            node = node.parent
+        ancestors = action.ancestors()
+        budget = action.budget_total()
+        indicators = [indicator for indicator in action.indicators.all() if internal or indicator.is_public]
         rows.append(
             {
                 "Numéro": action.code,
@@ -60,13 +59,13 @@ def plan_rows(actions: Iterable[Action]) -> list[dict[str, Any]]:
                 "Météo": action.get_weather_display() if action.weather else "",
                 "Structure pilote": action.pilot.name if action.pilot else "",
                 "Groupe-projet": action.group.name if action.group else "",
-                "Référents": ", ".join(lead.get_full_name() for lead in action.leads.all()),
+                "Référents": ", ".join(lead.get_full_name() for lead in action.leads.all()) if internal else "",
                 "Partenaires": ", ".join(partner.name for partner in action.partners.all()),
-                "Budget prévu (€)": decimal_text(action.budget_total()) if action.budget_lines.all() else "",
+                "Budget prévu (€)": decimal_text(budget) if budget is not None else "",
                 "Début prévu": action.planned_start.isoformat() if action.planned_start else "",
                 "Fin prévue": action.planned_end.isoformat() if action.planned_end else "",
                 "Plans d'actions": ", ".join(plan.title for plan in action.plans.all()),
-                "Indicateurs": ", ".join(indicator.name for indicator in action.indicators.all()),
+                "Indicateurs": ", ".join(indicator.name for indicator in indicators),
                 "Visible du public": "oui" if action.is_public else "non",
             }
         )

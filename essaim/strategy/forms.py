@@ -4,15 +4,21 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
-from essaim.strategy.models import Action, ActionDocument, Campaign, Indicator, Meeting, ProgressReport, Strategy
+from essaim.core.widgets import DateInput
+from essaim.strategy.models import (
+    Action,
+    ActionDocument,
+    Campaign,
+    Indicator,
+    Meeting,
+    Milestone,
+    ProgressReport,
+    Strategy,
+)
 from essaim.strategy.services import ProposedValue
 from essaim.strategy.values import ValueInputError, parse_value
-
-
-def date_picker() -> forms.DateInput:
-    """A native date picker; it needs the ISO format whatever the locale."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ReportForm(forms.ModelForm[ProgressReport]):
@@ -36,7 +42,7 @@ class IndicatorValueForm(forms.Form):
     """One indicator's proposed value within a report; left blank, nothing is proposed."""
 
     value = forms.CharField(label="Valeur", required=False, max_length=40)
-    measured_on = forms.DateField(label="Date de la mesure", required=False, widget=date_picker())
+    measured_on = forms.DateField(label="Date de la mesure", required=False, widget=DateInput())
     vintage = forms.CharField(label="Millésime", required=False, max_length=20, help_text="Par exemple 2019.")
     source = forms.CharField(label="Source", required=False, max_length=250)
 
@@ -92,8 +98,8 @@ class CampaignForm(forms.ModelForm[Campaign]):
         labels = {"title": "Titre de la campagne"}
         help_texts = {"meeting": "La réunion (COTECH, COPIL, conférence) où les points seront présentés."}
         widgets = {
-            "opens_on": date_picker(),
-            "due_on": date_picker(),
+            "opens_on": DateInput(),
+            "due_on": DateInput(),
         }
 
     def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
@@ -112,8 +118,14 @@ class BilanForm(forms.Form):
     title = forms.CharField(
         label="Titre du bilan", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale »."
     )
-    as_of = forms.DateField(label="Arrêté au", widget=date_picker())
+    as_of = forms.DateField(label="Arrêté au", widget=DateInput())
     introduction = forms.CharField(label="Mot d'introduction", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_as_of(self) -> date:
+        as_of: date = self.cleaned_data["as_of"]
+        if as_of > timezone.localdate():
+            raise forms.ValidationError("Un bilan dit ce qui a été fait : choisissez une date passée ou aujourd'hui.")
+        return as_of
 
 
 class ActionForm(forms.ModelForm[Action]):
@@ -123,8 +135,8 @@ class ActionForm(forms.ModelForm[Action]):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "public_summary": forms.Textarea(attrs={"rows": 3}),
-            "planned_start": date_picker(),
-            "planned_end": date_picker(),
+            "planned_start": DateInput(),
+            "planned_end": DateInput(),
         }
 
     def clean(self) -> dict[str, Any]:
@@ -135,7 +147,11 @@ class ActionForm(forms.ModelForm[Action]):
 
 
 class MilestoneDoneForm(forms.Form):
-    done_on = forms.DateField(label="Atteint le", widget=date_picker())
+    done_on = forms.DateField(label="Atteint le", widget=DateInput())
+
+    def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["done_on"].label = f"« {milestone.title} » atteint le"
 
 
 class DocumentForm(forms.ModelForm[ActionDocument]):
@@ -143,4 +159,4 @@ class DocumentForm(forms.ModelForm[ActionDocument]):
         model = ActionDocument
         fields = ["title", "url", "kind", "dated", "is_public"]
         labels = {"title": "Titre du document", "url": "Adresse (lien vers le document)"}
-        widgets = {"dated": date_picker()}
+        widgets = {"dated": DateInput()}

@@ -228,10 +228,11 @@ def _write_action(
             "group": bodies.get(spec.group),
             "planned_start": spec.starts_on,
             "planned_end": spec.ends_on,
-            "status": spec.status,
-            "weather": spec.weather,
             "is_public": spec.public,
         }
+        # Once reports are validated, they say how the action stands, not the file.
+        if created or not action.reports.validated().exists():
+            fields.update(status=spec.status, weather=spec.weather)
         for name, value in fields.items():
             setattr(action, name, value)
         action.save()
@@ -239,11 +240,14 @@ def _write_action(
         action.leads.set([resolver.user(person) for person in spec.leads])
         action.partners.set([resolver.organisations[name] for name in spec.partners])
     report.count("action(s)", created)
-    # Milestones, budget and documents are described by the file as a whole: replaced together.
-    action.milestones.all().delete()
-    Milestone.objects.bulk_create(
-        Milestone(action=action, title=item.title, due_on=item.due_on, done_on=item.done_on) for item in spec.milestones
-    )
+    # Milestones are matched by title: a milestone reached in Essaim stays reached.
+    known = {milestone.title: milestone for milestone in action.milestones.all()}
+    for item in spec.milestones:
+        milestone = known.get(item.title) or Milestone(action=action, title=item.title)
+        milestone.due_on = item.due_on
+        milestone.done_on = milestone.done_on or item.done_on
+        milestone.save()
+    # The budget is described by the file as a whole.
     action.budget_lines.all().delete()
     BudgetLine.objects.bulk_create(
         BudgetLine(

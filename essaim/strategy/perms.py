@@ -54,7 +54,9 @@ def can_view_strategy(user: Any, strategy: Strategy) -> bool:
 
 
 def can_view_action(user: Any, action: Action) -> bool:
-    if action.is_public and action.strategy.is_public:
+    """A public action is seen by whoever may see its strategy; an internal one by the
+    people who steer and by its leads."""
+    if action.is_public and can_view_strategy(user, action.strategy):
         return True
     return can_read_internal(user, action.strategy) or leads_action(user, action)
 
@@ -66,15 +68,14 @@ def can_propose_value(user: Any, indicator: Indicator) -> bool:
 
 
 def visible_actions(user: Any, strategy: Strategy) -> Any:
-    """The strategy's actions this person may see."""
+    """The strategy's actions this person may see (the same rule as `can_view_action`)."""
     actions = strategy.actions.all()
     if can_read_internal(user, strategy):
         return actions
-    if not strategy.is_public:
-        return actions.none() if not getattr(user, "is_authenticated", False) else actions.led_by(user)
+    if not can_view_strategy(user, strategy):
+        return actions.none()
     if getattr(user, "is_authenticated", False):
-        led = Action.objects.led_by(user).values("pk")
-        return actions.filter(Q(is_public=True) | Q(pk__in=led))
+        return actions.filter(Q(is_public=True) | Q(pk__in=Action.objects.led_by(user).values("pk")))
     return actions.filter(is_public=True)
 
 

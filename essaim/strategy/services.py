@@ -173,8 +173,8 @@ class ProposedValue:
 @transaction.atomic
 def report_save(report: ProgressReport, *, data: dict[str, Any], values: list[ProposedValue], by: Any) -> None:
     """Save the lead's text and proposed values (a draft can be saved many times)."""
-    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if not report.is_editable:
+    report = ProgressReport.objects.select_for_update().select_related("campaign").get(pk=report.pk)
+    if not report.is_writable:
         raise WorkflowError(already_sent_message(report))
     with tracking(report, by=by, summary="Point d'avancement modifié"):
         for name in REPORT_FIELDS:
@@ -191,6 +191,8 @@ def report_save(report: ProgressReport, *, data: dict[str, Any], values: list[Pr
 
 
 def already_sent_message(report: ProgressReport) -> str:
+    if report.campaign and report.campaign.status == Campaign.Status.CLOSED and report.is_editable:
+        return f"La campagne « {report.campaign.title} » est close : ce point ne peut plus être transmis."
     if report.state == ProgressReport.State.SUBMITTED and report.submitted_at:
         when = date_format(timezone.localtime(report.submitted_at), "j F Y à H:i")
         return f"Ce point d'avancement a déjà été transmis le {when} ; il attend la validation des copilotes."
@@ -199,8 +201,8 @@ def already_sent_message(report: ProgressReport) -> str:
 
 @transaction.atomic
 def report_submit(report: ProgressReport, *, by: Any) -> None:
-    report = ProgressReport.objects.select_for_update().select_related("action__strategy").get(pk=report.pk)
-    if not report.is_editable:
+    report = ProgressReport.objects.select_for_update().select_related("action__strategy", "campaign").get(pk=report.pk)
+    if not report.is_writable:
         raise WorkflowError(already_sent_message(report))
     if not (report.done.strip() or report.next_steps.strip()):
         raise WorkflowError("Décrivez au moins ce qui a été fait ou les prochaines étapes avant de transmettre.")
@@ -232,10 +234,12 @@ def report_validate(report: ProgressReport, *, by: Any, comment: str = "") -> No
         report.reviewed_by, report.reviewed_at, report.review_comment = by, timezone.now(), comment
         report.save()
     action = report.action
-    with tracking(action, by=by, summary="Mise à jour par un point d'avancement validé"):
-        action.status = report.status or action.status
-        action.weather = report.weather
-        action.save()
+    if not _newer_validated_report_exists(report):
+        # An older campaign's report validated late does not undo what a newer one said.
+        with tracking(action, by=by, summary="Mise à jour par un point d'avancement validé"):
+            action.status = report.status or action.status
+            action.weather = report.weather or action.weather
+            action.save()
     for value in report.indicator_values.filter(state=IndicatorValue.State.PROPOSED):
         with tracking(value, by=by, summary="Valeur validée"):
             value.state, value.validated_by = IndicatorValue.State.VALIDATED, by
@@ -249,6 +253,16 @@ def report_validate(report: ProgressReport, *, by: Any, comment: str = "") -> No
         ],
         url=report_url(report),
         link_label="Voir le point d'avancement",
+    )
+
+
+def _newer_validated_report_exists(report: ProgressReport) -> bool:
+    if report.campaign is None:
+        return False
+    return (
+        ProgressReport.objects.validated()
+        .filter(action=report.action, campaign__due_on__gt=report.campaign.due_on)
+        .exists()
     )
 
 
@@ -279,11 +293,12 @@ def report_return(report: ProgressReport, *, by: Any, comment: str) -> None:
 
 
 @transaction.atomic
-def milestone_reach(milestone: Milestone, *, done_on: date, by: Any) -> None:
-    if milestone.done_on is not None:
+def milestone_reach(milestone: Milestone, *, done_on: date, by: Any, today: date) -> None:
+    if done_on > today:
+        raise WorkflowError("Un jalon est atteint à une date passée ou aujourd'hui, pas dans le futur.")
+    # One update that only succeeds once: a double click does not record the milestone twice.
+    if not Milestone.objects.filter(pk=milestone.pk, done_on=None).update(done_on=done_on):
         raise WorkflowError("Ce jalon est déjà marqué comme atteint.")
-    milestone.done_on = done_on
-    milestone.save(update_fields=["done_on"])
     record_event(
         milestone.action,
         by=by,
@@ -370,6 +385,8 @@ def platform_indicators_update(*, today: date) -> int:
 def decision_update(decision: Decision, *, status: str, by: Any, today: date) -> None:
     if status not in Decision.Status.values:
         raise WorkflowError("Suivi inconnu.")
+    if status == decision.status:
+        raise WorkflowError(f"La décision est déjà « {decision.get_status_display().lower()} ».")
     decision.status = status
     decision.done_on = today if status == Decision.Status.DONE else None
     decision.save(update_fields=["status", "done_on"])

@@ -5,32 +5,50 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from essaim.strategy import bilan_data
-from essaim.strategy.models import Action, Bilan, IndicatorValue, ProgressReport, Strategy
+from essaim.strategy.models import Action, Bilan, Change, IndicatorValue, ProgressReport, Strategy
 from essaim.strategy.progress import indicator_progress
 from essaim.strategy.values import decimal_text
 
 
 def _last_report(action: Action, as_of: date) -> ProgressReport | None:
+    """The last report validated by `as_of` (end of that day)."""
     reports = [
         report
         for report in action.reports.all()
         if report.state == ProgressReport.State.VALIDATED
-        and (report.campaign is None or report.campaign.opens_on <= as_of)
+        and report.reviewed_at is not None
+        and timezone.localdate(report.reviewed_at) <= as_of
     ]
-    return max(
-        reports, key=lambda report: (report.campaign.due_on if report.campaign else date.min, report.pk), default=None
-    )
+    return max(reports, key=lambda report: (report.reviewed_at, report.pk), default=None)
+
+
+def _values_at(action: Action, as_of: date, history: list[Change]) -> tuple[str, str]:
+    """The action's status and météo at the end of `as_of`, read back from its history: the
+    "after" of the last change made by then, else the "before" of the first change made later,
+    else the current values."""
+    values = {"status": action.status, "weather": action.weather}
+    for name in values:
+        changes = [change for change in history if name in change.changes]
+        done = [change for change in changes if timezone.localdate(change.created_at) <= as_of]
+        later = [change for change in changes if timezone.localdate(change.created_at) > as_of]
+        if done:
+            values[name] = max(done, key=lambda change: (change.created_at, change.pk)).changes[name][1]
+        elif later:
+            first = min(later, key=lambda change: (change.created_at, change.pk)).changes[name][0]
+            values[name] = first if first is not None else values[name]
+    return values["status"] or "", values["weather"] or ""
 
 
 def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, Any]:
-    """The data of a bilan. For each action, the status and météo come from its last validated
-    report of a campaign opened by `as_of`; an action with no such report keeps its current
-    status. Indicator values are the validated ones measured by `as_of`.
+    """The data of a bilan. For each action, the status and météo come from its last report
+    validated by `as_of`; without one, from the action's history at that date. Indicator values
+    are the validated ones measured by `as_of`.
 
     `live` (the dashboard of today) takes every action's current status and météo instead."""
     actions = (
@@ -42,11 +60,22 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
         )
         .order_by("order")
     )
+    history: dict[int, list[Change]] = {}
+    if not live:
+        changes = Change.objects.filter(
+            content_type=ContentType.objects.get_for_model(Action), object_id__in=actions.values("pk")
+        )
+        for change in changes:
+            history.setdefault(change.object_id, []).append(change)
     action_rows = []
     for action in actions:
         report = _last_report(action, as_of)
-        status = report.status if report and report.status and not live else action.status
-        weather = report.weather if report and not live else action.weather
+        if live:
+            status, weather = action.status, action.weather
+        elif report:
+            status, weather = report.status or action.status, report.weather
+        else:
+            status, weather = _values_at(action, as_of, history.get(action.pk, []))
         milestones = list(action.milestones.all())
         action_rows.append(
             {

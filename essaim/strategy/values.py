@@ -10,6 +10,10 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _LEADING_NUMBER = re.compile(r"^([-+]?[\d\s\u00a0\u202f]+(?:[.,]\d+)?)\s*(.*)$")
 
 
+# What the database columns hold (DecimalField(max_digits=14, decimal_places=4)).
+MAX_INTEGER_DIGITS, MAX_DECIMALS = 10, 4
+
+
 class ValueInputError(ValueError):
     """The message is meant for the person who typed the value (in French)."""
 
@@ -34,6 +38,11 @@ def parse_value(text: str, unit: str = "") -> Decimal:
     number = _SPACES.sub("", number_part)
     if not _NUMBER.match(number):
         raise ValueInputError(f"« {raw} » n'est pas un nombre. Écrivez par exemple 12 ou 12,5.")
+    integer_part, _, decimal_part = number.lstrip("+-").replace(",", ".").partition(".")
+    if len(integer_part) > MAX_INTEGER_DIGITS or len(decimal_part) > MAX_DECIMALS:
+        raise ValueInputError(
+            f"« {raw} » est trop long : {MAX_INTEGER_DIGITS} chiffres avant la virgule et {MAX_DECIMALS} après, au plus."
+        )
     try:
         return Decimal(number.replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the pattern above already filters

@@ -88,3 +88,36 @@ def test_a_value_with_a_bad_figure_is_refused_and_kept(client, world):
     assert response.status_code == 400
     page = response.content.decode()
     assert "« douze » n&#x27;est pas un nombre" in page and 'value="douze"' in page
+
+
+def test_a_milestone_is_not_reached_in_the_future(client, world):
+    milestone = Milestone.objects.create(action=world.action, title="Comité")
+    client.force_login(world.lead)
+    url = reverse("strategy:milestone_done", args=["sress-test", "1.1.1", milestone.pk])
+    response = client.post(url, {f"jalon-{milestone.pk}-done_on": "2999-01-01"})
+    assert response.status_code == 409 and "pas dans le futur" in response.content.decode()
+
+
+def test_a_figure_too_long_for_the_database_is_refused(client, world):
+    client.force_login(world.lead)
+    url = reverse("strategy:indicator_history", args=["sress-test", "orientations"])
+    response = client.post(url, {"value": "123456789012", "measured_on": "2026-06-30", "source": "Suivi"})
+    assert response.status_code == 400 and "trop long" in response.content.decode()
+
+
+def test_a_decision_marked_done_twice_keeps_its_first_date(client, world):
+    from essaim.strategy.models import Body, Decision, Meeting
+
+    body = Body.objects.create(strategy=world.strategy, code="cotech", kind="cotech", name="COTECH")
+    meeting = Meeting.objects.create(body=body, held_on=date(2026, 1, 5), title="COTECH")
+    decision = Decision.objects.create(meeting=meeting, text="Lancer l'étude")
+    client.force_login(world.copilot)
+    url = reverse("strategy:decision_update", args=[decision.pk])
+    client.post(url, {"status": "done"})
+    Decision.objects.filter(pk=decision.pk).update(done_on=date(2026, 2, 1))
+    response = client.post(url, {"status": "done"}, follow=True)
+    assert "déjà « mise en œuvre »" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.done_on == date(2026, 2, 1)
+    client.force_login(world.lead)
+    assert client.post(url, {"status": "open"}).status_code == 403

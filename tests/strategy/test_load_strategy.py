@@ -133,3 +133,19 @@ def test_the_command_lists_errors_and_fails(directory, tmp_path, capsys):
     with pytest.raises(CommandError, match="rien n'a été enregistré"):
         call_command("load_strategy", str(path))
     assert "strategie.yaml, ligne" in capsys.readouterr().err
+
+
+def test_reloading_keeps_what_was_done_in_the_platform(directory):
+    from datetime import date
+
+    from essaim.strategy.models import Milestone, ProgressReport
+
+    load_strategy_file(SAMPLE_FILE.replace("done_on: 2017-12-05", "done_on: null"))
+    action = Action.objects.get(code="1.1.1")
+    Milestone.objects.filter(action=action).update(done_on=date(2018, 1, 10))
+    ProgressReport.objects.create(action=action, state="validated", status="suspendue")
+    Action.objects.filter(pk=action.pk).update(status="suspendue")
+    assert load_strategy_file(SAMPLE_FILE).ok
+    action.refresh_from_db()
+    assert action.status == "suspendue"  # the validated report, not the file
+    assert action.milestones.get().done_on == date(2018, 1, 10)

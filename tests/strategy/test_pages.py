@@ -3,7 +3,7 @@
 import io
 import re
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -11,7 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from essaim.strategy import services
-from essaim.strategy.models import Action, Bilan, Campaign, IndicatorValue, ProgressReport
+from essaim.strategy.history import tracking
+from essaim.strategy.models import Action, Bilan, Campaign, Change, IndicatorValue, ProgressReport
 from essaim.strategy.snapshots import bilan_publish, bilan_take
 from tests.strategy.factories import strategy_world
 
@@ -61,7 +62,7 @@ def test_the_public_dashboard_counts_public_actions_only(client, world):
     assert response.status_code == 200
     assert "Un parcours d&#x27;orientation commun" in page
     assert "Un annuaire des accompagnateurs" not in page  # internal action
-    assert re.search(r"<strong>1</strong>\s*actions", page)
+    assert re.search(r"<strong>1</strong>\s*action\b", page)
 
 
 def test_a_reader_sees_internal_actions(client, world):
@@ -155,13 +156,31 @@ def test_indicator_values_export_gives_source_and_vintage(client, world):
 
 def test_a_bilan_is_frozen(world):
     validated_report(world, status="en_cours")
-    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=world.copilot)
+    bilan = bilan_take(world.strategy, title="Bilan", as_of=date.today(), introduction="", by=world.copilot)
     world.action.status = Action.Status.ABANDONED
     world.action.save()
     bilan.refresh_from_db()
     [action] = [item for item in bilan.data["actions"] if item["code"] == "1.1.1"]
     assert action["status"] == "en_cours" and action["weather"] == "appuis"
     assert bilan.data["indicators"][0]["current"] == "100"
+
+
+def test_a_bilan_at_a_past_date_reads_statuses_from_the_history(world):
+    with tracking(world.action, by=world.copilot, summary="Action terminée"):
+        world.action.status = Action.Status.DONE
+        world.action.save()
+    Change.objects.filter(object_id=world.action.pk).update(created_at=datetime(2020, 6, 1, 12, tzinfo=UTC))
+    before = bilan_take(world.strategy, title="Avant", as_of=date(2020, 1, 1), introduction="", by=None)
+    after = bilan_take(world.strategy, title="Après", as_of=date(2020, 12, 31), introduction="", by=None)
+    status = {bilan.title: bilan.data["actions"][0]["status"] for bilan in (before, after)}
+    assert status == {"Avant": "en_cours", "Après": "realisee"}
+
+
+def test_a_report_validated_after_the_date_of_a_bilan_does_not_count_in_it(world):
+    validated_report(world, status="suspendue")
+    bilan = bilan_take(world.strategy, title="Bilan 2020", as_of=date(2020, 12, 31), introduction="", by=None)
+    [action] = [item for item in bilan.data["actions"] if item["code"] == "1.1.1"]
+    assert action["status"] == "en_cours" and action["report"] is None
 
 
 def test_an_unpublished_bilan_is_for_the_steering_only(client, world):
@@ -177,9 +196,9 @@ def test_an_unpublished_bilan_is_for_the_steering_only(client, world):
 
 
 def test_two_bilans_can_be_compared(client, world):
-    first = bilan_take(world.strategy, title="Bilan 2018", as_of=date(2018, 12, 31), introduction="", by=None)
+    first = bilan_take(world.strategy, title="Bilan 2018", as_of=date.today(), introduction="", by=None)
     validated_report(world, status="realisee")
-    second = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=None)
+    second = bilan_take(world.strategy, title="Bilan 2019", as_of=date.today(), introduction="", by=None)
     for bilan in (first, second):
         bilan_publish(bilan)
     url = reverse("strategy:bilan_compare", args=["sress-test"])
@@ -202,7 +221,7 @@ def inflated(pdf: bytes) -> bytes:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_the_bilan_pdf_is_tagged_and_the_odt_opens(client, world):
     validated_report(world)
-    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="Bonjour.", by=None)
+    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date.today(), introduction="Bonjour.", by=None)
     bilan_publish(bilan)
     response = client.get(reverse("strategy:bilan_file", args=["sress-test", bilan.pk, "pdf"]))
     assert response["Content-Type"] == "application/pdf"
@@ -264,3 +283,42 @@ def test_the_home_page_counts_the_actions_carried_out(client, world, settings):
     world.action.save()
     page = client.get("/").content.decode()
     assert "actions réalisées de la SRESS test" in page
+
+
+def test_the_public_export_has_no_names_and_no_internal_indicator(client, world):
+    from essaim.strategy.models import BudgetLine, Indicator
+
+    hidden = Indicator.objects.create(
+        strategy=world.strategy, code="interne", name="Indicateur interne", kind="activite", unit="u", is_public=False
+    )
+    hidden.actions.add(world.action)
+    BudgetLine.objects.create(action=world.action, year=2026, kind="etp", planned_amount=Decimal("1.5"))
+    BudgetLine.objects.create(action=world.action, year=2026, kind="fonctionnement", planned_amount=None)
+    rows = list(
+        load_workbook(
+            io.BytesIO(client.get(reverse("strategy:action_plan", args=["sress-test", "xlsx"])).content)
+        ).active.values
+    )
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Référents"] is None and row["Indicateurs"] == "Porteurs de projet orientés"
+    assert row["Budget prévu (€)"] is None  # staff time is not money; no amount planned
+    client.force_login(world.reader)
+    rows = list(
+        load_workbook(
+            io.BytesIO(client.get(reverse("strategy:action_plan", args=["sress-test", "xlsx"])).content)
+        ).active.values
+    )
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Référents"] == world.lead.full_name and "Indicateur interne" in row["Indicateurs"]
+
+
+def test_a_typed_formula_stays_text_in_exports(client, world):
+    world.action.description = '=HYPERLINK("https://example.org","clic")'
+    world.action.save()
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("strategy:action_plan", args=["sress-test", "xlsx"])).content)
+    ).active
+    cell = sheet.cell(row=2, column=5)
+    assert cell.value == world.action.description and cell.data_type == "s"
+    csv = client.get(reverse("strategy:action_plan", args=["sress-test", "csv"])).content.decode()
+    assert "'=HYPERLINK" in csv

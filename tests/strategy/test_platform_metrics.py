@@ -44,8 +44,9 @@ def test_the_command_records_a_validated_value_with_its_source(world, capsys):
         platform_metric="catalogue.orientations",
     )
     for _ in range(3):
-        SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria={}, result_count=4)
-    SearchLog.objects.create(kind=SearchLog.Kind.SEARCH, criteria={}, result_count=4)
+        SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria={"departement": "44"}, result_count=4)
+    SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria={"departement": "45"}, result_count=4)
+    SearchLog.objects.create(kind=SearchLog.Kind.SEARCH, criteria={"departement": "44"}, result_count=4)
     call_command("update_strategy_indicators")
     call_command("update_strategy_indicators")  # the same day: updated, not duplicated
     value = IndicatorValue.objects.get(indicator=indicator)

@@ -216,3 +216,33 @@ def test_a_reader_reads_a_report_but_cannot_write_it(client, world, campaign):
     url = reverse("strategy:report", args=[report.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, report_form(transmettre="1")).status_code == 403
+
+
+def test_a_closed_campaign_takes_no_more_reports(client, world, campaign):
+    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_close(campaign, by=world.copilot)
+    report = ProgressReport.objects.get(action=world.action)
+    client.force_login(world.lead)
+    response = client.post(reverse("strategy:report", args=[report.pk]), report_form(transmettre="1"))
+    assert response.status_code == 409 and "est close" in response.content.decode()
+
+
+def test_an_older_report_validated_late_does_not_undo_a_newer_one(world, campaign):
+    later = Campaign.objects.create(
+        strategy=world.strategy,
+        title="Suivante",
+        period_label="2027",
+        opens_on=date(2027, 1, 1),
+        due_on=date(2027, 2, 1),
+    )
+    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(later, by=world.copilot)
+    old = ProgressReport.objects.get(action=world.action, campaign=campaign)
+    new = ProgressReport.objects.get(action=world.action, campaign=later)
+    for report, status in ((old, "suspendue"), (new, "realisee")):
+        services.report_save(report, data=report_form(status=status), values=[], by=world.lead)
+        services.report_submit(report, by=world.lead)
+    services.report_validate(new, by=world.copilot)
+    services.report_validate(old, by=world.copilot)
+    world.action.refresh_from_db()
+    assert world.action.status == "realisee"

@@ -106,3 +106,8 @@ class ProgressReport(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.state in {self.State.DRAFT, self.State.RETURNED}
+
+    @property
+    def is_writable(self) -> bool:
+        """The lead may still write and send it: not sent yet, and its campaign not closed."""
+        return self.is_editable and not (self.campaign and self.campaign.status == Campaign.Status.CLOSED)

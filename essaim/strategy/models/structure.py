@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -275,8 +276,23 @@ class Action(models.Model):
         """Late is computed, never typed: the planned end has passed and the action is still open."""
         return bool(self.planned_end and self.planned_end < day and self.status not in self.CLOSED_STATUSES)
 
-    def budget_total(self) -> Any:
-        return sum((line.planned_amount or 0 for line in self.budget_lines.all()), 0)
+    def budget_total(self) -> Decimal | None:
+        """Planned euros over the budget lines (staff time, in ETP, is not money); None without any."""
+        amounts = [
+            line.planned_amount
+            for line in self.budget_lines.all()
+            if line.kind != BudgetLine.Kind.STAFF and line.planned_amount is not None
+        ]
+        return sum(amounts, Decimal(0)) if amounts else None
+
+    def ancestors(self) -> list[StrategyNode]:
+        """The nodes above the action, from the top level down."""
+        chain: list[StrategyNode] = []
+        node: StrategyNode | None = self.node
+        while node is not None:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
 
 
 class Milestone(models.Model):

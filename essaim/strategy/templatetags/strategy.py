@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -25,6 +26,13 @@ def number(value: Any, decimals: int = 0) -> str:
         return format_value(Decimal(str(value)), int(decimals or 0))
     except (InvalidOperation, ValueError):
         return str(value)
+
+
+@register.filter
+def anchor(code: str) -> str:
+    """An id from a node code that keeps codes apart: "1.1.2" → "1-1-2" (slugify gives "112",
+    like "11.2")."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(code)).strip("-")
 
 
 @register.filter

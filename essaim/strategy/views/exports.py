@@ -23,7 +23,7 @@ def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpR
 def action_plan(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     actions = exports.plan_actions(perms.visible_actions(request.user, strategy))
-    rows = exports.plan_rows(actions)
+    rows = exports.plan_rows(actions, internal=perms.can_read_internal(request.user, strategy))
     name = f"{strategy.code}-plan-actions-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "csv":
         return _attachment(rows_to_csv(rows, exports.PLAN_COLUMNS), "text/csv; charset=utf-8", name)

@@ -138,11 +138,7 @@ def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
             documents.filter(is_public=True),
             indicators.filter(is_public=True),
         )
-    ancestors = []
-    node = item.node
-    while node is not None:
-        ancestors.insert(0, node)
-        node = node.parent
+    ancestors = item.ancestors()
     return render(
         request,
         "strategy/action.html",
@@ -238,7 +234,11 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
         return render(
             request,
             "strategy/bilan_compare.html",
-            {"strategy": strategy, "bilans": visible, "error": "Choisissez deux bilans à comparer."},
+            {
+                "strategy": strategy,
+                "bilans": visible,
+                "error": "Choisissez deux bilans parmi la liste." if request.GET else "",
+            },
             status=400 if request.GET else 200,
         )
     internal = perms.can_read_internal(request.user, strategy)
@@ -270,7 +270,11 @@ def governance(request: HttpRequest, code: str) -> HttpResponse:
     )
     if not internal:
         meetings = meetings.filter(is_public=True)
-    bodies = Body.objects.filter(strategy=strategy).select_related("pilot").prefetch_related("actions")
+    bodies = (
+        Body.objects.filter(strategy=strategy)
+        .select_related("pilot")
+        .prefetch_related(Prefetch("actions", queryset=perms.visible_actions(request.user, strategy)))
+    )
     open_decisions = Decision.objects.open().filter(meeting__in=meetings).select_related("meeting__body", "owner")
     return render(
         request,

@@ -170,7 +170,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     is_copilot = perms.is_copilot(request.user, strategy)
     if not (can_edit or perms.can_read_internal(request.user, strategy)):
         raise PermissionDenied("Ce point d'avancement concerne une action que vous ne pilotez pas.")
-    form = ReportForm(request.POST or None, instance=item) if item.is_editable and can_edit else None
+    form = ReportForm(request.POST or None, instance=item) if item.is_writable and can_edit else None
     value_forms = _value_forms(request, item) if form else []
     status = 200
     if request.method == "POST":
@@ -197,7 +197,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             except services.WorkflowError as error:
                 item.refresh_from_db()
                 form.add_error(None, str(error))
-                status = 409 if not item.is_editable else 400
+                status = 409 if not item.is_writable else 400
         else:
             status = 400
     return render(
@@ -276,7 +276,10 @@ def _action_form_page(
             "form": form,
             "document_form": document_form or DocumentForm(prefix="document"),
             "milestones": [
-                (milestone, MilestoneDoneForm(prefix=f"jalon-{milestone.pk}", initial={"done_on": today}))
+                (
+                    milestone,
+                    MilestoneDoneForm(prefix=f"jalon-{milestone.pk}", initial={"done_on": today}, milestone=milestone),
+                )
                 for milestone in item.milestones.filter(done_on=None)
             ],
         },
@@ -304,12 +307,14 @@ def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
 def milestone_done(request: HttpRequest, code: str, action: str, pk: int) -> HttpResponse:
     item = _editable_action(request, code, action)
     milestone = get_object_or_404(Milestone, pk=pk, action=item)
-    form = MilestoneDoneForm(request.POST, prefix=f"jalon-{milestone.pk}")
+    form = MilestoneDoneForm(request.POST, prefix=f"jalon-{milestone.pk}", milestone=milestone)
     if not form.is_valid():
         messages.error(request, "Indiquez la date à laquelle le jalon a été atteint (jj/mm/aaaa).")
         return _action_form_page(request, item, form=ActionForm(instance=item), status=400)
     try:
-        services.milestone_reach(milestone, done_on=form.cleaned_data["done_on"], by=request.user)
+        services.milestone_reach(
+            milestone, done_on=form.cleaned_data["done_on"], by=request.user, today=timezone.localdate()
+        )
     except services.WorkflowError as error:
         messages.error(request, str(error))
         return _action_form_page(request, item, form=ActionForm(instance=item), status=409)
