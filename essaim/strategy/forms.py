@@ -4,13 +4,16 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
+from essaim.accounts.models import User
 from essaim.core.widgets import DateInput
 from essaim.strategy.models import (
     Action,
     ActionDocument,
     Campaign,
+    Decision,
     Indicator,
     Meeting,
     Milestone,
@@ -160,3 +163,36 @@ class DocumentForm(forms.ModelForm[ActionDocument]):
         fields = ["title", "url", "kind", "dated", "is_public"]
         labels = {"title": "Titre du document", "url": "Adresse (lien vers le document)"}
         widgets = {"dated": DateInput()}
+
+
+class MeetingForm(forms.ModelForm[Meeting]):
+    class Meta:
+        model = Meeting
+        fields = ["body", "held_on", "title", "agenda", "minutes", "is_public"]
+        labels = {"title": "Objet de la réunion", "body": "Groupe ou instance"}
+        widgets = {
+            "held_on": DateInput(),
+            "agenda": forms.Textarea(attrs={"rows": 3}),
+            "minutes": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class DecisionForm(forms.ModelForm[Decision]):
+    class Meta:
+        model = Decision
+        fields = ["text", "owner", "due_on", "actions"]
+        labels = {"text": "Décision prise"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DateInput()}
+
+    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(
+            Q(strategy_roles__strategy=strategy) | Q(led_actions__strategy=strategy) | Q(led_bodies__strategy=strategy)
+        ).distinct()
+        self.fields["owner"].queryset = people.order_by("full_name")  # type: ignore[attr-defined]
+        self.fields["actions"].queryset = strategy.actions.order_by("order")  # type: ignore[attr-defined]
+        self.fields["actions"].required = False

@@ -47,6 +47,17 @@ def can_edit_action(user: Any, action: Action) -> bool:
     return is_copilot(user, action.strategy) or leads_action(user, action)
 
 
+def recordable_bodies(user: Any, strategy: Strategy) -> Any:
+    """The groups and bodies whose meetings this person records: all for co-pilots, their own
+    project groups for group leads."""
+    bodies = strategy.bodies.all()
+    if is_copilot(user, strategy):
+        return bodies
+    if not getattr(user, "is_authenticated", False):
+        return bodies.none()
+    return bodies.filter(leads=user)
+
+
 def can_view_strategy(user: Any, strategy: Strategy) -> bool:
     if strategy.is_public or can_read_internal(user, strategy):
         return True

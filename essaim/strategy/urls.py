@@ -12,6 +12,7 @@ urlpatterns = [
     path("campagnes/<int:pk>/<str:transition>/", views.campaign_transition, name="campaign_transition"),
     path("bilans/<int:pk>/publication/", views.bilan_publication, name="bilan_publication"),
     path("decisions/<int:pk>/", views.decision_update, name="decision_update"),
+    path("reunions/<int:pk>/decisions/", views.decision_create, name="decision_create"),
     path("<slug:code>/", views.detail, name="detail"),
     path("<slug:code>/pilotage/", views.board, name="board"),
     path("<slug:code>/pilotage/campagnes/", views.campaign_create, name="campaign_create"),
@@ -29,4 +30,5 @@ urlpatterns = [
     path("<slug:code>/bilans/<int:pk>/", views.bilan_detail, name="bilan"),
     path("<slug:code>/bilans/<int:pk>/bilan.<str:fmt>", views.bilan_file, name="bilan_file"),
     path("<slug:code>/gouvernance/", views.governance, name="governance"),
+    path("<slug:code>/gouvernance/reunions/", views.meeting_create, name="meeting_create"),
 ]

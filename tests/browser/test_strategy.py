@@ -148,3 +148,22 @@ def test_the_editing_pages_are_accessible(page, world):  # type: ignore[no-untyp
     assert IndicatorValue.objects.filter(state="validated", value=150).exists()
     page.goto("/strategie/sress-test/actions/1.1.1/")
     assert_accessible(page)
+
+
+def test_recording_a_meeting_and_a_decision_is_accessible(page, world):  # type: ignore[no-untyped-def]
+    log_in(page, world.copilot.email)
+    page.goto("/strategie/sress-test/gouvernance/")
+    page.get_by_text("Enregistrer une réunion et son compte rendu").click()
+    assert_accessible(page)
+    page.get_by_label("Groupe ou instance").select_option(label="Financement")
+    page.get_by_label("Date").fill("2026-05-12")
+    page.get_by_label("Objet de la réunion").fill("Groupe financement de mai")
+    page.get_by_label("Compte rendu").fill("Tour de table des financeurs.")
+    page.get_by_role("button", name="Enregistrer la réunion").click()
+    assert page.get_by_text("Réunion « Groupe financement de mai » enregistrée.").is_visible()
+    page.get_by_text("Ajouter une décision").click()
+    page.get_by_label("Décision prise").fill("Écrire le guide des financeurs.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ajouter la décision").click()
+    assert page.get_by_text("Décision ajoutée").is_visible()
+    assert_accessible(page)

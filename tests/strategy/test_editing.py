@@ -121,3 +121,37 @@ def test_a_decision_marked_done_twice_keeps_its_first_date(client, world):
     assert decision.done_on == date(2026, 2, 1)
     client.force_login(world.lead)
     assert client.post(url, {"status": "open"}).status_code == 403
+
+
+def test_a_group_lead_records_a_meeting_and_its_decisions(client, world):
+    from essaim.strategy.models import Body, Decision, Meeting
+
+    world.group.leads.add(world.other_lead)
+    copil = Body.objects.create(strategy=world.strategy, code="copil", kind="copil", name="COPIL")
+    client.force_login(world.other_lead)
+    url = reverse("strategy:meeting_create", args=["sress-test"])
+    data = {"reunion-body": world.group.pk, "reunion-held_on": "2026-05-12", "reunion-title": "Groupe de mai"}
+    refused = client.post(url, {**data, "reunion-body": copil.pk})
+    assert refused.status_code == 400 and not Meeting.objects.exists()  # not their body
+    assert client.post(url, {**data, "reunion-minutes": "Tour de table."}).status_code == 302
+    meeting = Meeting.objects.get()
+    decision_url = reverse("strategy:decision_create", args=[meeting.pk])
+    response = client.post(decision_url, {f"decision-{meeting.pk}-text": ""})
+    assert response.status_code == 400
+    client.post(
+        decision_url,
+        {
+            f"decision-{meeting.pk}-text": "Écrire le guide",
+            f"decision-{meeting.pk}-owner": world.lead.pk,
+            f"decision-{meeting.pk}-due_on": "2026-09-30",
+            f"decision-{meeting.pk}-actions": [world.action.pk],
+        },
+    )
+    decision = Decision.objects.get()
+    assert decision.owner == world.lead and list(decision.actions.all()) == [world.action]
+    # The owner follows it up to done; someone with no role there cannot record meetings.
+    client.force_login(world.lead)
+    client.post(reverse("strategy:decision_update", args=[decision.pk]), {"status": "done"})
+    decision.refresh_from_db()
+    assert decision.status == "done"
+    assert client.post(url, data).status_code == 403

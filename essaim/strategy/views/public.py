@@ -8,13 +8,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from essaim.strategy import bilan_data, charts, perms, services
-from essaim.strategy.forms import IndicatorValueForm
+from essaim.strategy.forms import DecisionForm, IndicatorValueForm, MeetingForm
 from essaim.strategy.history import changes_of
 from essaim.strategy.models import (
     Action,
@@ -261,7 +261,18 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def governance(request: HttpRequest, code: str) -> HttpResponse:
-    strategy = strategy_for(request, code)
+    return governance_page(request, strategy_for(request, code))
+
+
+def governance_page(
+    request: HttpRequest,
+    strategy: Strategy,
+    *,
+    meeting_form: Any = None,
+    decision_forms: dict[int, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Bodies, meetings and decisions; those who record meetings get the forms to do so."""
     internal = perms.can_read_internal(request.user, strategy)
     meetings = (
         Meeting.objects.filter(body__strategy=strategy)
@@ -269,12 +280,19 @@ def governance(request: HttpRequest, code: str) -> HttpResponse:
         .prefetch_related("decisions__owner", "decisions__actions")
     )
     if not internal:
-        meetings = meetings.filter(is_public=True)
+        meetings = meetings.filter(Q(is_public=True) | Q(body__in=perms.recordable_bodies(request.user, strategy)))
     bodies = (
         Body.objects.filter(strategy=strategy)
         .select_related("pilot")
         .prefetch_related(Prefetch("actions", queryset=perms.visible_actions(request.user, strategy)))
     )
+    recordable = perms.recordable_bodies(request.user, strategy)
+    recordable_ids = set(recordable.values_list("pk", flat=True))
+    meetings = list(meetings[:30])
+    decision_forms = decision_forms or {}
+    for meeting in meetings:
+        if meeting.body_id in recordable_ids and meeting.pk not in decision_forms:
+            decision_forms[meeting.pk] = DecisionForm(prefix=f"decision-{meeting.pk}", strategy=strategy)
     open_decisions = Decision.objects.open().filter(meeting__in=meetings).select_related("meeting__body", "owner")
     return render(
         request,
@@ -282,10 +300,14 @@ def governance(request: HttpRequest, code: str) -> HttpResponse:
         {
             "strategy": strategy,
             "bodies": bodies,
-            "meetings": meetings[:30],
+            "meetings": [(meeting, decision_forms.get(meeting.pk)) for meeting in meetings],
             "open_decisions": open_decisions,
             "internal": internal,
             "is_copilot": perms.is_copilot(request.user, strategy),
+            "user_id": getattr(request.user, "pk", None),
+            "meeting_form": meeting_form
+            or (MeetingForm(prefix="reunion", bodies=recordable) if recordable_ids else None),
             "today": timezone.localdate(),
         },
+        status=status,
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -16,8 +17,10 @@ from essaim.strategy.forms import (
     ActionForm,
     BilanForm,
     CampaignForm,
+    DecisionForm,
     DocumentForm,
     IndicatorValueForm,
+    MeetingForm,
     MilestoneDoneForm,
     ReportForm,
     ReviewForm,
@@ -29,11 +32,13 @@ from essaim.strategy.models import (
     Campaign,
     Decision,
     IndicatorValue,
+    Meeting,
     Milestone,
     ProgressReport,
     Strategy,
     StrategyMember,
 )
+from essaim.strategy.views.public import governance_page
 
 
 @login_required
@@ -393,3 +398,36 @@ def value_review(request: HttpRequest, pk: int) -> HttpResponse:
     except services.WorkflowError as error:
         messages.error(request, str(error))
     return redirect("strategy:indicator_history", code=strategy.code, indicator=value.indicator.code)
+
+
+@login_required
+@require_POST
+def meeting_create(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = get_object_or_404(Strategy, code=code)
+    bodies = perms.recordable_bodies(request.user, strategy)
+    if not bodies.exists():
+        raise PermissionDenied("Seuls les copilotes et les animateurs d'un groupe enregistrent ses réunions.")
+    form = MeetingForm(request.POST, prefix="reunion", bodies=bodies)
+    if not form.is_valid():
+        return governance_page(request, strategy, meeting_form=form, status=400)
+    meeting = form.save()
+    messages.success(request, f"Réunion « {meeting.title} » enregistrée. Ajoutez-y les décisions prises.")
+    return redirect(f"{reverse('strategy:governance', kwargs={'code': code})}#reunion-{meeting.pk}")
+
+
+@login_required
+@require_POST
+def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body__strategy"), pk=pk)
+    strategy = meeting.body.strategy
+    if not perms.recordable_bodies(request.user, strategy).filter(pk=meeting.body_id).exists():
+        raise PermissionDenied("Seuls les copilotes et les animateurs du groupe ajoutent ses décisions.")
+    form = DecisionForm(request.POST, prefix=f"decision-{meeting.pk}", strategy=strategy)
+    if not form.is_valid():
+        return governance_page(request, strategy, decision_forms={meeting.pk: form}, status=400)
+    decision = form.save(commit=False)
+    decision.meeting = meeting
+    decision.save()
+    form.save_m2m()
+    messages.success(request, "Décision ajoutée ; elle sera suivie jusqu'à sa mise en œuvre.")
+    return redirect(f"{reverse('strategy:governance', kwargs={'code': strategy.code})}#reunion-{meeting.pk}")
