@@ -360,21 +360,25 @@ def value_review(value: IndicatorValue, *, accept: bool, comment: str, by: Any) 
 
 
 def platform_indicators_update(*, today: date) -> int:
-    """Record today's value of every indicator fed by a platform metric (validated at once:
-    the platform counts what it holds). Returns the number of indicators updated."""
+    """Record today's value of every indicator fed by a platform metric, for the strategies
+    under way (validated at once: the platform counts what it holds). Returns the number of
+    indicators updated."""
     updated = 0
-    for indicator in Indicator.objects.exclude(platform_metric="").select_related("strategy__region"):
+    # Only strategies under way: what the platform holds today says nothing of a past period.
+    indicators = Indicator.objects.exclude(platform_metric="").filter(
+        strategy__starts_on__lte=today, strategy__ends_on__gte=today
+    )
+    for indicator in indicators.select_related("strategy__region"):
         if indicator.platform_metric not in platform_metrics:
             continue
         metric = platform_metrics.get(indicator.platform_metric)
-        end = min(today, indicator.strategy.ends_on)
-        measure = metric.measure(indicator.strategy.region.code, indicator.strategy.starts_on, end)
-        value = IndicatorValue.objects.filter(indicator=indicator, measured_on=end, report=None).first()
-        value = value or IndicatorValue(indicator=indicator, measured_on=end)
+        measure = metric.measure(indicator.strategy.region.code, indicator.strategy.starts_on, today)
+        value = IndicatorValue.objects.filter(indicator=indicator, measured_on=today, report=None).first()
+        value = value or IndicatorValue(indicator=indicator, measured_on=today)
         with tracking(value, by=None, summary="Mesure automatique de la plateforme"):
             value.value = Decimal(str(measure))
             value.source = f"{settings.SITE_NAME}, mesure automatique : {metric.label.lower()}"
-            value.vintage = end.isoformat()
+            value.vintage = today.isoformat()
             value.state = IndicatorValue.State.VALIDATED
             value.save()
         updated += 1

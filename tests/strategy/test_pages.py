@@ -63,6 +63,7 @@ def test_the_public_dashboard_counts_public_actions_only(client, world):
     assert "Un parcours d&#x27;orientation commun" in page
     assert "Un annuaire des accompagnateurs" not in page  # internal action
     assert re.search(r"<strong>1</strong>\s*action\b", page)
+    assert re.search(r'<rect width="100\.0" height="10"', page)  # one action out of one, in status "en cours"
 
 
 def test_a_reader_sees_internal_actions(client, world):
@@ -124,6 +125,9 @@ def test_indicators_show_a_chart_with_a_data_table_and_the_progress(client, worl
     assert 'role="img"' in page and "<table" in page
     assert "CRESS, suivi" in page and "2019" in page
     assert "25 % du chemin" in page  # (100 - 0) / (400 - 0)
+    # SVG coordinates are never written the French way ("56,5" would read as two numbers).
+    [points] = re.findall(r'<polyline points="([^"]*)"', page)
+    assert re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", points), points
 
 
 def test_no_progress_is_shown_without_a_target(client, world):
