@@ -173,7 +173,7 @@ class ProposedValue:
 @transaction.atomic
 def report_save(report: ProgressReport, *, data: dict[str, Any], values: list[ProposedValue], by: Any) -> None:
     """Save the lead's text and proposed values (a draft can be saved many times)."""
-    report = ProgressReport.objects.select_for_update().select_related("campaign").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=report.pk)
     if not report.is_writable:
         raise WorkflowError(already_sent_message(report))
     with tracking(report, by=by, summary="Point d'avancement modifié"):
@@ -201,7 +201,11 @@ def already_sent_message(report: ProgressReport) -> str:
 
 @transaction.atomic
 def report_submit(report: ProgressReport, *, by: Any) -> None:
-    report = ProgressReport.objects.select_for_update().select_related("action__strategy", "campaign").get(pk=report.pk)
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("action__strategy", "campaign")
+        .get(pk=report.pk)
+    )
     if not report.is_writable:
         raise WorkflowError(already_sent_message(report))
     if not (report.done.strip() or report.next_steps.strip()):
@@ -226,7 +230,7 @@ def report_submit(report: ProgressReport, *, by: Any) -> None:
 def report_validate(report: ProgressReport, *, by: Any, comment: str = "") -> None:
     """Accept the report: the action takes the reported status and météo, the proposed
     indicator values become validated, and the public sees the report if the action is public."""
-    report = ProgressReport.objects.select_for_update().select_related("action__strategy").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("action__strategy").get(pk=report.pk)
     if report.state != ProgressReport.State.SUBMITTED:
         raise WorkflowError("Seul un point d'avancement transmis peut être validé.")
     with tracking(report, by=by, summary="Point d'avancement validé"):
@@ -268,7 +272,7 @@ def _newer_validated_report_exists(report: ProgressReport) -> bool:
 
 @transaction.atomic
 def report_return(report: ProgressReport, *, by: Any, comment: str) -> None:
-    report = ProgressReport.objects.select_for_update().select_related("action__strategy").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("action__strategy").get(pk=report.pk)
     if report.state != ProgressReport.State.SUBMITTED:
         raise WorkflowError("Seul un point d'avancement transmis peut être renvoyé.")
     if not comment.strip():
