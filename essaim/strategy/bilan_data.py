@@ -100,11 +100,16 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Comparison:
     )
 
 
-def public_view(data: dict[str, Any]) -> dict[str, Any]:
+def public_view(data: dict[str, Any], also: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The same data with only what is public (no internal action or indicator, no names, no
-    difficulties), counts recomputed on what remains."""
+    difficulties), counts recomputed on what remains. `also`: codes of internal actions the
+    reader may see all the same (those they lead)."""
     view = dict(data)
-    view["actions"] = [_public_action(action) for action in data["actions"] if action["public"]]
+    view["actions"] = [
+        action if action["code"] in also else _public_action(action)
+        for action in data["actions"]
+        if action["public"] or action["code"] in also
+    ]
     view["indicators"] = [indicator for indicator in data["indicators"] if indicator["public"]]
     view["counts"] = counts(view["actions"])
     view["nodes"] = [{**node, "counts": counts(actions_under(view, node["code"]))} for node in data["nodes"]]

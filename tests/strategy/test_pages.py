@@ -326,3 +326,21 @@ def test_a_typed_formula_stays_text_in_exports(client, world):
     assert cell.value == world.action.description and cell.data_type == "s"
     csv = client.get(reverse("strategy:action_plan", args=["sress-test", "csv"])).content.decode()
     assert "'=HYPERLINK" in csv
+
+
+def test_a_lead_sees_their_internal_action_on_the_dashboard(client, world):
+    client.force_login(world.other_lead)
+    page = client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
+    assert "Un annuaire des accompagnateurs" in page
+    assert re.search(r"<strong>2</strong>\s*actions", page)
+
+
+def test_a_lead_of_a_private_strategy_sees_its_public_actions_and_their_own(client, world):
+    world.strategy.is_public = False
+    world.strategy.save()
+    client.force_login(world.other_lead)
+    page = client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
+    assert "Un parcours d&#x27;orientation commun" in page and "Un annuaire des accompagnateurs" in page
+    assert client.get(world.action.get_absolute_url()).status_code == 200
+    client.logout()
+    assert client.get(world.action.get_absolute_url()).status_code == 404

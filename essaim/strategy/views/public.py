@@ -47,7 +47,10 @@ def strategy_for(request: HttpRequest, code: str) -> Strategy:
 def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any]) -> dict[str, Any]:
     """What a strategy or bilan page shows, filtered for the reader."""
     internal = perms.can_read_internal(request.user, strategy)
-    view = data if internal else bilan_data.public_view(data)
+    led: frozenset[str] = frozenset()
+    if not internal and request.user.is_authenticated:
+        led = frozenset(strategy.actions.led_by(request.user).values_list("code", flat=True))
+    view = data if internal else bilan_data.public_view(data, also=led)
     return {
         "data": view,
         "tree": bilan_data.tree(view),
