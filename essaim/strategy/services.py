@@ -120,13 +120,15 @@ class RemindersSent:
 
 def campaign_reminders_send(*, today: date) -> RemindersSent:
     """Remind the leads of reports still to send: once some days before the due date, once some
-    days after. Each reminder is sent once (the date is kept on the report)."""
+    days after, when the co-pilots also get the list of what is missing. Each reminder is sent
+    once (the date is kept on the report)."""
     before = after = 0
-    for campaign in Campaign.objects.filter(status=Campaign.Status.OPEN):
+    for campaign in Campaign.objects.filter(status=Campaign.Status.OPEN).select_related("strategy"):
         missing = campaign.reports.missing().select_related("action__strategy", "campaign")
         due = date_format(campaign.due_on, "j F Y")
         if today >= campaign.due_on + timedelta(days=campaign.remind_days_after):
-            for report in missing.filter(reminded_after_on=None):
+            late = list(missing.filter(reminded_after_on=None))
+            for report in late:
                 _notify(
                     action_lead_emails(report.action),
                     subject=f"point d'avancement en retard ({report.action.code})",
@@ -141,6 +143,18 @@ def campaign_reminders_send(*, today: date) -> RemindersSent:
                 )
                 ProgressReport.objects.filter(pk=report.pk).update(reminded_after_on=today)
                 after += 1
+            if late:
+                _notify(
+                    copilot_emails(campaign.strategy),
+                    subject=f"{len(late)} point(s) d'avancement manquant(s) ({campaign.title})",
+                    paragraphs=[
+                        f"La date limite de la campagne « {campaign.title} » était le {due}. Les référents de ces "
+                        "actions viennent d'être relancés :",
+                        *(f"{report.action.code} — {report.action.title}" for report in late),
+                    ],
+                    url=_url(reverse("strategy:board", kwargs={"code": campaign.strategy.code})),
+                    link_label="Voir le tableau de pilotage",
+                )
         elif campaign.due_on - timedelta(days=campaign.remind_days_before) <= today <= campaign.due_on:
             for report in missing.filter(reminded_before_on=None):
                 _notify(

@@ -73,7 +73,10 @@ def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
     assert services.campaign_reminders_send(today=campaign.due_on + timedelta(days=3)).after == 2
     assert services.campaign_reminders_send(today=campaign.due_on + timedelta(days=9)).after == 0
     subjects = [message.subject for message in mail.outbox]
-    assert len(subjects) == 4 and "rappel" in subjects[0] and "en retard" in subjects[-1]
+    assert len(subjects) == 5 and "rappel" in subjects[0] and "en retard" in subjects[3]
+    digest = mail.outbox[-1]
+    assert digest.to == [world.copilot.email] and "2 point(s) d'avancement manquant(s)" in digest.subject
+    assert "1.1.1 — Un parcours d'orientation commun" in digest.body
 
 
 def test_a_submitted_report_gets_no_reminder(world, campaign):
