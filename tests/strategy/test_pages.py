@@ -344,3 +344,10 @@ def test_a_lead_of_a_private_strategy_sees_its_public_actions_and_their_own(clie
     assert client.get(world.action.get_absolute_url()).status_code == 200
     client.logout()
     assert client.get(world.action.get_absolute_url()).status_code == 404
+
+
+def test_the_index_says_how_many_actions_are_done(client, world):
+    world.action.status = Action.Status.DONE
+    world.action.save()
+    page = client.get(reverse("strategy:index")).content.decode()
+    assert re.search(r"<strong>1</strong> action,\s*dont <strong>1</strong> réalisée", page)

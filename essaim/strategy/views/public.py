@@ -69,8 +69,13 @@ def indicator_chart(item: dict[str, Any]) -> charts.Chart | None:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    strategies = [s for s in Strategy.objects.select_related("region") if perms.can_view_strategy(request.user, s)]
-    return render(request, "strategy/index.html", {"strategies": strategies})
+    """The strategies this person may see, each with how many of its actions are done."""
+    rows = []
+    for strategy in Strategy.objects.select_related("region"):
+        if perms.can_view_strategy(request.user, strategy):
+            actions = perms.visible_actions(request.user, strategy)
+            rows.append((strategy, actions.count(), actions.filter(status=Action.Status.DONE).count()))
+    return render(request, "strategy/index.html", {"rows": rows})
 
 
 def detail(request: HttpRequest, code: str) -> HttpResponse:
