@@ -174,3 +174,12 @@ def test_suggesting_a_missing_offer_with_no_accessibility_violation(page, catalo
     page.get_by_label("En une phrase, à quoi sert-elle ?").fill("Financer l'étude de faisabilité d'un projet.")
     page.get_by_role("button", name="Envoyer à la CRESS").click()
     assert page.get_by_text("Merci ! L'équipe de la CRESS vérifiera cette offre").is_visible()
+
+    # The CRESS finds the suggestion waiting in moderation; the page with its buttons is accessible.
+    from tests.accounts.factories import UserFactory
+
+    UserFactory(email="cress@example.org", platform_admin=True)
+    log_in(page, "cress@example.org")
+    page.goto("/aides/moderation/")
+    assert page.get_by_text("Fonds de confiance de la Mayenne").first.is_visible()
+    assert_accessible(page)
