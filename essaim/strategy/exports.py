@@ -106,7 +106,7 @@ def bilan_pdf(bilan: Bilan, context: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
     document = HTML(string=bilan_html(bilan, context))
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, lang="fr")
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     return pdf
 
 

@@ -1,9 +1,7 @@
-"""How far an indicator has come, and how a set of actions stands. Pure: no Django import."""
+"""How far an indicator has come. Pure: no Django import."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
 from decimal import Decimal
 
 Number = Decimal | float | int
@@ -22,9 +20,3 @@ def indicator_progress(*, baseline: Number | None, target: Number | None, curren
         return None
     share = (Decimal(str(current)) - Decimal(str(baseline))) / span
     return float(min(max(share, Decimal(0)), Decimal(1)))
-
-
-def distribution(values: Iterable[str], order: Iterable[str]) -> list[tuple[str, int]]:
-    """Count each value, in the given order, keeping the zero counts (a table shows them all)."""
-    counts = Counter(values)
-    return [(key, counts.get(key, 0)) for key in order]

@@ -5,21 +5,14 @@ from django.urls import reverse
 
 from essaim.strategy.models import IndicatorValue
 from tests.api.test_api import schema
-from tests.strategy.factories import strategy_world
+from tests.strategy.factories import strategy_world, validated_value
 
 
 def test_a_public_strategy_is_open_data_without_its_internal_parts(client, region):
     world = strategy_world(region)
     world.other_action.is_public = False
     world.other_action.save()
-    IndicatorValue.objects.create(
-        indicator=world.indicator,
-        measured_on=date(2026, 1, 31),
-        value=Decimal(90),
-        source="Suivi",
-        vintage="2025",
-        state=IndicatorValue.State.VALIDATED,
-    )
+    validated_value(world.indicator, date(2026, 1, 31), 90, source="Suivi", vintage="2025")
     IndicatorValue.objects.create(
         indicator=world.indicator, measured_on=date(2026, 2, 28), value=Decimal(95), source="Suivi", vintage="2026"
     )

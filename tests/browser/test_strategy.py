@@ -2,7 +2,6 @@
 a report, the co-pilot validates it, the public dashboard shows it; axe-core on every page."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 
@@ -13,18 +12,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def world(region):  # type: ignore[no-untyped-def]
-    from essaim.strategy.models import Campaign, IndicatorValue
-    from tests.strategy.factories import strategy_world
+    from essaim.strategy.models import Campaign
+    from tests.strategy.factories import strategy_world, validated_value
 
     world = strategy_world(region)
-    IndicatorValue.objects.create(
-        indicator=world.indicator,
-        measured_on=date(2025, 12, 31),
-        value=Decimal(80),
-        source="CRESS, suivi des orientations",
-        vintage="2025",
-        state=IndicatorValue.State.VALIDATED,
-    )
+    validated_value(world.indicator, date(2025, 12, 31), 80, source="CRESS, suivi des orientations", vintage="2025")
     today = date.today()
     Campaign.objects.create(
         strategy=world.strategy,

@@ -15,6 +15,7 @@ from essaim.strategy.models import (
     Body,
     Indicator,
     IndicatorTarget,
+    IndicatorValue,
     Strategy,
     StrategyMember,
     StrategyNode,
@@ -153,4 +154,16 @@ def strategy_world(region: object, *, public: bool = True) -> StrategyWorld:
     IndicatorTarget.objects.create(indicator=indicator, due_on=date(2030, 12, 31), value=Decimal(400))
     return StrategyWorld(
         strategy, axis, proposition, group, action, other_action, indicator, copilot, lead, other_lead, reader
+    )
+
+
+def validated_value(indicator: Indicator, on: date, value: int, *, source: str, vintage: str) -> IndicatorValue:
+    """A value the co-pilots already validated, as the public sees it."""
+    return IndicatorValue.objects.create(
+        indicator=indicator,
+        measured_on=on,
+        value=Decimal(value),
+        source=source,
+        vintage=vintage,
+        state=IndicatorValue.State.VALIDATED,
     )

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from essaim.strategy import services
 from essaim.strategy.history import tracking
-from essaim.strategy.models import Action, Bilan, Campaign, Change, IndicatorValue, ProgressReport
+from essaim.strategy.models import Action, Bilan, Campaign, Change, ProgressReport
 from essaim.strategy.snapshots import bilan_publish, bilan_take
-from tests.strategy.factories import strategy_world
+from tests.strategy.factories import strategy_world, validated_value
 
 
 @pytest.fixture
@@ -22,14 +22,7 @@ def world(region):
     world = strategy_world(region)
     world.other_action.is_public = False
     world.other_action.save()
-    IndicatorValue.objects.create(
-        indicator=world.indicator,
-        measured_on=date(2019, 12, 31),
-        value=Decimal(100),
-        source="CRESS, suivi",
-        vintage="2019",
-        state=IndicatorValue.State.VALIDATED,
-    )
+    validated_value(world.indicator, date(2019, 12, 31), 100, source="CRESS, suivi", vintage="2019")
     return world
 
 
@@ -351,3 +344,11 @@ def test_the_index_says_how_many_actions_are_done(client, world):
     world.action.save()
     page = client.get(reverse("strategy:index")).content.decode()
     assert re.search(r"<strong>1</strong> action,\s*dont <strong>1</strong> réalisée", page)
+
+
+def test_the_governance_page_counts_only_the_actions_the_reader_may_see(client, world):
+    world.other_action.group = world.group
+    world.other_action.save()
+    assert "1 action(s) suivie(s)" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()
+    client.force_login(world.reader)
+    assert "2 action(s) suivie(s)" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()

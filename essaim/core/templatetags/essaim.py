@@ -20,3 +20,13 @@ def widget(field: BoundField) -> SafeString:
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("includes/breadcrumb.html")
+def breadcrumb(*items: object) -> dict[str, object]:
+    """The trail above a page's title: pairs of label and address, then the current page.
+
+    {% url 'strategy:index' as index %}{% breadcrumb "Stratégie régionale" index strategy.short_title %}
+    """
+    *pairs, current = items
+    return {"links": list(zip(pairs[::2], pairs[1::2], strict=True)), "current": current}

@@ -72,11 +72,6 @@ class Strategy(models.Model):
         return reverse("strategy:detail", kwargs={"code": self.code})
 
     @property
-    def node_labels(self) -> list[str]:
-        """The labels of the tree's levels, actions excluded."""
-        return list(self.level_labels[:-1])
-
-    @property
     def action_label(self) -> str:
         return str(self.level_labels[-1])
 
@@ -290,6 +285,7 @@ class Action(models.Model):
         chain: list[StrategyNode] = []
         node: StrategyNode | None = self.node
         while node is not None:
+            node.strategy = self.strategy  # the same strategy: spares a query per level label
             chain.insert(0, node)
             node = node.parent
         return chain

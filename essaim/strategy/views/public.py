@@ -96,7 +96,7 @@ def timeline(strategy: Strategy, *, internal: bool, limit: int = 12) -> list[dic
     """What was done lately: validated reports, milestones reached, decisions carried out."""
     actions = strategy.actions.all() if internal else strategy.actions.filter(is_public=True)
     events: list[dict[str, Any]] = []
-    reports = ProgressReport.objects.validated().filter(action__in=actions).select_related("action", "campaign")
+    reports = ProgressReport.objects.validated().filter(action__in=actions).select_related("action__strategy")
     for report in reports.order_by("-reviewed_at")[:limit]:
         events.append(
             {
@@ -108,7 +108,7 @@ def timeline(strategy: Strategy, *, internal: bool, limit: int = 12) -> list[dic
         )
     for milestone in (
         Milestone.objects.filter(action__in=actions, done_on__isnull=False)
-        .select_related("action")
+        .select_related("action__strategy")
         .order_by("-done_on")[:limit]
     ):
         events.append(
