@@ -1,12 +1,12 @@
 from django.contrib import admin
 
+from essaim.catalog.history import TAXONOMIES
 from essaim.catalog.models import (
     Alert,
     Audience,
     Need,
     Offer,
     OfferEvent,
-    OfferRevision,
     OfferTerritory,
     OfferType,
     RefinementQuestion,
@@ -15,7 +15,7 @@ from essaim.catalog.models import (
     Stage,
     Synonym,
 )
-from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
+from essaim.catalog.services import offer_save
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -50,16 +50,6 @@ class OfferTerritoryInline(admin.TabularInline):
     extra = 0
 
 
-class OfferRevisionInline(admin.TabularInline):
-    model = OfferRevision
-    extra = 0
-    can_delete = False
-    readonly_fields = ["created_at", "author", "summary", "changes"]
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-
 @admin.register(Offer)
 class OfferAdmin(admin.ModelAdmin):
     list_display = ["title", "operator", "status", "deadline", "review_due_on", "broken_link"]
@@ -70,20 +60,24 @@ class OfferAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["review_due_on", "links_checked_at", "created_at", "updated_at"]
     list_select_related = ["operator"]
-    inlines = [OfferTerritoryInline, OfferRevisionInline]
+    inlines = [OfferTerritoryInline]
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        # Kept for save_related, which records the revision once relations are saved too.
-        request._offer_before = offer_snapshot(Offer.objects.get(pk=obj.pk)) if change else {}
-        super().save_model(request, obj, form, change)
+        # Saved with its relations in save_related, through the one service that saves offers.
+        pass
 
     def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
-        super().save_related(request, form, formsets, change)
-        offer = form.instance
-        offer_refresh_search(offer)
-        offer_record_revision(
-            offer=offer,
-            before=request._offer_before,
+        territories = [
+            (row.cleaned_data["kind"], row.cleaned_data.get("code", ""), row.cleaned_data.get("name", ""))
+            for formset in formsets
+            if formset.model is OfferTerritory
+            for row in formset.forms
+            if row.cleaned_data and not row.cleaned_data.get("DELETE")
+        ]
+        offer_save(
+            offer=form.instance,
+            relations={name: form.cleaned_data[name] for name in TAXONOMIES},
+            territories=territories,
             by=request.user,
             summary="Modification dans l'administration" if change else "Création dans l'administration",
         )

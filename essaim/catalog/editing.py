@@ -1,4 +1,4 @@
-"""Operators and the CRESS edit offers through this form; every save leaves a revision."""
+"""The form operators and the CRESS edit offers with; `services.offer_save` saves what it gives."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db import transaction
 
 from essaim.catalog.importing import Referential
-from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, RefinementQuestion, Sector, Stage
-from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
-from essaim.core.slugs import unique_slug
+from essaim.catalog.models import Audience, Need, Offer, OfferType, RefinementQuestion, Sector, Stage
 from essaim.core.widgets import DateInput
 from essaim.territories.models import Departement, Region
 
@@ -151,28 +148,15 @@ class OfferForm(forms.ModelForm):
             self.add_error("deadline", "La date limite doit suivre la date d'ouverture.")
         return data
 
+    def offer(self) -> Offer:
+        """The offer as the form changed it, not saved yet (hand it to `services.offer_save`)."""
+        offer: Offer = self.save(commit=False)
+        # Keep what an obsolete question still requires: the form only shows the current ones.
+        current = {question.slug for question in self.questions}
+        kept = {slug: expected for slug, expected in offer.required_answers.items() if slug not in current}
+        offer.required_answers = kept | self.cleaned_data["required_answers"]
+        return offer
 
-@transaction.atomic
-def offer_save(*, form: OfferForm, by: Any) -> Offer:
-    """Save the form's offer, its relations and territories, and record what changed."""
-    existing = Offer.objects.filter(pk=form.instance.pk).first() if form.instance.pk else None
-    before = offer_snapshot(existing) if existing else {}
-    offer = form.save(commit=False)
-    # Keep what an obsolete question still requires: the form only shows the current ones.
-    current = {question.slug for question in form.questions}
-    kept = {slug: expected for slug, expected in offer.required_answers.items() if slug not in current}
-    offer.required_answers = kept | form.cleaned_data["required_answers"]
-    if not offer.slug:
-        offer.slug = unique_slug(offer.title, Offer.objects.all(), fallback="offre")
-    offer.save()
-    form.save_m2m()
-    offer.territories.all().delete()
-    OfferTerritory.objects.bulk_create(
-        [
-            OfferTerritory(offer=offer, kind=kind, code=code, name=name)
-            for kind, code, name in form.cleaned_data["territories"]
-        ]
-    )
-    offer_refresh_search(offer)
-    offer_record_revision(offer=offer, before=before, by=by, summary="Modification" if before else "Création")
-    return offer
+    def relations(self) -> dict[str, Any]:
+        """The taxonomy terms chosen, by field name."""
+        return {name: self.cleaned_data[name] for name in TAXONOMY_FIELDS}

@@ -21,15 +21,13 @@ from essaim.catalog.models import (
     Audience,
     Need,
     Offer,
-    OfferTerritory,
     OfferType,
     RefinementQuestion,
     Sector,
     Stage,
 )
-from essaim.catalog.services import offer_record_revision, offer_refresh_search, offer_snapshot
+from essaim.catalog.services import offer_save
 from essaim.core.imports import ImportReport, Row, RowError, split_list
-from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
 from essaim.organisations.models import Organisation, OrganisationRole
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
@@ -369,32 +367,19 @@ class _OperatorResolver:
 def _write(offer_row: OfferRow, operators: _OperatorResolver, by: Any) -> tuple[Offer, str]:
     """Create or update the row's offer; return it with "created", "updated" or "unchanged"."""
     kinds = {offer_type.kind for offer_type in offer_row.relations["offer_types"]}
-    operator = operators.get(offer_row.operator_name, offer_row.operator_siret, kinds)
-    offer = Offer.objects.filter(external_id=offer_row.external_id).first()
-    before = offer_snapshot(offer) if offer else {}
-    if offer is None:
-        offer = Offer(external_id=offer_row.external_id)
-        offer.slug = unique_slug(offer_row.fields["title"], Offer.objects.all(), fallback="offre")
+    offer = Offer.objects.filter(external_id=offer_row.external_id).first() or Offer(external_id=offer_row.external_id)
     for name, value in offer_row.fields.items():
         setattr(offer, name, value)
-    offer.operator = operator
-    offer.save()
-    for column, terms in offer_row.relations.items():
-        getattr(offer, column).set(terms)
-    wanted = {(kind, code): name for kind, code, name in offer_row.territories}
-    if {(territory.kind, territory.code) for territory in offer.territories.all()} != set(wanted):
-        offer.territories.all().delete()
-        OfferTerritory.objects.bulk_create(
-            [OfferTerritory(offer=offer, kind=kind, code=code, name=name) for (kind, code), name in wanted.items()]
-        )
-    revision = offer_record_revision(
-        offer=offer, before=before, by=by, summary="Import" if before else "Création par import"
-    )
-    if before and revision is None:
-        return offer, "unchanged"
-    if before:
+    offer.operator = operators.get(offer_row.operator_name, offer_row.operator_siret, kinds)
+    saved = offer_save(
+        offer=offer,
+        relations=offer_row.relations,
+        territories=offer_row.territories,
+        by=by,
+        summary="Import" if offer.pk else "Création par import",
         # The content changed: that is an update the public sees as the offer's freshness.
-        offer.reviewed_on = date.today()
-        offer.save(update_fields=["reviewed_on", "review_due_on"])
-    offer_refresh_search(offer)
-    return offer, "updated" if before else "created"
+        counts_as_review=True,
+    )
+    if saved.created:
+        return saved.offer, "created"
+    return saved.offer, "updated" if saved.changed else "unchanged"

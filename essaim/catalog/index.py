@@ -1,9 +1,11 @@
 """An in-memory index of the published catalogue, kept per process, for fast orientation.
 
 Building it reads the catalogue in a fixed number of queries; each request then checks one
-cheap "version" query (latest change, number of offers) and rebuilds only when the catalogue
-changed. Every write path saves the Offer row (import, form, admin, status change), which moves
-`updated_at`, so a change anywhere is seen by every web process at its next request.
+cheap "version" query (latest change of an offer, number of offers, latest change of a
+structure) and rebuilds only when one of them moved. Every write path saves the Offer row (import,
+form, admin, status change), which moves its `updated_at`; a card also shows its operator's name,
+so a structure renamed anywhere (directory import, admin) moves the version too. A change is thus
+seen by every web process at its next request.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.db import connection
 from essaim.catalog import matching
 from essaim.catalog.models import Offer
 from essaim.catalog.profiles import profiles
+from essaim.organisations.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -53,14 +56,18 @@ _current: CatalogueIndex | None = None
 
 
 def _version() -> tuple[Any, ...]:
-    """(latest change, number of offers), in one round trip: two scalar subqueries that each
-    use an index, where one aggregate computing both would read the whole table."""
-    table = connection.ops.quote_name(Offer._meta.db_table)
+    """(latest change, number of offers, latest change of a structure), in one round trip:
+    scalar subqueries that each use an index, where one aggregate would read the whole table."""
+    offers = connection.ops.quote_name(Offer._meta.db_table)
+    structures = connection.ops.quote_name(Organisation._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT (SELECT MAX(updated_at) FROM {table}), (SELECT COUNT(*) FROM {table})")
-        latest, count = cursor.fetchone()
-    # SQLite returns the date as text; the version only needs to change when it does.
-    return (latest, count)
+        cursor.execute(
+            f"SELECT (SELECT MAX(updated_at) FROM {offers}), (SELECT COUNT(*) FROM {offers}),"
+            f" (SELECT MAX(updated_at) FROM {structures})"
+        )
+        latest, count, structure_latest = cursor.fetchone()
+    # SQLite returns the dates as text; the version only needs to change when they do.
+    return (latest, count, structure_latest)
 
 
 def build(version: tuple[Any, ...]) -> CatalogueIndex:

@@ -1,6 +1,10 @@
+"""Who may do what in the catalogue. Each rule is one function whose docstring gives the reason."""
+
 from __future__ import annotations
 
 from typing import Any
+
+from essaim.organisations.models import Organisation
 
 
 def can_view_catalogue_dashboard(user: Any) -> bool:
@@ -10,18 +14,9 @@ def can_view_catalogue_dashboard(user: Any) -> bool:
 
 
 def editable_operators(user: Any) -> Any:
-    """Structures whose offers the user may edit: those where they are admin or editor; all
-    structures for CRESS staff, hidden ones included (a suggestion may name a structure the
-    directory did not know, created hidden until the CRESS checks it)."""
-    from essaim.organisations.models import Membership, Organisation
-
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    if user.is_platform_admin:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
-    ).distinct()
+    """Structures whose offers the user may edit: the directory's rule for writing on behalf of a
+    structure (`Organisation.objects.editable_by`)."""
+    return Organisation.objects.editable_by(user)
 
 
 def can_edit_offer(user: Any, offer: Any) -> bool:
@@ -32,3 +27,20 @@ def can_edit_offer(user: Any, offer: Any) -> bool:
 def can_moderate(user: Any) -> bool:
     """Publishing is the CRESS's decision: it vouches for what the catalogue shows the public."""
     return bool(getattr(user, "is_platform_admin", False))
+
+
+def has_own_offers(user: Any) -> bool:
+    """CRESS staff see every offer in moderation; "Mes offres" lists only the offers of the
+    structures an operator belongs to, so staff get an empty list there, not the whole catalogue."""
+    return not can_moderate(user)
+
+
+def offer_roles(user: Any, offer: Any) -> set[str]:
+    """The roles this person holds in the offer's workflow: "operator" for the editors of its
+    structure, "cress" for CRESS staff (who may also do what operators do)."""
+    roles = set()
+    if can_moderate(user):
+        roles |= {"cress", "operator"}
+    elif can_edit_offer(user, offer):
+        roles.add("operator")
+    return roles

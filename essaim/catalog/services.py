@@ -1,68 +1,89 @@
-"""Writes on the catalogue: every change to an offer goes through here and leaves a revision."""
+"""Writes on the catalogue: every change to an offer goes through here and leaves its history.
+
+`offer_save` is the one way to save an offer's content (the operator's form, the import, the
+admin, the test factories); `offer_transition` the one way to change its status.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 
 from essaim.catalog import text_search
-from essaim.catalog.models import Offer, OfferRevision
+from essaim.catalog.history import TAXONOMIES
+from essaim.catalog.models import Offer, OfferTerritory
+from essaim.core import history
 from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
+from essaim.core.workflows import TransitionRefused, Workflow
 from essaim.organisations.models import Organisation
 
-# Fields whose changes the history records (with their value before and after).
-TRACKED_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "operator_id",
-    "parent_id",
-    "amount_min",
-    "amount_max",
-    "fees",
-    "url",
-    "application_url",
-    "contact_email",
-    "contact_phone",
-    "opens_on",
-    "deadline",
-    "recurrence",
-    "min_years",
-    "max_years",
-    "min_employees",
-    "max_employees",
-    "status",
-    "review_every_months",
-    "required_answers",
-]
-RELATED_FIELDS = ["offer_types", "stages", "needs", "audiences", "sectors"]
+Territory = tuple[str, str, str]  # (kind, code, name): ("departement", "44", "Loire-Atlantique")
 
 
-def offer_snapshot(offer: Offer) -> dict[str, Any]:
-    """The tracked values of an offer, as JSON-ready values (for the history)."""
-    snapshot: dict[str, Any] = {}
-    for name in TRACKED_FIELDS:
-        value = getattr(offer, name)
-        snapshot[name] = value.isoformat() if isinstance(value, date) else value
-    if offer.pk:
-        for name in RELATED_FIELDS:
-            snapshot[name] = sorted(getattr(offer, name).values_list("slug", flat=True))
-        snapshot["territories"] = sorted(territory.token for territory in offer.territories.all())
-    return snapshot
+@dataclass(frozen=True)
+class OfferSaved:
+    offer: Offer
+    created: bool
+    changed: bool  # False when the save changed nothing the history follows
 
 
-def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    """{field: [before, after]} for every field whose value changed."""
-    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+@transaction.atomic
+def offer_save(
+    *,
+    offer: Offer,
+    by: Any,
+    relations: Mapping[str, Iterable[Any]] | None = None,
+    territories: Iterable[Territory] | None = None,
+    summary: str = "",
+    counts_as_review: bool = False,
+) -> OfferSaved:
+    """Save an offer with its taxonomy terms (`relations`: field name → terms) and its
+    territories, refresh what the text search reads, and record what changed. A relation or
+    the territories left to None stay as they are. With `counts_as_review`, a save that changed
+    something vouches for the offer as of today (an import of the operator's current data)."""
+    existing = Offer.objects.filter(pk=offer.pk).first() if offer.pk else None
+    before = history.snapshot(existing) if existing else {}
+    if not offer.slug:
+        offer.slug = unique_slug(offer.title, Offer.objects.all(), fallback="offre")
+    offer.save()
+    for name, terms in (relations or {}).items():
+        if name not in TAXONOMIES:
+            raise ValueError(f"{name} is not a taxonomy of offers")
+        getattr(offer, name).set(terms)
+    if territories is not None:
+        _territories_replace(offer, territories)
+    changes = history.diff(before, history.snapshot(offer))
+    if before and counts_as_review and changes:
+        offer.reviewed_on = date.today()
+        offer.save(update_fields=["reviewed_on", "review_due_on"])
+    if changes or not before:
+        _search_refresh(offer)
+        history.record_event(
+            offer, by=by, summary=summary or ("Modification" if before else "Création"), changes=changes
+        )
+    return OfferSaved(offer=offer, created=not before, changed=bool(changes) or not before)
 
 
-def offer_refresh_search(offer: Offer) -> None:
+def _territories_replace(offer: Offer, territories: Iterable[Territory]) -> None:
+    # A territory named twice (a commune typed twice in the form) is one territory.
+    wanted = {(kind, code): name for kind, code, name in territories}
+    if {(territory.kind, territory.code) for territory in offer.territories.all()} == set(wanted):
+        return
+    offer.territories.all().delete()
+    OfferTerritory.objects.bulk_create(
+        [OfferTerritory(offer=offer, kind=kind, code=code, name=name) for (kind, code), name in wanted.items()]
+    )
+
+
+def _search_refresh(offer: Offer) -> None:
     """Recompute the stems the text search looks into (title, summary, description, operator,
-    taxonomy labels); call after the offer and its relations are saved."""
-    labels = [term.label for name in RELATED_FIELDS for term in getattr(offer, name).all()]
+    taxonomy labels), once the offer and its relations are saved."""
+    labels = [term.label for name in TAXONOMIES for term in getattr(offer, name).all()]
     offer.search_title = text_search.document(offer.title)
     offer.search_document = text_search.document(
         offer.title, offer.summary, offer.description, offer.operator.name, *labels
@@ -70,76 +91,48 @@ def offer_refresh_search(offer: Offer) -> None:
     Offer.objects.filter(pk=offer.pk).update(search_title=offer.search_title, search_document=offer.search_document)
 
 
-@transaction.atomic
-def offer_record_revision(*, offer: Offer, before: dict[str, Any], by: Any, summary: str) -> OfferRevision | None:
-    """Keep what changed since `before` (a snapshot); nothing is written when nothing changed."""
-    changes = diff(before, offer_snapshot(offer))
-    if not changes and before:
-        return None
-    return OfferRevision.objects.create(offer=offer, author=by, summary=summary, changes=changes)
-
-
-# Who may move an offer from one status to another: "operator" (its editors) or "cress" (staff).
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (Offer.Status.SUGGESTION, Offer.Status.DRAFT): "cress",
-    (Offer.Status.DRAFT, Offer.Status.REVIEW): "operator",
-    (Offer.Status.REVIEW, Offer.Status.DRAFT): "operator",
-    (Offer.Status.REVIEW, Offer.Status.PUBLISHED): "cress",
-    (Offer.Status.PUBLISHED, Offer.Status.ARCHIVED): "operator",
-    (Offer.Status.ARCHIVED, Offer.Status.DRAFT): "operator",
-    (Offer.Status.SUGGESTION, Offer.Status.ARCHIVED): "cress",
-    (Offer.Status.DRAFT, Offer.Status.ARCHIVED): "operator",
-}
-TRANSITION_LABELS = {
-    Offer.Status.REVIEW: "Soumettre à la CRESS",
-    Offer.Status.PUBLISHED: "Publier",
-    Offer.Status.DRAFT: "Repasser en brouillon",
-    Offer.Status.ARCHIVED: "Archiver",
-}
-
-
-class TransitionRefused(Exception):
-    """The move is not allowed; the message says why, in French."""
-
-
-def allowed_transitions(offer: Offer, *, is_cress: bool) -> list[str]:
-    """The statuses this person may move the offer to (the CRESS may do what operators do)."""
-    return [
-        target
-        for (source, target), who in TRANSITIONS.items()
-        if source == offer.status and (who == "operator" or is_cress)
-    ]
+# Moderation: who may move an offer from one status to another, "operator" (the editors of its
+# structure) or "cress" (CRESS staff, who hold both roles).
+S = Offer.Status
+MODERATION = Workflow(
+    "offer",
+    dict(S.choices),
+    [
+        (S.SUGGESTION, S.DRAFT, "Reprendre en brouillon", "cress"),
+        (S.DRAFT, S.REVIEW, "Soumettre à la CRESS", "operator"),
+        (S.REVIEW, S.DRAFT, "Repasser en brouillon", "operator"),
+        (S.REVIEW, S.PUBLISHED, "Publier", "cress"),
+        (S.PUBLISHED, S.ARCHIVED, "Archiver", "operator"),
+        (S.ARCHIVED, S.DRAFT, "Repasser en brouillon", "operator"),
+        (S.SUGGESTION, S.ARCHIVED, "Archiver", "cress"),
+        (S.DRAFT, S.ARCHIVED, "Archiver", "operator"),
+    ],
+)
 
 
 @transaction.atomic
-def offer_transition(*, offer: Offer, to: str, by: Any, is_cress: bool, comment: str = "") -> Offer:
-    """Move the offer to another status and record who did it, and why."""
-    if to not in allowed_transitions(offer, is_cress=is_cress):
-        raise TransitionRefused(
-            f"Impossible de passer une offre « {offer.get_status_display().lower()} » à "
-            f"« {Offer.Status(to).label.lower()} »."
-        )
-    before = offer_snapshot(offer)
-    offer.status = to
-    if to == Offer.Status.PUBLISHED:
-        offer.reviewed_on = date.today()
-    offer.save()
-    summary = f"{Offer.Status(before['status']).label} → {Offer.Status(to).label}"
-    revision = offer_record_revision(
-        offer=offer, before=before, by=by, summary=summary + (f" : {comment}" if comment else "")
-    )
-    assert revision is not None
+def offer_transition(*, offer: Offer, to: str, by: Any, roles: set[str], comment: str = "") -> Offer:
+    """Move the offer to another status, if the moderation table lets these roles do it, and
+    record who did it, and why. Refused moves raise `TransitionRefused` (a French message)."""
+    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    MODERATION.check(offer.status, to, roles=roles)
+    summary = f"{MODERATION.label(offer.status)} → {MODERATION.label(to)}" + (f" : {comment}" if comment else "")
+    with history.tracking(offer, by=by, summary=summary):
+        offer.status = to
+        if to == Offer.Status.PUBLISHED:
+            offer.reviewed_on = date.today()
+        offer.save()
     return offer
 
 
 @transaction.atomic
 def offer_mark_reviewed(*, offer: Offer, by: Any) -> None:
     """The operator confirms the offer is still right: its freshness starts again."""
-    before = offer_snapshot(offer)
+    before = history.snapshot(offer)
     offer.reviewed_on = date.today()
     offer.save()
-    OfferRevision.objects.create(
-        offer=offer, author=by, summary="Relue et confirmée à jour", changes=diff(before, offer_snapshot(offer))
+    history.record_event(
+        offer, by=by, summary="Relue et confirmée à jour", changes=history.diff(before, history.snapshot(offer))
     )
 
 
@@ -151,15 +144,15 @@ def offer_suggest(*, title: str, operator_name: str, summary: str, url: str = ""
     operator = Organisation.objects.filter(search_name=fold(operator_name)[:200]).first()
     if operator is None:
         operator = Organisation.objects.create(name=operator_name, is_active=False)
-    offer = Offer.objects.create(
+    offer = Offer(
         title=title,
-        slug=unique_slug(title, Offer.objects.all(), fallback="offre"),
         summary=summary,
         description=details,
         url=url,
         operator=operator,
         status=Offer.Status.SUGGESTION,
     )
-    offer_refresh_search(offer)
-    offer_record_revision(offer=offer, before={}, by=None, summary="Suggestion du public")
-    return offer
+    return offer_save(offer=offer, by=None, summary="Suggestion du public").offer
+
+
+__all__ = ["TransitionRefused", "offer_save", "offer_transition", "offer_mark_reviewed", "offer_suggest"]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 
 class ReferenceDataset(models.Model):
@@ -45,3 +51,35 @@ class TaxonomyTerm(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class HistoryEntry(models.Model):
+    """One change to a tracked object, of any module: who, when, a summary, and each field's
+    value before and after (`{"status": ["draft", "review"]}`, values as stored, JSON-ready).
+    Written only through `essaim.core.history`; shown in French by `HistoryEntry.lines()`."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    object_label = models.CharField("objet", max_length=300)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="par", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField("le", default=timezone.now, db_index=True)
+    summary = models.CharField("résumé", max_length=200)
+    changes = models.JSONField("modifications", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "modification"
+        verbose_name_plural = "historique des modifications"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="history_entry_target")]
+
+    def __str__(self) -> str:
+        return f"{self.object_label} — {self.summary}"
+
+    def lines(self) -> list[Any]:
+        """Each changed field as (French label, value before, value after), values shown in French."""
+        from essaim.core.history import describe
+
+        return describe(self)

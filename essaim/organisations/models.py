@@ -96,6 +96,19 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         """Structures that hold the role with this slug."""
         return self.filter(roles__slug=slug)
 
+    def editable_by(self, user: Any) -> OrganisationQuerySet:
+        """Structures for which this person may write (their offers, their registrations, their
+        self-diagnostic): those where they are admin or editor. CRESS staff may write for every
+        structure, hidden ones included (a suggestion may name a structure the directory did not
+        know, created hidden until the CRESS checks it)."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if getattr(user, "is_platform_admin", False):
+            return self
+        return self.filter(
+            memberships__user=user, memberships__role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
+        ).distinct()
+
 
 class Organisation(models.Model):
     name = models.CharField("nom", max_length=200)
@@ -134,7 +147,7 @@ class Organisation(models.Model):
     description = models.TextField("présentation", blank=True)
     is_active = models.BooleanField("visible dans l'annuaire", default=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
 
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", verbose_name="membres"

@@ -8,7 +8,6 @@ from essaim.strategy.models import (
     Body,
     BudgetLine,
     Campaign,
-    Change,
     Decision,
     Indicator,
     IndicatorTarget,
@@ -136,16 +135,3 @@ class BilanAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False  # taken from the steering board, which builds the snapshot
-
-
-@admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "object_label", "summary", "author"]
-    list_filter = ["strategy"]
-    readonly_fields = [field.name for field in Change._meta.fields]
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

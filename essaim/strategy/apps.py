@@ -9,7 +9,7 @@ class StrategyConfig(AppConfig):
     def ready(self) -> None:
         # Registers the demo strategies into `load_demo`, the home figure and the workspace link.
         from essaim.core.registries import AccountLink, account_links
-        from essaim.strategy import demo, figures  # noqa: F401
+        from essaim.strategy import demo, figures, history  # noqa: F401
 
         link = AccountLink("Mon espace de pilotage de la stratégie", "strategy:workspace")
         if link not in account_links:

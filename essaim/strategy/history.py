@@ -1,22 +1,26 @@
-"""Keeping the history: every write to an action, an indicator value or a report goes through
-`tracking`, which records who changed which field from what to what."""
+"""What the history follows in the steering of a strategy (read by `essaim.core.history`),
+registered at start-up: actions, indicator values and progress reports, field by field."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from essaim.core.history import Extra, entries_of, record, record_event, snapshot, track, tracking
+from essaim.strategy.models import Action, IndicatorValue, ProgressReport
 
-from essaim.strategy.models import Action, Change, IndicatorValue, ProgressReport
-from essaim.strategy.values import decimal_text
+# The names services used before the history moved to core; the services now import
+# `essaim.core.history` directly, these stay only while a caller still uses them.
+changes_of = entries_of
+__all__ = ["changes_of", "record", "record_event", "snapshot", "tracking"]
 
-TRACKED: dict[type[models.Model], list[str]] = {
-    Action: [
+
+def _sorted(relation: str, column: str) -> Any:
+    return lambda instance: sorted(getattr(instance, relation).values_list(column, flat=True))
+
+
+track(
+    Action,
+    fields=[
         "title",
         "description",
         "public_summary",
@@ -29,8 +33,16 @@ TRACKED: dict[type[models.Model], list[str]] = {
         "weather",
         "is_public",
     ],
-    IndicatorValue: ["measured_on", "value", "source", "vintage", "comment", "state"],
-    ProgressReport: [
+    extras={
+        "leads": Extra("référents", _sorted("leads", "email")),
+        "partners": Extra("partenaires", _sorted("partners", "name")),
+        "plans": Extra("plans d'actions", _sorted("plans", "code")),
+    },
+)
+track(IndicatorValue, fields=["measured_on", "value", "source", "vintage", "comment", "state"])
+track(
+    ProgressReport,
+    fields=[
         "state",
         "status",
         "weather",
@@ -41,72 +53,4 @@ TRACKED: dict[type[models.Model], list[str]] = {
         "highlights",
         "review_comment",
     ],
-}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    return value
-
-
-def snapshot(instance: models.Model) -> dict[str, Any]:
-    """The tracked values of an object, JSON-ready ({} for an object not yet saved)."""
-    if instance.pk is None:
-        return {}
-    values = {name: _plain(getattr(instance, name)) for name in TRACKED[type(instance)]}
-    if isinstance(instance, Action):
-        values["leads"] = sorted(instance.leads.values_list("email", flat=True))
-        values["partners"] = sorted(instance.partners.values_list("name", flat=True))
-        values["plans"] = sorted(instance.plans.values_list("code", flat=True))
-    return values
-
-
-def strategy_of(instance: models.Model) -> Any:
-    if isinstance(instance, Action):
-        return instance.strategy
-    if isinstance(instance, IndicatorValue):
-        return instance.indicator.strategy
-    if isinstance(instance, ProgressReport):
-        return instance.action.strategy
-    raise TypeError(type(instance))
-
-
-def record(instance: models.Model, before: dict[str, Any], *, by: Any, summary: str) -> Change | None:
-    """Write what changed since `before`; nothing when nothing changed (a creation is recorded
-    with every field)."""
-    after = snapshot(instance)
-    changes = {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
-    if not changes:
-        return None
-    return record_event(instance, by=by, summary=summary, changes=changes)
-
-
-def record_event(instance: models.Model, *, by: Any, summary: str, changes: dict[str, list[Any]]) -> Change:
-    """Record a change that is not a field of the object itself (a milestone reached, a document
-    added to an action)."""
-    return Change.objects.create(
-        strategy=strategy_of(instance),
-        content_type=ContentType.objects.get_for_model(instance),
-        object_id=instance.pk,
-        object_label=str(instance)[:300],
-        author=by if getattr(by, "is_authenticated", False) else None,
-        summary=summary[:200],
-        changes=changes,
-    )
-
-
-@contextmanager
-def tracking(instance: models.Model, *, by: Any, summary: str) -> Iterator[None]:
-    """with tracking(action, by=user, summary="…"): change and save; the change is recorded."""
-    before = snapshot(instance)
-    yield
-    record(instance, before, by=by, summary=summary)
-
-
-def changes_of(instance: models.Model) -> models.QuerySet[Change]:
-    return Change.objects.filter(
-        content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
-    ).select_related("author")
+)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from essaim.core.history import entries_of_many
+from essaim.core.models import HistoryEntry
 from essaim.strategy import bilan_data
-from essaim.strategy.models import Action, Bilan, Change, IndicatorValue, ProgressReport, Strategy
+from essaim.strategy.models import Action, Bilan, IndicatorValue, ProgressReport, Strategy
 from essaim.strategy.progress import indicator_progress
 from essaim.strategy.values import decimal_text
 
@@ -28,7 +29,7 @@ def _last_report(action: Action, as_of: date) -> ProgressReport | None:
     return max(reports, key=lambda report: (report.reviewed_at, report.pk), default=None)
 
 
-def _values_at(action: Action, as_of: date, history: list[Change]) -> tuple[str, str]:
+def _values_at(action: Action, as_of: date, history: list[HistoryEntry]) -> tuple[str, str]:
     """The action's status and météo at the end of `as_of`, read back from its history: the
     "after" of the last change made by then, else the "before" of the first change made later,
     else the current values."""
@@ -60,11 +61,9 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
         )
         .order_by("order")
     )
-    history: dict[int, list[Change]] = {}
+    history: dict[int, list[HistoryEntry]] = {}
     if not live:
-        changes = Change.objects.filter(
-            content_type=ContentType.objects.get_for_model(Action), object_id__in=actions.values("pk")
-        )
+        changes = entries_of_many(Action, actions.values("pk"))
         for change in changes:
             history.setdefault(change.object_id, []).append(change)
     action_rows = []

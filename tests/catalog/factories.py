@@ -8,10 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, Sector, Stage
+from essaim.catalog.models import Audience, Need, Offer, OfferType, Sector, Stage
 from essaim.catalog.reference import DATA, TAXONOMY_FILES
-from essaim.catalog.services import offer_refresh_search
-from essaim.core.slugs import unique_slug
+from essaim.catalog.services import offer_save
 from essaim.core.taxonomies import load_taxonomy
 from tests.organisations.factories import OrganisationFactory
 
@@ -37,20 +36,20 @@ def make_offer(
 ) -> Offer:
     fields.setdefault("summary", f"Résumé de « {title} ».")
     fields.setdefault("status", Offer.Status.PUBLISHED)
-    offer = Offer.objects.create(
+    offer = Offer(
         title=title,
-        slug=unique_slug(title, Offer.objects.all(), fallback="offre"),
         operator=operator or OrganisationFactory(name=f"Opérateur de {title}"),
         **fields,
     )
-    offer.offer_types.set(OfferType.objects.filter(slug__in=types))
-    offer.stages.set(Stage.objects.filter(slug__in=stages))
-    offer.needs.set(Need.objects.filter(slug__in=needs))
-    offer.audiences.set(Audience.objects.filter(slug__in=audiences))
-    offer.sectors.set(Sector.objects.filter(slug__in=sectors))
-    for kind, code in territories:
-        OfferTerritory.objects.create(offer=offer, kind=kind, code=code, name=TERRITORY_NAMES.get(code, ""))
-    offer_refresh_search(offer)
+    taxonomies = {
+        "offer_types": OfferType.objects.filter(slug__in=types),
+        "stages": Stage.objects.filter(slug__in=stages),
+        "needs": Need.objects.filter(slug__in=needs),
+        "audiences": Audience.objects.filter(slug__in=audiences),
+        "sectors": Sector.objects.filter(slug__in=sectors),
+    }
+    places = [(kind, code, TERRITORY_NAMES.get(code, "")) for kind, code in territories]
+    offer_save(offer=offer, relations=taxonomies, territories=places, by=None)
     return offer
 
 

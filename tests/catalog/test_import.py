@@ -5,8 +5,9 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from essaim.catalog.importing import EXPORT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
-from essaim.catalog.models import Offer, OfferRevision
+from essaim.catalog.models import Offer
 from essaim.core.imports import read_csv, read_xlsx
+from essaim.core.models import HistoryEntry
 from essaim.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_a_valid_file_creates_offers_with_their_constraints_and_operator(ready):
     operator = offer.operator
     assert operator.name == "France Active Pays de la Loire"
     assert list(operator.roles.values_list("slug", flat=True)) == ["financeur"]
-    assert offer.revisions.get().summary == "Création par import"
+    assert offer.history_entries.get().summary == "Création par import"
     assert " garant" in offer.search_document
 
 
@@ -72,11 +73,11 @@ def test_reimporting_an_external_id_updates_and_records_what_changed(ready):
     assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
     offer = Offer.objects.get()
     assert offer.title == "Garantir un prêt bancaire solidaire"
-    revision = offer.revisions.first()
+    revision = offer.history_entries.first()
     assert revision.changes["title"] == ["Garantir son prêt bancaire", "Garantir un prêt bancaire solidaire"]
     again = offers_import(rows=rows(HEADER + line(title="Garantir un prêt bancaire solidaire")))
     assert again.unchanged == 1
-    assert OfferRevision.objects.count() == 2
+    assert HistoryEntry.objects.count() == 2
 
 
 def test_one_bad_row_writes_nothing_and_names_each_problem_with_its_line(ready):

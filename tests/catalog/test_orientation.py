@@ -148,11 +148,20 @@ def test_results_follow_catalogue_changes_at_once(client, catalog):
         return set(titles(groups.financement))
 
     assert "Garantir son prêt" in shown()
-    offer_transition(offer=catalog["garantie"], to="archived", by=None, is_cress=True)
+    offer_transition(offer=catalog["garantie"], to="archived", by=None, roles={"cress", "operator"})
     assert "Garantir son prêt" not in shown()
     catalog["local"].title = "Prime métropolitaine"
     catalog["local"].save()
     assert "Prime métropolitaine" in shown()
+
+
+def test_an_operator_renamed_in_the_directory_is_shown_renamed_on_result_cards(client, catalog):
+    operator = catalog["garantie"].operator
+    assert operator.name in client.get(reverse("catalog:results"), ANSWERS).content.decode()
+    operator.name = "Fonds régional de garantie solidaire"
+    operator.save()
+    page = client.get(reverse("catalog:results"), ANSWERS).content.decode()
+    assert "Fonds régional de garantie solidaire" in page
 
 
 def test_a_refinement_question_is_asked_only_where_an_offer_requires_it(client, catalog):

@@ -24,7 +24,7 @@ def test_a_visitor_suggests_an_offer_that_waits_hidden_for_the_cress(client, rol
     offer = Offer.objects.get()
     assert offer.status == Offer.Status.SUGGESTION
     assert offer.url == "https://www.exemple.fr/fonds"
-    assert offer.revisions.get().summary == "Suggestion du public"
+    assert offer.history_entries.get().summary == "Suggestion du public"
     # The unknown operator is created but kept out of the public directory.
     assert offer.operator.name == "Initiative Mayenne" and offer.operator.is_active is False
     assert client.get(reverse("catalog:offer", args=[offer.slug])).status_code == 404

@@ -44,7 +44,7 @@ def test_an_editor_creates_a_draft_with_its_territories_and_history(client, edit
     assert response.status_code == 302 and response["Location"] == reverse("catalog:offer_edit", args=[offer.pk])
     assert offer.status == Offer.Status.DRAFT
     assert sorted(t.token for t in offer.territories.all()) == ["commune:49007", "departement:44", "epci:244400404"]
-    assert offer.revisions.get().author == editor
+    assert offer.history_entries.get().author == editor
     page = client.get(reverse("catalog:offer_edit", args=[offer.pk])).content.decode()
     assert "Soumettre à la CRESS" in page and "Publier" not in page
 
@@ -84,7 +84,7 @@ def test_an_operator_submits_and_only_the_cress_publishes(client, editor, operat
     assert response["Location"] == reverse("catalog:moderation")
     offer.refresh_from_db()
     assert offer.status == Offer.Status.PUBLISHED
-    assert offer.revisions.first().summary == "En revue → Publiée : Merci !"
+    assert offer.history_entries.first().summary == "En revue → Publiée : Merci !"
     assert client.get(offer.get_absolute_url()).status_code == 200
 
 
@@ -110,7 +110,7 @@ def test_confirming_an_offer_is_up_to_date_restarts_its_review_period(client, ed
     offer.refresh_from_db()
     assert offer.reviewed_on == TODAY
     assert offer.review_due_on > TODAY
-    assert offer.revisions.first().summary == "Relue et confirmée à jour"
+    assert offer.history_entries.first().summary == "Relue et confirmée à jour"
 
 
 def test_workspace_lists_the_offers_with_their_quality(client, editor, operator):

@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from essaim.core.history import entries_of
 from essaim.strategy import services
 from essaim.strategy.history import tracking
-from essaim.strategy.models import Action, Bilan, Campaign, Change, ProgressReport
+from essaim.strategy.models import Action, Bilan, Campaign, ProgressReport
 from essaim.strategy.snapshots import bilan_publish, bilan_take
 from tests.strategy.factories import strategy_world, validated_value
 
@@ -166,7 +167,7 @@ def test_a_bilan_at_a_past_date_reads_statuses_from_the_history(world):
     with tracking(world.action, by=world.copilot, summary="Action terminée"):
         world.action.status = Action.Status.DONE
         world.action.save()
-    Change.objects.filter(object_id=world.action.pk).update(created_at=datetime(2020, 6, 1, 12, tzinfo=UTC))
+    entries_of(world.action).update(created_at=datetime(2020, 6, 1, 12, tzinfo=UTC))
     before = bilan_take(world.strategy, title="Avant", as_of=date(2020, 1, 1), introduction="", by=None)
     after = bilan_take(world.strategy, title="Après", as_of=date(2020, 12, 31), introduction="", by=None)
     status = {bilan.title: bilan.data["actions"][0]["status"] for bilan in (before, after)}

@@ -1,5 +1,5 @@
 from essaim.catalog.models.activity import Alert, OfferEvent, SearchLog
-from essaim.catalog.models.offers import Offer, OfferQuerySet, OfferRevision, OfferTerritory
+from essaim.catalog.models.offers import Offer, OfferQuerySet, OfferTerritory
 from essaim.catalog.models.taxonomies import Audience, Need, OfferType, RefinementQuestion, Sector, Stage, Synonym
 
 __all__ = [
@@ -9,7 +9,6 @@ __all__ = [
     "Offer",
     "OfferEvent",
     "OfferQuerySet",
-    "OfferRevision",
     "OfferTerritory",
     "OfferType",
     "RefinementQuestion",

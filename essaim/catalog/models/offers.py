@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -118,6 +118,8 @@ class Offer(models.Model):
     needs = models.ManyToManyField(Need, verbose_name="besoins", related_name="offers", blank=True)
     audiences = models.ManyToManyField(Audience, verbose_name="publics", related_name="offers", blank=True)
     sectors = models.ManyToManyField(Sector, verbose_name="secteurs", related_name="offers", blank=True)
+    # Its history (essaim.core.history), deleted with the offer.
+    history_entries = GenericRelation("core.HistoryEntry")
     required_answers = models.JSONField(
         "réponses exigées", default=dict, blank=True, help_text='Questions d\'affinage : {"identifiant": true}.'
     )
@@ -217,26 +219,3 @@ class OfferTerritory(models.Model):
     def token(self) -> str:
         """The form used in imports and exports: "france", "departement:44"."""
         return self.kind if self.kind == self.Kind.FRANCE else f"{self.kind}:{self.code}"
-
-
-class OfferRevision(models.Model):
-    """One change to an offer: who, when, what (each field's value before and after)."""
-
-    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="revisions")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="offer_revisions"
-    )
-    created_at = models.DateTimeField("le", auto_now_add=True)
-    summary = models.CharField("résumé", max_length=200)
-    changes = models.JSONField("modifications", default=dict, blank=True)
-
-    class Meta:
-        verbose_name = "révision d'offre"
-        verbose_name_plural = "historique des offres"
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.offer} — {self.summary}"
-
-    def changed_fields(self) -> list[tuple[str, Any, Any]]:
-        return [(name, values[0], values[1]) for name, values in self.changes.items()]

@@ -10,28 +10,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from essaim.catalog.editing import OfferForm, offer_save
+from essaim.catalog.editing import OfferForm
 from essaim.catalog.freshness import offer_quality
 from essaim.catalog.models import Offer
-from essaim.catalog.perms import can_edit_offer, can_moderate, editable_operators
-from essaim.catalog.services import (
-    TRANSITION_LABELS,
-    TransitionRefused,
-    allowed_transitions,
-    offer_mark_reviewed,
-    offer_transition,
-)
+from essaim.catalog.perms import can_edit_offer, can_moderate, editable_operators, has_own_offers, offer_roles
+from essaim.catalog.services import MODERATION, offer_mark_reviewed, offer_save, offer_transition
+from essaim.core.history import entries_of
+from essaim.core.workflows import TransitionRefused
 
 
 @login_required
 def my_offers(request: HttpRequest) -> HttpResponse:
     operators = editable_operators(request.user)
-    if request.user.is_platform_admin:  # type: ignore[union-attr]
-        offers = Offer.objects.none()
-    else:
+    offers = Offer.objects.none()
+    if has_own_offers(request.user):
         offers = Offer.objects.filter(operator__in=operators).with_relations().order_by("status", "title")
     today = timezone.localdate()
-    rows = [(offer, offer_quality(offer, today), _actions(offer, can_moderate(request.user))) for offer in offers]
+    rows = [(offer, offer_quality(offer, today), _actions(offer, {"operator"})) for offer in offers]
     return render(
         request,
         "catalog/workspace/my_offers.html",
@@ -39,8 +34,16 @@ def my_offers(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _actions(offer: Offer, is_cress: bool) -> list[tuple[str, str]]:
-    return [(target, TRANSITION_LABELS[target]) for target in allowed_transitions(offer, is_cress=is_cress)]
+def _actions(offer: Offer, roles: set[str]) -> list[tuple[str, str]]:
+    """The status changes offered as buttons: (target status, button label)."""
+    return [(move.target, move.label) for move in MODERATION.allowed(offer.status, roles=roles)]
+
+
+def _save(form: OfferForm, request: HttpRequest) -> Offer:
+    saved = offer_save(
+        offer=form.offer(), relations=form.relations(), territories=form.cleaned_data["territories"], by=request.user
+    )
+    return saved.offer
 
 
 @login_required
@@ -51,7 +54,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Votre compte n'est éditeur d'aucune structure.")
     form = OfferForm(request.POST or None, operators=operators, initial={"operator": operators.first()})
     if request.method == "POST" and form.is_valid():
-        offer = offer_save(form=form, by=request.user)
+        offer = _save(form, request)
         messages.success(request, "Offre enregistrée en brouillon. Soumettez-la à la CRESS quand elle est prête.")
         return redirect("catalog:offer_edit", pk=offer.pk)
     return render(request, "catalog/workspace/offer_form.html", {"form": form, "offer": None})
@@ -65,7 +68,7 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Cette offre appartient à une autre structure.")
     form = OfferForm(request.POST or None, instance=offer, operators=editable_operators(request.user))
     if request.method == "POST" and form.is_valid():
-        offer_save(form=form, by=request.user)
+        _save(form, request)
         messages.success(request, "Modifications enregistrées.")
         return redirect("catalog:offer_edit", pk=offer.pk)
     return render(
@@ -74,8 +77,8 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "offer": offer,
-            "actions": _actions(offer, can_moderate(request.user)),
-            "revisions": offer.revisions.select_related("author")[:20],
+            "actions": _actions(offer, offer_roles(request.user, offer)),
+            "history": entries_of(offer)[:20],
         },
     )
 
@@ -84,22 +87,22 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def offer_status(request: HttpRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(Offer, pk=pk)
-    is_cress = can_moderate(request.user)
-    if not (is_cress or can_edit_offer(request.user, offer)):
+    roles = offer_roles(request.user, offer)
+    if not roles:
         raise PermissionDenied("Cette offre appartient à une autre structure.")
     try:
-        offer_transition(
+        offer = offer_transition(
             offer=offer,
-            to=request.POST.get("to", ""),
+            to=request.POST.get("to", "")[:20],
             by=request.user,
-            is_cress=is_cress,
+            roles=roles,
             comment=request.POST.get("comment", "")[:150],
         )
-    except (TransitionRefused, ValueError) as exc:
-        messages.error(request, str(exc) if isinstance(exc, TransitionRefused) else "Statut inconnu.")
+    except TransitionRefused as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, f"L'offre est maintenant : {offer.get_status_display().lower()}.")
-    if is_cress and request.POST.get("next") == "moderation":
+    if can_moderate(request.user) and request.POST.get("next") == "moderation":
         return redirect("catalog:moderation")
     return redirect("catalog:offer_edit", pk=offer.pk)
 

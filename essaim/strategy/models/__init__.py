@@ -1,6 +1,5 @@
 from essaim.strategy.models.bilans import Bilan
 from essaim.strategy.models.governance import Decision, Meeting
-from essaim.strategy.models.history import Change
 from essaim.strategy.models.indicators import Indicator, IndicatorTarget, IndicatorValue
 from essaim.strategy.models.reporting import Campaign, ProgressReport
 from essaim.strategy.models.structure import (
@@ -23,7 +22,6 @@ __all__ = [
     "Body",
     "BudgetLine",
     "Campaign",
-    "Change",
     "Decision",
     "Indicator",
     "IndicatorTarget",
