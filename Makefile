@@ -10,6 +10,9 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/organisatio
 	essaim/catalog/matching.py essaim/catalog/quality.py essaim/catalog/coverage.py essaim/catalog/text_search.py \
 	essaim/strategy/strategy_file.py essaim/strategy/progress.py essaim/strategy/values.py essaim/strategy/bilan_data.py essaim/strategy/charts.py
 
+# Services and permission rules, also under mypy --strict (Django typed by django-stubs).
+TYPED_MODULES = $(sort $(wildcard essaim/*/services.py essaim/*/services/*.py essaim/*/perms.py essaim/core/history.py))
+
 .PHONY: install install-dev run serve test quality fix lock migrations clean
 
 $(BIN)/python:
@@ -51,7 +54,7 @@ quality: $(VENV)/.installed-dev  ## format, lint, templates, migrations, types
 	$(BIN)/djlint essaim --lint
 	$(BIN)/djlint essaim --check
 	SECRET_KEY=quality $(MANAGE) makemigrations --check --dry-run --noinput
-	$(BIN)/mypy $(PURE_MODULES)
+	SECRET_KEY=quality $(BIN)/mypy $(PURE_MODULES) $(TYPED_MODULES)
 
 fix: $(VENV)/.installed-dev  ## apply the formatters
 	$(BIN)/ruff format .

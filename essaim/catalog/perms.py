@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from essaim.organisations.models import Organisation
 
 
@@ -13,7 +15,7 @@ def can_view_catalogue_dashboard(user: Any) -> bool:
     return bool(getattr(user, "is_platform_admin", False))
 
 
-def editable_operators(user: Any) -> Any:
+def editable_operators(user: Any) -> QuerySet[Organisation]:
     """Structures whose offers the user may edit: the directory's rule for writing on behalf of a
     structure (`Organisation.objects.editable_by`)."""
     return Organisation.objects.editable_by(user)
