@@ -104,8 +104,8 @@ def digests_send(*, frequency: str, now: datetime) -> DigestReport:
     )
     sent = 0
     for alert in alerts:
-        since = alert.last_sent_at or alert.confirmed_at
-        assert since is not None
+        # Only confirmed alerts are read: `confirmed_at` is set, `now` is never used.
+        since = alert.last_sent_at or alert.confirmed_at or now
         offers = list(
             matching_offers(alert, since).select_related("operator").order_by("title")[:MAX_OFFERS_PER_DIGEST]
         )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -97,8 +97,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, region_code: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        departement_field = self.fields["departement"]
-        assert isinstance(departement_field, forms.ModelChoiceField)
+        departement_field = cast(forms.ModelChoiceField, self.fields["departement"])
         departement_field.queryset = Departement.objects.filter(region__code=region_code).order_by("code")
         departement_field.label_from_instance = lambda dep: f"{dep.name} ({dep.code})"
         self.fields["commune"].widget.attrs.update(

@@ -15,13 +15,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--frequency", choices=[choice.value for choice in Alert.Frequency], action="append")
 
-    def handle(self, *args: object, **options: object) -> None:
-        frequencies = options["frequency"] or [choice.value for choice in Alert.Frequency]
-        assert isinstance(frequencies, list)
-        for frequency in frequencies:
-            report = digests_send(frequency=frequency, now=timezone.now())
+    def handle(self, *args: object, frequency: list[str] | None = None, **options: object) -> None:
+        for frequency_name in frequency or [choice.value for choice in Alert.Frequency]:
+            report = digests_send(frequency=frequency_name, now=timezone.now())
             self.stdout.write(
-                f"Alertes « {frequency} » : {report.sent} e-mail(s) sur {report.alerts} alerte(s) échue(s)."
+                f"Alertes « {frequency_name} » : {report.sent} e-mail(s) sur {report.alerts} alerte(s) échue(s)."
             )
         purged = unconfirmed_alerts_purge(now=timezone.now())
         self.stdout.write(f"{purged} alerte(s) jamais confirmée(s) effacée(s).")
