@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from essaim.strategy.models import Action, Change, IndicatorValue, ProgressReport
+from essaim.strategy.models import Action, Bilan, Campaign, Change, Decision, IndicatorValue, Meeting, ProgressReport
 from essaim.strategy.values import decimal_text
 
 TRACKED: dict[type[models.Model], list[str]] = {
@@ -41,6 +41,10 @@ TRACKED: dict[type[models.Model], list[str]] = {
         "highlights",
         "review_comment",
     ],
+    Campaign: ["title", "period_label", "opens_on", "due_on", "meeting_id", "status"],
+    Meeting: ["body_id", "held_on", "title", "agenda", "minutes", "is_public"],
+    Decision: ["meeting_id", "text", "owner_id", "due_on", "status", "done_on"],
+    Bilan: ["title", "as_of", "published_at"],
 }
 
 
@@ -71,6 +75,12 @@ def strategy_of(instance: models.Model) -> Any:
         return instance.indicator.strategy
     if isinstance(instance, ProgressReport):
         return instance.action.strategy
+    if isinstance(instance, (Campaign, Bilan)):
+        return instance.strategy
+    if isinstance(instance, Meeting):
+        return instance.body.strategy
+    if isinstance(instance, Decision):
+        return instance.meeting.body.strategy
     raise TypeError(type(instance))
 
 
