@@ -155,7 +155,9 @@ def test_the_group_lead_may_report_for_the_groups_actions(client, world, campaig
 def test_validation_updates_the_action_and_the_values_and_keeps_the_history(client, world, campaign):
     services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report=report, data=report_form(status="realisee", weather="securisee"), values=[], by=world.lead)
+    services.report_save(
+        report=report, data=report_form(status="realisee", weather="securisee"), values=[], by=world.lead
+    )
     services.report_submit(report=report, by=world.lead)
     login(client, world.copilot)
     response = client.post(reverse("strategy:report_review", args=[report.pk]), {"valider": "1", "comment": "Merci"})
