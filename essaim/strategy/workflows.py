@@ -7,13 +7,20 @@ a refused move raises `TransitionRefused` with a French message, shown as is."""
 
 from __future__ import annotations
 
+from django.db.models import TextChoices
+
 from essaim.core.workflows import Workflow
 from essaim.strategy.models import Campaign, Decision, IndicatorValue, ProgressReport
+
+
+def _labels(states: type[TextChoices]) -> dict[str, str]:
+    return {value: str(label) for value, label in states.choices}
+
 
 Report = ProgressReport.State
 REPORT_FLOW = Workflow(
     "progress report",
-    dict(Report.choices),
+    _labels(Report),
     [
         (Report.DRAFT, Report.SUBMITTED, "Transmettre aux copilotes", ("lead", "copilot")),
         (Report.RETURNED, Report.SUBMITTED, "Transmettre aux copilotes", ("lead", "copilot")),
@@ -24,7 +31,7 @@ REPORT_FLOW = Workflow(
 
 CAMPAIGN_FLOW = Workflow(
     "campaign",
-    dict(Campaign.Status.choices),
+    _labels(Campaign.Status),
     [
         (Campaign.Status.PLANNED, Campaign.Status.OPEN, "Ouvrir la campagne", "copilot"),
         (Campaign.Status.OPEN, Campaign.Status.CLOSED, "Clore la campagne", "copilot"),
@@ -34,7 +41,7 @@ CAMPAIGN_FLOW = Workflow(
 Value = IndicatorValue.State
 VALUE_FLOW = Workflow(
     "indicator value",
-    dict(Value.choices),
+    _labels(Value),
     [
         (Value.PROPOSED, Value.VALIDATED, "Valider la valeur", "copilot"),
         (Value.PROPOSED, Value.REJECTED, "Écarter la valeur", "copilot"),
@@ -46,7 +53,7 @@ VALUE_FLOW = Workflow(
 Followup = Decision.Status
 DECISION_FLOW = Workflow(
     "decision",
-    dict(Followup.choices),
+    _labels(Followup),
     [
         (source, target, label, ("copilot", "owner"))
         for source in Followup.values
