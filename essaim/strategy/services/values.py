@@ -30,8 +30,9 @@ class ProposedValue:
     vintage: str
 
 
+@transaction.atomic
 def proposed_value_add(*, proposed: ProposedValue, report: ProgressReport | None, by: User) -> IndicatorValue:
-    """Record a proposed value (within the caller's transaction), with its history."""
+    """Record a proposed value, with its history (no e-mail: the caller says who is told)."""
     value = IndicatorValue(indicator=proposed.indicator, report=report)
     with tracking(value, by=by, summary="Valeur proposée"):
         value.measured_on, value.value = proposed.measured_on, proposed.value
