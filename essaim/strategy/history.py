@@ -1,12 +1,13 @@
 """What the history follows in the steering of a strategy (read by `essaim.core.history`),
-registered at start-up: actions, indicator values and progress reports, field by field."""
+registered at start-up: actions, indicator values, progress reports, campaigns, meetings,
+decisions and bilans, field by field."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from essaim.core.history import Extra, entries_of, record, record_event, snapshot, track, tracking
-from essaim.strategy.models import Action, IndicatorValue, ProgressReport
+from essaim.strategy.models import Action, Bilan, Campaign, Decision, IndicatorValue, Meeting, ProgressReport
 
 # The names services used before the history moved to core; the services now import
 # `essaim.core.history` directly, these stay only while a caller still uses them.
@@ -54,3 +55,7 @@ track(
         "review_comment",
     ],
 )
+track(Campaign, fields=["title", "period_label", "opens_on", "due_on", "meeting_id", "status"])
+track(Meeting, fields=["body_id", "held_on", "title", "agenda", "minutes", "is_public"])
+track(Decision, fields=["meeting_id", "text", "owner_id", "due_on", "status", "done_on"])
+track(Bilan, fields=["title", "as_of", "published_at"])

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from essaim.strategy.history import changes_of
+from essaim.core.history import entries_of
 from essaim.strategy.models import ActionDocument, IndicatorValue, Milestone
 from tests.strategy.factories import strategy_world
 
@@ -23,7 +23,7 @@ def test_a_lead_marks_a_milestone_reached_once(client, world):
     assert client.post(url, {f"jalon-{milestone.pk}-done_on": "2026-03-05"}).status_code == 302
     milestone.refresh_from_db()
     assert milestone.done_on == date(2026, 3, 5)
-    assert changes_of(world.action).first().summary == "Jalon atteint"
+    assert entries_of(world.action).first().summary == "Jalon atteint"
     again = client.post(url, {f"jalon-{milestone.pk}-done_on": "2026-03-06"})
     assert again.status_code == 409 and "déjà marqué comme atteint" in again.content.decode()
     client.force_login(world.other_lead)

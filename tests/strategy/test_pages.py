@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from essaim.core.history import entries_of
+from essaim.core.history import entries_of, tracking
 from essaim.strategy import services
-from essaim.strategy.history import tracking
 from essaim.strategy.models import Action, Bilan, Campaign, ProgressReport
 from essaim.strategy.snapshots import bilan_publish, bilan_take
 from tests.strategy.factories import strategy_world, validated_value
@@ -35,7 +34,7 @@ def validated_report(world, **fields):
         opens_on=date(2019, 10, 1),
         due_on=date(2019, 11, 1),
     )
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     data = {
         "status": "en_cours",
@@ -44,9 +43,9 @@ def validated_report(world, **fields):
         "highlights": "Une SCIC née d'un atelier.",
     }
     data.update(fields)
-    services.report_save(report, data=data, values=[], by=world.lead)
-    services.report_submit(report, by=world.lead)
-    services.report_validate(report, by=world.copilot)
+    services.report_save(report=report, data=data, values=[], by=world.lead)
+    services.report_submit(report=report, by=world.lead)
+    services.report_validate(report=report, by=world.copilot)
     return report
 
 
@@ -98,10 +97,10 @@ def test_a_report_not_yet_validated_stays_private(client, world):
         opens_on=date(2019, 10, 1),
         due_on=date(2019, 11, 1),
     )
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     services.report_save(
-        report, data={"status": "en_cours", "done": "Texte en cours de relecture."}, values=[], by=world.lead
+        report=report, data={"status": "en_cours", "done": "Texte en cours de relecture."}, values=[], by=world.lead
     )
     assert "Texte en cours de relecture." not in client.get(world.action.get_absolute_url()).content.decode()
 

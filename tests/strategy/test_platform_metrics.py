@@ -73,6 +73,6 @@ def test_the_reminder_command_runs_daily(world, capsys):
     campaign = Campaign.objects.create(
         strategy=world.strategy, title="C", period_label="p", opens_on=today - timedelta(days=20), due_on=today
     )
-    campaign_open(campaign, by=world.copilot)
+    campaign_open(campaign=campaign, by=world.copilot)
     call_command("send_campaign_reminders")
     assert "avant échéance : 2" in capsys.readouterr().out

@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from essaim.core.history import entries_of
+from essaim.core.workflows import TransitionRefused
 from essaim.strategy import services
-from essaim.strategy.history import changes_of
 from essaim.strategy.models import Action, Campaign, IndicatorValue, ProgressReport
 from tests.strategy.factories import strategy_world
 
@@ -49,7 +50,7 @@ def report_form(**overrides):
 def test_opening_a_campaign_asks_each_open_action_for_a_report_and_tells_its_leads(world, campaign):
     world.other_action.status = Action.Status.DONE
     world.other_action.save()
-    assert services.campaign_open(campaign, by=world.copilot) == 1
+    assert services.campaign_open(campaign=campaign, by=world.copilot) == 1
     report = ProgressReport.objects.get(action=world.action)
     assert report.action == world.action and report.status == "en_cours"
     [email] = mail.outbox
@@ -59,13 +60,13 @@ def test_opening_a_campaign_asks_each_open_action_for_a_report_and_tells_its_lea
 
 
 def test_a_campaign_cannot_be_opened_twice(world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
-    with pytest.raises(services.WorkflowError):
-        services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
+    with pytest.raises(TransitionRefused):
+        services.campaign_open(campaign=campaign, by=world.copilot)
 
 
 def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     mail.outbox.clear()
     assert services.campaign_reminders_send(today=campaign.due_on - timedelta(days=20)).before == 0
     assert services.campaign_reminders_send(today=campaign.due_on - timedelta(days=5)).before == 2
@@ -80,15 +81,15 @@ def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
 
 
 def test_a_submitted_report_gets_no_reminder(world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report, by=world.lead)
+    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
+    services.report_submit(report=report, by=world.lead)
     assert services.campaign_reminders_send(today=campaign.due_on).before == 1  # the other action only
 
 
 def test_the_lead_writes_and_submits_with_a_comma_decimal_value(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     login(client, world.lead)
     prefix = f"indicateur-{world.indicator.pk}"
@@ -104,7 +105,7 @@ def test_the_lead_writes_and_submits_with_a_comma_decimal_value(client, world, c
 
 
 def test_a_value_with_another_unit_is_refused_and_the_text_is_kept(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     login(client, world.lead)
     prefix = f"indicateur-{world.indicator.pk}"
@@ -119,7 +120,7 @@ def test_a_value_with_another_unit_is_refused_and_the_text_is_kept(client, world
 
 
 def test_a_report_submitted_twice_gets_a_clear_409(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     login(client, world.lead)
     url = reverse("strategy:report", args=[report.pk])
@@ -132,7 +133,7 @@ def test_a_report_submitted_twice_gets_a_clear_409(client, world, campaign):
 
 
 def test_a_lead_cannot_touch_another_groups_action(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     world.other_action.refresh_from_db()
     report = ProgressReport.objects.get(action=world.action)
     login(client, world.other_lead)
@@ -145,31 +146,33 @@ def test_a_lead_cannot_touch_another_groups_action(client, world, campaign):
 
 def test_the_group_lead_may_report_for_the_groups_actions(client, world, campaign):
     world.group.leads.add(world.other_lead)
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     login(client, world.other_lead)
     assert client.post(reverse("strategy:report", args=[report.pk]), report_form()).status_code == 302
 
 
 def test_validation_updates_the_action_and_the_values_and_keeps_the_history(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report, data=report_form(status="realisee", weather="securisee"), values=[], by=world.lead)
-    services.report_submit(report, by=world.lead)
+    services.report_save(
+        report=report, data=report_form(status="realisee", weather="securisee"), values=[], by=world.lead
+    )
+    services.report_submit(report=report, by=world.lead)
     login(client, world.copilot)
     response = client.post(reverse("strategy:report_review", args=[report.pk]), {"valider": "1", "comment": "Merci"})
     assert response.status_code == 302
     world.action.refresh_from_db()
     assert (world.action.status, world.action.weather) == ("realisee", "securisee")
-    change = changes_of(world.action).get(summary__contains="validé")
+    change = entries_of(world.action).get(summary__contains="validé")
     assert change.changes["status"] == ["en_cours", "realisee"] and change.author == world.copilot
 
 
 def test_returning_needs_a_comment_and_lets_the_lead_edit_again(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report, by=world.lead)
+    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
+    services.report_submit(report=report, by=world.lead)
     login(client, world.copilot)
     url = reverse("strategy:report_review", args=[report.pk])
     response = client.post(url, {"renvoyer": "1", "comment": ""})
@@ -181,10 +184,10 @@ def test_returning_needs_a_comment_and_lets_the_lead_edit_again(client, world, c
 
 
 def test_only_copilots_validate(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report, by=world.lead)
+    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
+    services.report_submit(report=report, by=world.lead)
     for user in (world.lead, world.reader):
         login(client, user)
         assert client.post(reverse("strategy:report_review", args=[report.pk]), {"valider": "1"}).status_code == 403
@@ -213,7 +216,7 @@ def test_the_copilot_board_creates_and_opens_a_campaign(client, world):
 
 
 def test_a_reader_reads_a_report_but_cannot_write_it(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     client.force_login(world.reader)
     url = reverse("strategy:report", args=[report.pk])
@@ -222,8 +225,8 @@ def test_a_reader_reads_a_report_but_cannot_write_it(client, world, campaign):
 
 
 def test_a_closed_campaign_takes_no_more_reports(client, world, campaign):
-    services.campaign_open(campaign, by=world.copilot)
-    services.campaign_close(campaign, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
+    services.campaign_close(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)
     client.force_login(world.lead)
     response = client.post(reverse("strategy:report", args=[report.pk]), report_form(transmettre="1"))
@@ -238,14 +241,14 @@ def test_an_older_report_validated_late_does_not_undo_a_newer_one(world, campaig
         opens_on=date(2027, 1, 1),
         due_on=date(2027, 2, 1),
     )
-    services.campaign_open(campaign, by=world.copilot)
-    services.campaign_open(later, by=world.copilot)
+    services.campaign_open(campaign=campaign, by=world.copilot)
+    services.campaign_open(campaign=later, by=world.copilot)
     old = ProgressReport.objects.get(action=world.action, campaign=campaign)
     new = ProgressReport.objects.get(action=world.action, campaign=later)
     for report, status in ((old, "suspendue"), (new, "realisee")):
-        services.report_save(report, data=report_form(status=status), values=[], by=world.lead)
-        services.report_submit(report, by=world.lead)
-    services.report_validate(new, by=world.copilot)
-    services.report_validate(old, by=world.copilot)
+        services.report_save(report=report, data=report_form(status=status), values=[], by=world.lead)
+        services.report_submit(report=report, by=world.lead)
+    services.report_validate(report=new, by=world.copilot)
+    services.report_validate(report=old, by=world.copilot)
     world.action.refresh_from_db()
     assert world.action.status == "realisee"

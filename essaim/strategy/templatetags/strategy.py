@@ -23,9 +23,10 @@ def number(value: Any, decimals: int = 0) -> str:
     if value is None or value == "":
         return "—"
     try:
-        return format_value(Decimal(str(value)), int(decimals or 0))
-    except (InvalidOperation, ValueError):
+        figure = Decimal(str(value))
+    except InvalidOperation:  # text that is not a figure is shown as it was written
         return str(value)
+    return format_value(figure, int(decimals or 0))
 
 
 @register.filter

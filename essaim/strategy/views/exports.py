@@ -1,15 +1,16 @@
-"""Downloads: the action plan, indicator values, a bilan as PDF or OpenDocument."""
+"""Downloads: the action plan, indicator values, a bilan as PDF or OpenDocument (GET and HEAD only)."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from essaim.core.tables import rows_to_csv, rows_to_xlsx
 from essaim.strategy import exports, perms
 from essaim.strategy.models import Bilan, IndicatorValue
-from essaim.strategy.views.public import dashboard_data, strategy_for
+from essaim.strategy.views.common import dashboard_data, strategy_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -20,6 +21,7 @@ def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpR
     return response
 
 
+@require_safe
 def action_plan(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     actions = exports.plan_actions(perms.visible_actions(request.user, strategy))
@@ -32,6 +34,7 @@ def action_plan(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     raise Http404("Format inconnu")
 
 
+@require_safe
 def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     values = IndicatorValue.objects.filter(indicator__in=perms.visible_indicators(request.user, strategy))
@@ -42,6 +45,7 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
     return _attachment(rows_to_csv(exports.value_rows(values), exports.VALUE_COLUMNS), "text/csv; charset=utf-8", name)
 
 
+@require_safe
 def bilan_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)

@@ -1,83 +1,44 @@
 """What the public (and, with more detail, the people who steer) read: the dashboard, the
-actions, the indicators, the bilans, the governance."""
+actions, the indicators, the bilans. Read-only: GET and HEAD only."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
-from essaim.strategy import bilan_data, charts, perms, services
-from essaim.strategy.forms import DecisionForm, IndicatorValueForm, MeetingForm
-from essaim.strategy.history import changes_of
+from essaim.core.history import entries_of
+from essaim.strategy import bilan_data, perms
 from essaim.strategy.models import (
     Action,
     Bilan,
-    Body,
     Decision,
-    Indicator,
     IndicatorValue,
-    Meeting,
     Milestone,
     ProgressReport,
     Strategy,
 )
 from essaim.strategy.snapshots import build
-
-# Labels in the order the tables show them (a météo not given comes last).
-LABELS = {
-    "status_labels": dict(Action.Status.choices),
-    "weather_labels": {key: dict(Action.Weather.choices)[key] for key in bilan_data.WEATHER_ORDER},
-}
+from essaim.strategy.views.common import LABELS, dashboard_data, strategy_for
 
 
-def strategy_for(request: HttpRequest, code: str) -> Strategy:
-    strategy = get_object_or_404(Strategy.objects.select_related("region"), code=code)
-    if not perms.can_view_strategy(request.user, strategy):
-        raise Http404
-    return strategy
-
-
-def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any]) -> dict[str, Any]:
-    """What a strategy or bilan page shows, filtered for the reader."""
-    internal = perms.can_read_internal(request.user, strategy)
-    led: frozenset[str] = frozenset()
-    if not internal and request.user.is_authenticated:
-        led = frozenset(strategy.actions.led_by(request.user).values_list("code", flat=True))
-    view = data if internal else bilan_data.public_view(data, also=led)
-    return {
-        "data": view,
-        "tree": bilan_data.tree(view),
-        "internal": internal,
-        **LABELS,
-        "charts": {item["code"]: indicator_chart(item) for item in view["indicators"]},
-        "kind_labels": {"contexte": "de contexte", "activite": "d'activité", "resultat": "de résultat"},
-    }
-
-
-def indicator_chart(item: dict[str, Any]) -> charts.Chart | None:
-    values = [(date.fromisoformat(value["on"]), float(value["value"])) for value in item["values"]]
-    targets = [(date.fromisoformat(item["target_on"]), float(item["target"]))] if item["target"] is not None else []
-    baseline = float(item["baseline"]) if item["baseline"] is not None else None
-    return charts.line_chart(values, targets, baseline)
-
-
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """The strategies this person may see, each with how many of its actions are done."""
     rows = []
-    for strategy in Strategy.objects.select_related("region"):
+    for strategy in Strategy.objects.select_related("region").with_role_of(request.user):
         if perms.can_view_strategy(request.user, strategy):
             actions = perms.visible_actions(request.user, strategy)
             rows.append((strategy, actions.count(), actions.filter(status=Action.Status.DONE).count()))
     return render(request, "strategy/index.html", {"rows": rows})
 
 
+@require_safe
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     today = timezone.localdate()
@@ -123,6 +84,7 @@ def timeline(strategy: Strategy, *, internal: bool, limit: int = 12) -> list[dic
     return events[:limit]
 
 
+@require_safe
 def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     item = get_object_or_404(
@@ -132,6 +94,7 @@ def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
         strategy=strategy,
         code=action,
     )
+    item.strategy = strategy  # the one fetched with the reader's role
     if not perms.can_view_action(request.user, item):
         raise Http404
     internal = perms.can_read_internal(request.user, strategy) or perms.leads_action(request.user, item)
@@ -160,11 +123,12 @@ def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
             "indicators": indicators,
             "internal": internal,
             "can_edit": perms.can_edit_action(request.user, item),
-            "history": changes_of(item)[:30] if internal else [],
+            "history": entries_of(item)[:30] if internal else [],
         },
     )
 
 
+@require_safe
 def indicators(request: HttpRequest, code: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     context = dashboard_data(request, strategy, build(strategy, timezone.localdate(), live=True))
@@ -172,49 +136,7 @@ def indicators(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "strategy/indicators.html", context)
 
 
-def indicator_history(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
-    """Every value of an indicator with its history; its leads propose values here, co-pilots
-    validate or set aside the ones proposed outside a report."""
-    strategy = strategy_for(request, code)
-    item = get_object_or_404(Indicator, strategy=strategy, code=indicator)
-    can_propose = perms.can_propose_value(request.user, item) and not item.platform_metric
-    if not perms.can_read_internal(request.user, strategy) and not can_propose:
-        raise PermissionDenied
-    form = (
-        IndicatorValueForm(request.POST or None, indicator=item, initial={"source": item.source})
-        if can_propose
-        else None
-    )
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
-        if form.is_valid() and (proposed := form.proposed()):
-            services.value_propose(proposed, by=request.user)
-            messages.success(request, "Valeur proposée : les copilotes vont l'examiner.")
-            return redirect("strategy:indicator_history", code=code, indicator=indicator)
-        if form.is_valid():
-            form.add_error("value", "Indiquez la valeur à proposer.")
-        status = 400
-    values = item.values.select_related("proposed_by", "validated_by", "report__action").order_by("-measured_on")
-    changes = sorted(
-        (change for value in values for change in changes_of(value)), key=lambda c: c.created_at, reverse=True
-    )
-    return render(
-        request,
-        "strategy/indicator_history.html",
-        {
-            "strategy": strategy,
-            "indicator": item,
-            "values": values,
-            "history": changes[:50],
-            "form": form,
-            "is_copilot": perms.is_copilot(request.user, strategy),
-        },
-        status=status,
-    )
-
-
+@require_safe
 def bilan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     strategy = strategy_for(request, code)
     bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
@@ -230,6 +152,7 @@ def bilan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "strategy/bilan.html", context)
 
 
+@require_safe
 def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     visible = strategy.bilans.all()
@@ -265,57 +188,4 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
             "counts_after": data_after["counts"],
             **LABELS,
         },
-    )
-
-
-def governance(request: HttpRequest, code: str) -> HttpResponse:
-    return governance_page(request, strategy_for(request, code))
-
-
-def governance_page(
-    request: HttpRequest,
-    strategy: Strategy,
-    *,
-    meeting_form: Any = None,
-    decision_forms: dict[int, Any] | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    """Bodies, meetings and decisions; those who record meetings get the forms to do so."""
-    internal = perms.can_read_internal(request.user, strategy)
-    meetings = (
-        Meeting.objects.filter(body__strategy=strategy)
-        .select_related("body")
-        .prefetch_related("decisions__owner", "decisions__actions")
-    )
-    if not internal:
-        meetings = meetings.filter(Q(is_public=True) | Q(body__in=perms.recordable_bodies(request.user, strategy)))
-    bodies = (
-        Body.objects.filter(strategy=strategy)
-        .select_related("pilot")
-        .prefetch_related(Prefetch("actions", queryset=perms.visible_actions(request.user, strategy)))
-    )
-    recordable = perms.recordable_bodies(request.user, strategy)
-    recordable_ids = set(recordable.values_list("pk", flat=True))
-    meetings = list(meetings[:30])
-    decision_forms = decision_forms or {}
-    for meeting in meetings:
-        if meeting.body_id in recordable_ids and meeting.pk not in decision_forms:
-            decision_forms[meeting.pk] = DecisionForm(prefix=f"decision-{meeting.pk}", strategy=strategy)
-    open_decisions = Decision.objects.open().filter(meeting__in=meetings).select_related("meeting__body", "owner")
-    return render(
-        request,
-        "strategy/governance.html",
-        {
-            "strategy": strategy,
-            "bodies": bodies,
-            "meetings": [(meeting, decision_forms.get(meeting.pk)) for meeting in meetings],
-            "open_decisions": open_decisions,
-            "internal": internal,
-            "is_copilot": perms.is_copilot(request.user, strategy),
-            "user_id": getattr(request.user, "pk", None),
-            "meeting_form": meeting_form
-            or (MeetingForm(prefix="reunion", bodies=recordable) if recordable_ids else None),
-            "today": timezone.localdate(),
-        },
-        status=status,
     )

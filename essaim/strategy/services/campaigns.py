@@ -1,0 +1,124 @@
+"""Reporting campaigns: created, opened (one report asked of each open action), closed, and the
+daily reminders of the reports still missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+
+from essaim.accounts.models import User
+from essaim.core.history import tracking
+from essaim.core.reminders import reminder_due
+from essaim.strategy import perms
+from essaim.strategy.models import Campaign, ProgressReport, Strategy
+from essaim.strategy.services.notices import (
+    action_lead_emails,
+    copilot_emails,
+    notify,
+    report_url,
+    site_url,
+)
+from essaim.strategy.workflows import CAMPAIGN_FLOW
+
+CAMPAIGN_FIELDS = ("title", "period_label", "opens_on", "due_on", "meeting", "remind_days_before", "remind_days_after")
+
+
+@transaction.atomic
+def campaign_create(*, strategy: Strategy, data: dict[str, Any], by: User) -> Campaign:
+    """A planned campaign; nobody is told until it is opened."""
+    campaign = Campaign(strategy=strategy)
+    with tracking(campaign, by=by, summary="Campagne créée"):
+        for name in CAMPAIGN_FIELDS:
+            if name in data:
+                setattr(campaign, name, data[name])
+        campaign.save()
+    return campaign
+
+
+def _locked(campaign: Campaign) -> Campaign:
+    return Campaign.objects.select_for_update(of=("self",)).select_related("strategy").get(pk=campaign.pk)
+
+
+@transaction.atomic
+def campaign_open(*, campaign: Campaign, by: User) -> int:
+    """Open the campaign: one report to write per open action, prefilled with the action's
+    current status and météo; each lead is told by e-mail. Returns the number of reports."""
+    campaign = _locked(campaign)
+    CAMPAIGN_FLOW.check(campaign.status, Campaign.Status.OPEN, roles=perms.roles_in(by, campaign.strategy))
+    with tracking(campaign, by=by, summary="Campagne ouverte"):
+        campaign.status = Campaign.Status.OPEN
+        campaign.save(update_fields=["status"])
+    created = 0
+    for action in campaign.strategy.actions.in_progress().select_related("strategy"):
+        report, was_created = ProgressReport.objects.get_or_create(
+            action=action, campaign=campaign, defaults={"status": action.status, "weather": action.weather}
+        )
+        created += was_created
+        notify(
+            message="report_requested",
+            to=action_lead_emails(action),
+            context={"campaign": campaign, "action": action, "url": report_url(report)},
+        )
+    return created
+
+
+@transaction.atomic
+def campaign_close(*, campaign: Campaign, by: User) -> None:
+    """Close the campaign: the reports not sent by now can no longer be."""
+    campaign = _locked(campaign)
+    CAMPAIGN_FLOW.check(campaign.status, Campaign.Status.CLOSED, roles=perms.roles_in(by, campaign.strategy))
+    with tracking(campaign, by=by, summary="Campagne close"):
+        campaign.status = Campaign.Status.CLOSED
+        campaign.save(update_fields=["status"])
+
+
+@dataclass(frozen=True)
+class RemindersSent:
+    before: int
+    after: int
+
+
+@transaction.atomic
+def campaign_reminders_send(*, today: date) -> RemindersSent:
+    """Remind the leads of reports still to send: once some days before the due date, once some
+    days after, when the co-pilots also get the list of what is missing (`core.reminders` says
+    which reminder is due; the date it went is kept on the report, so it goes once)."""
+    before = after = 0
+    for campaign in Campaign.objects.filter(status=Campaign.Status.OPEN).select_related("strategy"):
+        late = []
+        for report in campaign.reports.missing().select_related("action__strategy", "campaign"):
+            due = reminder_due(
+                today=today,
+                due_on=campaign.due_on,
+                days_before=campaign.remind_days_before,
+                days_after=campaign.remind_days_after,
+                sent_before=report.reminded_before_on is not None,
+                sent_after=report.reminded_after_on is not None,
+            )
+            if due is None:
+                continue
+            context = {"campaign": campaign, "action": report.action, "url": report_url(report)}
+            if due == "before":
+                notify(message="report_reminder", to=action_lead_emails(report.action), context=context)
+                ProgressReport.objects.filter(pk=report.pk).update(reminded_before_on=today)
+                before += 1
+            else:
+                notify(message="report_late", to=action_lead_emails(report.action), context=context)
+                ProgressReport.objects.filter(pk=report.pk).update(reminded_after_on=today)
+                late.append(report)
+        if late:
+            notify(
+                message="reports_missing",
+                to=copilot_emails(campaign.strategy),
+                context={
+                    "campaign": campaign,
+                    "late": late,
+                    "url": site_url(reverse("strategy:board", kwargs={"code": campaign.strategy.code})),
+                },
+            )
+            after += len(late)
+    return RemindersSent(before=before, after=after)

@@ -1,0 +1,48 @@
+"""Reporting campaigns, run by the co-pilots from their board."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from essaim.core.workflows import TransitionRefused
+from essaim.strategy import services
+from essaim.strategy.forms import CampaignForm
+from essaim.strategy.models import Campaign
+from essaim.strategy.views.common import copiloted_strategy
+
+
+@login_required
+@require_POST
+def campaign_create(request: HttpRequest, code: str) -> HttpResponse:
+    strategy = copiloted_strategy(request, code)
+    form = CampaignForm(request.POST, prefix="campagne", strategy=strategy)
+    if not form.is_valid():
+        return render(
+            request, "strategy/workspace/campaign_form.html", {"strategy": strategy, "form": form}, status=400
+        )
+    campaign = services.campaign_create(strategy=strategy, data=form.cleaned_data, by=request.user)
+    messages.success(request, f"Campagne « {campaign.title} » créée. Ouvrez-la pour prévenir les référents.")
+    return redirect("strategy:board", code=strategy.code)
+
+
+@login_required
+@require_POST
+def campaign_transition(request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+    campaign = get_object_or_404(Campaign.objects.select_related("strategy"), pk=pk)
+    copiloted_strategy(request, campaign.strategy.code)
+    try:
+        if transition == "ouvrir":
+            count = services.campaign_open(campaign=campaign, by=request.user)
+            messages.success(request, f"Campagne ouverte : {count} point(s) d'avancement demandé(s) aux référents.")
+        elif transition == "clore":
+            services.campaign_close(campaign=campaign, by=request.user)
+            messages.success(request, "Campagne close.")
+        else:
+            return HttpResponse("Action inconnue.", status=400)
+    except TransitionRefused as error:
+        messages.error(request, str(error))
+    return redirect("strategy:board", code=campaign.strategy.code)
