@@ -130,7 +130,7 @@ def test_the_command_dry_run_writes_nothing(directory, tmp_path, capsys):
 def test_the_command_lists_errors_and_fails(directory, tmp_path, capsys):
     path = tmp_path / "strategie.yaml"
     path.write_text(SAMPLE_FILE.replace('code: "1.1.2"', 'code: "1.1.1"'), encoding="utf-8")
-    with pytest.raises(CommandError, match="rien n'a été enregistré"):
+    with pytest.raises(CommandError, match="rien n'a été importé"):
         call_command("load_strategy", str(path))
     assert "strategie.yaml, ligne" in capsys.readouterr().err
 
