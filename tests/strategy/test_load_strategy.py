@@ -149,3 +149,30 @@ def test_reloading_keeps_what_was_done_in_the_platform(directory):
     action.refresh_from_db()
     assert action.status == "suspendue"  # the validated report, not the file
     assert action.milestones.get().done_on == date(2018, 1, 10)
+
+
+def counts(report):
+    return {tally.noun.singular: (tally.created, tally.updated) for tally in report.tallies.values()}
+
+
+def test_a_dry_run_counts_exactly_what_the_load_then_does(directory):
+    dry = load_strategy_file(SAMPLE_FILE, dry_run=True)
+    assert dry.ok and dry.strategy is None and not Strategy.objects.exists()
+    real = load_strategy_file(SAMPLE_FILE)
+    assert counts(dry) == counts(real)
+    assert dry.summary().startswith(
+        "1 stratégie serait créée ; 2 plans d'actions seraient créés ; 1 groupe ou instance"
+    )
+    assert "2 actions seraient créées" in dry.summary() and "2 actions ont été créées" in real.summary()
+    again = load_strategy_file(SAMPLE_FILE)
+    assert "2 actions ont été mises à jour" in again.summary()
+
+
+def test_the_command_says_what_the_file_no_longer_names(directory, tmp_path, capsys):
+    load_strategy_file(SAMPLE_FILE)
+    path = tmp_path / "strategie.yaml"
+    second = SAMPLE_FILE.index('          - code: "1.1.2"')
+    end = SAMPLE_FILE.index("\nindicators:")
+    path.write_text(SAMPLE_FILE[:second] + SAMPLE_FILE[end:], encoding="utf-8")
+    call_command("load_strategy", str(path), "--dry-run")
+    assert "Conservé, absent du fichier : action 1.1.2" in capsys.readouterr().out

@@ -29,7 +29,7 @@ class Row:
 def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The text of a UTF-8 file on disk (YAML, JSON...), after the size and encoding checks."""
     data = _read_bytes(path, max_bytes=max_bytes)
-    return _decode(data)
+    return _decode(data, advice="Enregistrez-le en UTF-8 depuis votre éditeur de texte, puis relancez.")
 
 
 def read_csv_file(path: Path, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
@@ -153,14 +153,13 @@ def _check_size(size: int, *, max_bytes: int = MAX_FILE_BYTES) -> None:
         )
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, *, advice: str = "Dans votre tableur, enregistrez-le au format « CSV UTF-8 ».") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FileRejected(
-            f"Le fichier n'est pas encodé en UTF-8 (premier caractère illisible à la ligne {line}). "
-            "Dans votre tableur, enregistrez-le au format « CSV UTF-8 »."
+            f"Le fichier n'est pas encodé en UTF-8 (premier caractère illisible à la ligne {line}). {advice}"
         ) from exc
 
 

@@ -166,4 +166,5 @@ class ImportReport:
         """What the command prints first: `12 lignes lues.` when the file had lines."""
         if self.lines_read is None:
             return ""
-        return f"{LINE.counted(self.lines_read)} {'lues' if self.lines_read > 1 else 'lue'}. "
+        read = f"{LINE.counted(self.lines_read)} {'lues' if self.lines_read > 1 else 'lue'}. "
+        return read[0].upper() + read[1:]
