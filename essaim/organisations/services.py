@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-
-from essaim.core.imports import ImportReport, Row, RowError
+from essaim.core.imports import ImportReport, Noun, Row, RowError
+from essaim.core.imports.writing import all_or_nothing
 from essaim.core.text import fold
 from essaim.organisations.forms import OrganisationRowForm
 from essaim.organisations.models import Organisation, OrganisationRole
 
+ORGANISATION = Noun("structure", "structures", feminine=True)
 REQUIRED_COLUMNS = ["name"]
 OPTIONAL_COLUMNS = [
     "siret",
@@ -38,7 +38,7 @@ def organisations_import(*, rows: list[Row], dry_run: bool = False) -> ImportRep
     A row matches an existing structure by SIRET, or by name and commune when it has no SIRET;
     a matched structure is updated, its roles replaced by the row's.
     """
-    report = ImportReport(dry_run=dry_run)
+    report = ImportReport(ORGANISATION, dry_run=dry_run, lines_read=len(rows))
     roles_by_slug = {role.slug: role for role in OrganisationRole.objects.filter(is_obsolete=False)}
     valid: list[tuple[OrganisationRowForm, bool]] = []
     seen: dict[tuple[str, str], int] = {}
@@ -75,19 +75,14 @@ def organisations_import(*, rows: list[Row], dry_run: bool = False) -> ImportRep
     if report.errors:
         return report
 
-    with transaction.atomic():
+    with all_or_nothing(dry_run=dry_run):
         for form, is_update in valid:
             if is_update and not form.has_changed():
-                report.unchanged += 1
-                continue
-            if is_update:
-                report.updated += 1
-            else:
-                report.created += 1
-            if dry_run:
+                report.count("unchanged")
                 continue
             organisation = form.save(commit=False)
             organisation.commune = form.cleaned_data["commune_code"]
             organisation.save()
             organisation.roles.set(form.cleaned_data["roles"])
+            report.count("updated" if is_update else "created")
     return report

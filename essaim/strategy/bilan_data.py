@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-STATUS_ORDER = ("a_lancer", "en_cours", "realisee", "suspendue", "abandonnee")
-WEATHER_ORDER = ("securisee", "atteignable", "appuis", "compromise", "")
+from essaim.strategy.vocabulary import ACTION_STATUS, WEATHER_COUNT_ORDER
+
+STATUS_ORDER = ACTION_STATUS.values
+WEATHER_ORDER = WEATHER_COUNT_ORDER
 
 
 def counts(actions: list[dict[str, Any]]) -> dict[str, Any]:

@@ -6,13 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from essaim.core.history import Extra, entries_of, record, record_event, snapshot, track, tracking
+from essaim.core.history import Extra, track
 from essaim.strategy.models import Action, Bilan, Campaign, Decision, IndicatorValue, Meeting, ProgressReport
-
-# The names services used before the history moved to core; the services now import
-# `essaim.core.history` directly, these stay only while a caller still uses them.
-changes_of = entries_of
-__all__ = ["changes_of", "record", "record_event", "snapshot", "tracking"]
 
 
 def _sorted(relation: str, column: str) -> Any:

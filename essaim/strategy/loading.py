@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-
 from essaim.accounts.models import User
+from essaim.core.history import tracking
+from essaim.core.imports import ImportReport, Noun, RowError
+from essaim.core.imports.writing import all_or_nothing
 from essaim.core.registries import platform_metrics
 from essaim.organisations.models import Organisation
 from essaim.strategy import strategy_file
-from essaim.strategy.history import tracking
 from essaim.strategy.models import (
     Action,
     ActionDocument,
@@ -26,54 +25,49 @@ from essaim.strategy.models import (
     StrategyMember,
     StrategyNode,
 )
-from essaim.strategy.strategy_file import FileError, PersonSpec, StrategySpec
+from essaim.strategy.strategy_file import PersonSpec, StrategySpec
 from essaim.territories.models import Region
 
 FILE_AUTHOR = "chargement de fichier"
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a strategy is a few hundred lines; more is not one
+
+STRATEGY = Noun("stratégie", "stratégies", feminine=True)
+PLAN = Noun("plan d'actions", "plans d'actions")
+BODY = Noun("groupe ou instance", "groupes et instances")
+NODE = Noun("élément de l'arborescence", "éléments de l'arborescence")
+ACTION = Noun("action", "actions", feminine=True)
+INDICATOR = Noun("indicateur", "indicateurs")
 
 
-@dataclass
-class LoadReport:
-    errors: list[FileError] = field(default_factory=list)
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    kept: list[str] = field(default_factory=list)  # in the database, no longer in the file
-    strategy: Strategy | None = None
+class LoadReport(ImportReport):
+    """The report of a strategy load: counts by kind of element, what the file no longer names
+    (kept, never deleted, said in the notes) and the strategy written (None in a dry run)."""
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+    def __init__(self, *, dry_run: bool) -> None:
+        # update_or_create tells created from updated, not from unchanged: only those are said.
+        super().__init__(
+            STRATEGY, PLAN, BODY, NODE, ACTION, INDICATOR, dry_run=dry_run, outcomes=("created", "updated")
+        )
+        self.strategy: Strategy | None = None
 
-    def count(self, kind: str, created: bool) -> None:
-        counter = self.created if created else self.updated
-        counter[kind] = counter.get(kind, 0) + 1
-
-    def summary(self) -> str:
-        parts = [f"{count} {kind} créé(e)s" for kind, count in self.created.items()]
-        parts += [f"{count} {kind} mis(es) à jour" for kind, count in self.updated.items()]
-        return ", ".join(parts) or "rien de nouveau"
-
-
-class _Rollback(Exception):
-    pass
+    def written(self, noun: Noun, created: bool) -> None:
+        self.count("created" if created else "updated", noun)
 
 
 def load_strategy_file(text: str, *, dry_run: bool = False) -> LoadReport:
     """Check the file, resolve its references, then write everything in one transaction.
     With `dry_run` the writes are made and rolled back, so the report counts are true."""
     spec, errors = strategy_file.parse(text)
-    report = LoadReport(errors=list(errors))
+    report = LoadReport(dry_run=dry_run)
+    report.errors.extend(errors)
     if errors:
         return report
     resolver = _Resolver(spec, report)
     if report.errors:
         return report
-    try:
-        with transaction.atomic():
-            report.strategy = _write(spec, resolver, report)
-            if dry_run:
-                raise _Rollback
-    except _Rollback:
+    with all_or_nothing(dry_run=dry_run):
+        report.strategy = _write(spec, resolver, report)
+    if dry_run:
         report.strategy = None
     return report
 
@@ -84,7 +78,7 @@ class _Resolver:
     def __init__(self, spec: StrategySpec, report: LoadReport) -> None:
         self.region = Region.objects.filter(code=spec.region).first()
         if self.region is None:
-            report.errors.append(FileError(0, f'la région « {spec.region} » est inconnue (code INSEE, ex. "52").'))
+            report.errors.append(RowError(0, f'la région « {spec.region} » est inconnue (code INSEE, ex. "52").'))
         names: list[tuple[str, int]] = list(spec.copilots)
         names += [(body.pilot, body.line) for body in spec.bodies if body.pilot]
         for action in spec.actions:
@@ -96,13 +90,13 @@ class _Resolver:
             self.organisations[organisation.name] = organisation
         for name, line in names:
             if name not in self.organisations:
-                report.errors.append(FileError(line, f"la structure « {name} » n'est pas dans l'annuaire (nom exact)."))
+                report.errors.append(RowError(line, f"la structure « {name} » n'est pas dans l'annuaire (nom exact)."))
                 self.organisations[name] = Organisation()  # report each unknown name once
         for indicator in spec.indicators:
             if indicator.platform_metric and indicator.platform_metric not in platform_metrics:
                 known = ", ".join(key for key, _label in platform_metrics.choices())
                 report.errors.append(
-                    FileError(indicator.line, f"mesure « {indicator.platform_metric} » inconnue (mesures : {known}).")
+                    RowError(indicator.line, f"mesure « {indicator.platform_metric} » inconnue (mesures : {known}).")
                 )
 
     def organisation(self, name: str) -> Organisation | None:
@@ -122,7 +116,8 @@ class _Resolver:
 
 
 def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strategy:
-    assert spec.starts_on and spec.ends_on and resolver.region
+    if spec.starts_on is None or spec.ends_on is None or resolver.region is None:
+        raise RuntimeError("parse() and _Resolver report a missing date or région before anything is written.")
     strategy, created = Strategy.objects.update_or_create(
         code=spec.code,
         defaults={
@@ -139,7 +134,7 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
             "document_url": spec.document_url,
         },
     )
-    report.count("stratégie", created)
+    report.written(STRATEGY, created)
     strategy.copilots.set([resolver.organisations[name] for name, _line in spec.copilots])
     for person in spec.members:
         StrategyMember.objects.update_or_create(
@@ -153,7 +148,7 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
             code=plan.code,
             defaults={"title": plan.title, "starts_on": plan.starts_on, "ends_on": plan.ends_on},
         )
-        report.count("plan(s) d'actions", created)
+        report.written(PLAN, created)
 
     bodies = {}
     for body in spec.bodies:
@@ -169,7 +164,7 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
             },
         )
         bodies[body.code].leads.set([resolver.user(person) for person in body.leads])
-        report.count("groupe(s) et instance(s)", created)
+        report.written(BODY, created)
 
     nodes: dict[str, StrategyNode] = {}
     for order, node in enumerate(spec.nodes):
@@ -184,7 +179,7 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
                 "order": order,
             },
         )
-        report.count("niveau(x)", created)
+        report.written(NODE, created)
 
     actions: dict[str, Action] = {}
     for order, spec_action in enumerate(spec.actions):
@@ -194,13 +189,10 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
         _write_indicator(strategy, spec_indicator, nodes, actions, resolver, report)
 
     in_file = {action.code for action in spec.actions}
-    report.kept = [
-        f"action {code}" for code in strategy.actions.exclude(code__in=in_file).values_list("code", flat=True)
-    ]
+    kept = [f"action {code}" for code in strategy.actions.exclude(code__in=in_file).values_list("code", flat=True)]
     in_file_nodes = {node.code for node in spec.nodes}
-    report.kept += [
-        f"niveau {code}" for code in strategy.nodes.exclude(code__in=in_file_nodes).values_list("code", flat=True)
-    ]
+    kept += [f"niveau {code}" for code in strategy.nodes.exclude(code__in=in_file_nodes).values_list("code", flat=True)]
+    report.notes += [f"Conservé, absent du fichier : {what}" for what in kept]
     return strategy
 
 
@@ -239,7 +231,7 @@ def _write_action(
         action.plans.set([plans[code] for code in spec.plans])
         action.leads.set([resolver.user(person) for person in spec.leads])
         action.partners.set([resolver.organisations[name] for name in spec.partners])
-    report.count("action(s)", created)
+    report.written(ACTION, created)
     # Milestones are matched by title: a milestone reached in Essaim stays reached.
     known = {milestone.title: milestone for milestone in action.milestones.all()}
     for item in spec.milestones:
@@ -296,7 +288,7 @@ def _write_indicator(
             "is_public": spec.public,
         },
     )
-    report.count("indicateur(s)", created)
+    report.written(INDICATOR, created)
     indicator.actions.set([actions[code] for code in spec.actions])
     indicator.leads.set([resolver.user(person) for person in spec.leads])
     indicator.targets.all().delete()

@@ -176,3 +176,16 @@ def test_required_answers_are_read_and_unknown_questions_refused(ready):
     report = offers_import(rows=rows(HEADER + line(required_answers="agrement_esus:oui|quartier_prioritaire:non")))
     assert report.ok
     assert Offer.objects.get().required_answers == {"agrement_esus": True, "quartier_prioritaire": False}
+
+
+def test_the_summary_agrees_with_offers_and_speaks_in_the_conditional_for_a_dry_run(ready):
+    offers_import(rows=rows(HEADER + line()))
+    report = offers_import(rows=rows(HEADER + line() + line(external_id="new")), dry_run=True)
+    assert report.summary() == "1 offre serait créée, aucune mise à jour, 1 offre resterait inchangée."
+
+
+def test_the_command_counts_lines_and_offers(ready, tmp_path, capsys):
+    path = tmp_path / "offres.csv"
+    path.write_text(HEADER + line(), encoding="utf-8")
+    call_command("import_offers", str(path))
+    assert "1 ligne lue. 1 offre a été créée, aucune mise à jour, aucune inchangée." in capsys.readouterr().out

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from essaim.strategy.history import changes_of
+from essaim.core.history import entries_of
 from essaim.strategy.loading import load_strategy_file
 from essaim.strategy.models import Action, Indicator, IndicatorValue, Strategy
 from essaim.strategy.strategy_file import parse
@@ -94,7 +94,7 @@ def test_loading_writes_everything_and_keeps_a_history(directory):
     assert Action.objects.get(code="1.1.2").is_public is False
     value = IndicatorValue.objects.get()
     assert value.state == IndicatorValue.State.VALIDATED and value.value == 120
-    assert changes_of(action).count() == 1
+    assert entries_of(action).count() == 1
 
 
 def test_loading_again_updates_in_place_and_records_only_what_changed(directory):
@@ -104,7 +104,7 @@ def test_loading_again_updates_in_place_and_records_only_what_changed(directory)
     action = Action.objects.get(code="1.1.1")
     assert action.status == "realisee"
     assert Action.objects.count() == 2 and IndicatorValue.objects.count() == 1
-    latest = changes_of(action).first()
+    latest = entries_of(action).first()
     assert latest.changes == {"status": ["en_cours", "realisee"]}
 
 
@@ -130,7 +130,7 @@ def test_the_command_dry_run_writes_nothing(directory, tmp_path, capsys):
 def test_the_command_lists_errors_and_fails(directory, tmp_path, capsys):
     path = tmp_path / "strategie.yaml"
     path.write_text(SAMPLE_FILE.replace('code: "1.1.2"', 'code: "1.1.1"'), encoding="utf-8")
-    with pytest.raises(CommandError, match="rien n'a été enregistré"):
+    with pytest.raises(CommandError, match="rien n'a été importé"):
         call_command("load_strategy", str(path))
     assert "strategie.yaml, ligne" in capsys.readouterr().err
 
@@ -149,3 +149,30 @@ def test_reloading_keeps_what_was_done_in_the_platform(directory):
     action.refresh_from_db()
     assert action.status == "suspendue"  # the validated report, not the file
     assert action.milestones.get().done_on == date(2018, 1, 10)
+
+
+def counts(report):
+    return {tally.noun.singular: (tally.created, tally.updated) for tally in report.tallies.values()}
+
+
+def test_a_dry_run_counts_exactly_what_the_load_then_does(directory):
+    dry = load_strategy_file(SAMPLE_FILE, dry_run=True)
+    assert dry.ok and dry.strategy is None and not Strategy.objects.exists()
+    real = load_strategy_file(SAMPLE_FILE)
+    assert counts(dry) == counts(real)
+    assert dry.summary().startswith(
+        "1 stratégie serait créée ; 2 plans d'actions seraient créés ; 1 groupe ou instance"
+    )
+    assert "2 actions seraient créées" in dry.summary() and "2 actions ont été créées" in real.summary()
+    again = load_strategy_file(SAMPLE_FILE)
+    assert "2 actions ont été mises à jour" in again.summary()
+
+
+def test_the_command_says_what_the_file_no_longer_names(directory, tmp_path, capsys):
+    load_strategy_file(SAMPLE_FILE)
+    path = tmp_path / "strategie.yaml"
+    second = SAMPLE_FILE.index('          - code: "1.1.2"')
+    end = SAMPLE_FILE.index("\nindicators:")
+    path.write_text(SAMPLE_FILE[:second] + SAMPLE_FILE[end:], encoding="utf-8")
+    call_command("load_strategy", str(path), "--dry-run")
+    assert "Conservé, absent du fichier : action 1.1.2" in capsys.readouterr().out

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from essaim.strategy.models.structure import Action, Body
+from essaim.strategy.vocabulary import DECISION_STATUS
 
 
 class Meeting(models.Model):
@@ -31,10 +32,7 @@ class DecisionQuerySet(models.QuerySet["Decision"]):
 
 
 class Decision(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", "À mettre en œuvre"
-        DONE = "done", "Mise en œuvre"
-        DROPPED = "dropped", "Abandonnée"
+    Status = models.TextChoices("Status", DECISION_STATUS.choices(), module=__name__, qualname="Decision.Status")
 
     meeting = models.ForeignKey(Meeting, verbose_name="réunion", on_delete=models.CASCADE, related_name="decisions")
     text = models.TextField("décision")

@@ -8,6 +8,7 @@ from django.db import models
 
 from essaim.strategy import progress
 from essaim.strategy.models.structure import Action, Strategy, StrategyNode
+from essaim.strategy.vocabulary import INDICATOR_KIND, VALUE_STATE
 
 
 def validate_platform_metric(value: str) -> None:
@@ -18,10 +19,7 @@ def validate_platform_metric(value: str) -> None:
 
 
 class Indicator(models.Model):
-    class Kind(models.TextChoices):
-        CONTEXT = "contexte", "Contexte"
-        ACTIVITY = "activite", "Activité"
-        OUTCOME = "resultat", "Résultat"
+    Kind = models.TextChoices("Kind", INDICATOR_KIND.choices(), module=__name__, qualname="Indicator.Kind")
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators")
     code = models.SlugField("identifiant", max_length=60)
@@ -103,10 +101,7 @@ class IndicatorValue(models.Model):
     """A measure: proposed by a lead (often within a progress report), then validated by a
     co-pilot. Only validated values count and reach the public."""
 
-    class State(models.TextChoices):
-        PROPOSED = "proposed", "Proposée"
-        VALIDATED = "validated", "Validée"
-        REJECTED = "rejected", "Écartée"
+    State = models.TextChoices("State", VALUE_STATE.choices(), module=__name__, qualname="IndicatorValue.State")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     measured_on = models.DateField("date de la mesure")

@@ -7,15 +7,13 @@ from django.db import models
 
 from essaim.strategy.models.governance import Meeting
 from essaim.strategy.models.structure import Action, Strategy
+from essaim.strategy.vocabulary import CAMPAIGN_STATUS, REPORT_STATE
 
 
 class Campaign(models.Model):
     """A round of reporting before a governance meeting: every open action reports by `due_on`."""
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", "Prévue"
-        OPEN = "open", "Ouverte"
-        CLOSED = "closed", "Close"
+    Status = models.TextChoices("Status", CAMPAIGN_STATUS.choices(), module=__name__, qualname="Campaign.Status")
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="campaigns")
     title = models.CharField("titre", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale ».")
@@ -61,11 +59,7 @@ class ProgressReportQuerySet(models.QuerySet["ProgressReport"]):
 class ProgressReport(models.Model):
     """A point d'avancement: what was done, what comes next, what blocks, how it looks."""
 
-    class State(models.TextChoices):
-        DRAFT = "draft", "À rédiger"
-        SUBMITTED = "submitted", "Transmis, à valider"
-        RETURNED = "returned", "Renvoyé pour complément"
-        VALIDATED = "validated", "Validé"
+    State = models.TextChoices("State", REPORT_STATE.choices(), module=__name__, qualname="ProgressReport.State")
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reports", null=True, blank=True)

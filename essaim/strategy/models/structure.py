@@ -13,6 +13,15 @@ from django.db.models import Q
 from django.urls import reverse
 
 from essaim.core.fields import WebsiteField
+from essaim.strategy.vocabulary import (
+    ACTION_STATUS,
+    BODY_KIND,
+    BUDGET_KIND,
+    DOCUMENT_KIND,
+    MEMBER_ROLE,
+    STRATEGY_STATUS,
+    WEATHER,
+)
 
 MIN_DEPTH, MAX_DEPTH = 2, 4
 
@@ -38,11 +47,7 @@ class StrategyQuerySet(models.QuerySet["Strategy"]):
 
 
 class Strategy(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "En préparation"
-        ADOPTED = "adopted", "Adoptée"
-        RUNNING = "running", "En cours de mise en œuvre"
-        CLOSED = "closed", "Achevée"
+    Status = models.TextChoices("Status", STRATEGY_STATUS.choices(), module=__name__, qualname="Strategy.Status")
 
     code = models.SlugField("identifiant", max_length=80, unique=True)
     title = models.CharField("titre", max_length=250)
@@ -91,9 +96,7 @@ class StrategyMember(models.Model):
     """A person's place in the steering of one strategy. Leads of actions need no membership:
     leading an action is enough to report on it."""
 
-    class Role(models.TextChoices):
-        COPILOT = "copilot", "Copilote"
-        READER = "reader", "Lecture (élus, direction, COTECH)"
+    Role = models.TextChoices("Role", MEMBER_ROLE.choices(), module=__name__, qualname="StrategyMember.Role")
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="strategy_roles")
@@ -157,11 +160,7 @@ class ActionPlan(models.Model):
 class Body(models.Model):
     """A project group or a governance body (COTECH, COPIL, regional conference)."""
 
-    class Kind(models.TextChoices):
-        PROJECT_GROUP = "groupe", "Groupe-projet"
-        COTECH = "cotech", "Comité technique"
-        COPIL = "copil", "Comité de pilotage"
-        CONFERENCE = "conference", "Conférence régionale"
+    Kind = models.TextChoices("Kind", BODY_KIND.choices(), module=__name__, qualname="Body.Kind")
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="bodies")
     code = models.SlugField("identifiant", max_length=40)
@@ -204,20 +203,9 @@ class ActionQuerySet(models.QuerySet["Action"]):
 class Action(models.Model):
     """A "fiche action": who carries it, when, how it stands (status) and how it looks (météo)."""
 
-    class Status(models.TextChoices):
-        TO_START = "a_lancer", "À lancer"
-        RUNNING = "en_cours", "En cours"
-        DONE = "realisee", "Réalisée"
-        SUSPENDED = "suspendue", "Suspendue"
-        ABANDONED = "abandonnee", "Abandonnée"
+    Status = models.TextChoices("Status", ACTION_STATUS.choices(), module=__name__, qualname="Action.Status")
 
-    class Weather(models.TextChoices):
-        # A judgement kept apart from the factual status (the State's PILOTE does the same).
-        UNKNOWN = "", "Non renseignée"
-        SECURED = "securisee", "Sécurisée"
-        REACHABLE = "atteignable", "Atteignable"
-        SUPPORT = "appuis", "Appuis nécessaires"
-        COMPROMISED = "compromise", "Compromise"
+    Weather = models.TextChoices("Weather", WEATHER.choices(), module=__name__, qualname="Action.Weather")
 
     CLOSED_STATUSES = (Status.DONE, Status.ABANDONED)
 
@@ -315,10 +303,7 @@ class Milestone(models.Model):
 
 
 class BudgetLine(models.Model):
-    class Kind(models.TextChoices):
-        OPERATING = "fonctionnement", "Fonctionnement"
-        INVESTMENT = "investissement", "Investissement"
-        STAFF = "etp", "Temps de travail (ETP)"
+    Kind = models.TextChoices("Kind", BUDGET_KIND.choices(), module=__name__, qualname="BudgetLine.Kind")
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="budget_lines")
     year = models.PositiveSmallIntegerField("année")
@@ -345,13 +330,7 @@ class BudgetLine(models.Model):
 class ActionDocument(models.Model):
     """Evidence of what was done: minutes, deliverables, press, photos (as links)."""
 
-    class Kind(models.TextChoices):
-        MINUTES = "compte_rendu", "Compte rendu"
-        DELIVERABLE = "livrable", "Livrable"
-        AGREEMENT = "convention", "Convention ou délibération"
-        PRESS = "presse", "Article de presse"
-        PHOTO = "photo", "Photo ou vidéo"
-        OTHER = "autre", "Autre"
+    Kind = models.TextChoices("Kind", DOCUMENT_KIND.choices(), module=__name__, qualname="ActionDocument.Kind")
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField("titre", max_length=250)

@@ -1,15 +1,12 @@
-"""The shared shape of every import: read the whole file, validate every row, report each bad
-row with its line number, then write everything in one transaction or nothing at all.
-
-This module reads and checks files; each app's service validates its rows and writes them.
-"""
+"""Reading import files: size, encoding and columns are checked before any row is looked at.
+Pure: no Django import (openpyxl is imported only when a workbook is read)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,15 +18,6 @@ class FileRejected(Exception):
 
 
 @dataclass(frozen=True)
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"ligne {self.line} : {self.message}"
-
-
-@dataclass(frozen=True)
 class Row:
     """One data row with the line of the file where it starts (the header is line 1)."""
 
@@ -38,21 +26,10 @@ class Row:
     problem: str = ""  # set when the row cannot be read at all (more cells than columns)
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def summary(self) -> str:
-        verb = "seraient" if self.dry_run else "ont été"
-        return f"{self.created} {verb} créées, {self.updated} {verb} mises à jour, {self.unchanged} inchangées."
+def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of a UTF-8 file on disk (YAML, JSON...), after the size and encoding checks."""
+    data = _read_bytes(path, max_bytes=max_bytes)
+    return _decode(data, advice="Enregistrez-le en UTF-8 depuis votre éditeur de texte, puis relancez.")
 
 
 def read_csv_file(path: Path, *, required: Iterable[str], optional: Iterable[str] = ()) -> list[Row]:
@@ -115,14 +92,16 @@ def _cell_text(cell: object) -> str:
     return str(cell).strip()
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise FileRejected(
             f"Impossible de lire le fichier « {path} » : il n'existe pas ou n'est pas accessible."
         ) from exc
-    _check_size(size)
+    if not path.is_file():
+        raise FileRejected(f"« {path} » n'est pas un fichier.")
+    _check_size(size, max_bytes=max_bytes)
     return path.read_bytes()
 
 
@@ -166,22 +145,21 @@ def split_list(cell: str) -> list[str]:
     return [item.strip() for item in cell.split("|") if item.strip()]
 
 
-def _check_size(size: int) -> None:
-    if size > MAX_FILE_BYTES:
+def _check_size(size: int, *, max_bytes: int = MAX_FILE_BYTES) -> None:
+    if size > max_bytes:
         raise FileRejected(
             f"Le fichier pèse {size / 1024 / 1024:.1f} Mo, au-delà de la limite de "
-            f"{MAX_FILE_BYTES // 1024 // 1024} Mo. Découpez-le en plusieurs fichiers."
+            f"{max_bytes / 1024 / 1024:g} Mo. Découpez-le en plusieurs fichiers."
         )
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, *, advice: str = "Dans votre tableur, enregistrez-le au format « CSV UTF-8 ».") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FileRejected(
-            f"Le fichier n'est pas encodé en UTF-8 (premier caractère illisible à la ligne {line}). "
-            "Dans votre tableur, enregistrez-le au format « CSV UTF-8 »."
+            f"Le fichier n'est pas encodé en UTF-8 (premier caractère illisible à la ligne {line}). {advice}"
         ) from exc
 
 

@@ -1,0 +1,59 @@
+"""`offers_import`: check every row of an offers file, then write them all or none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from essaim.catalog.importing.operators import OperatorResolver
+from essaim.catalog.importing.referential import Referential
+from essaim.catalog.importing.rows import OfferRow, validate_row
+from essaim.catalog.importing.writing import write_offer
+from essaim.catalog.models import Offer
+from essaim.core.imports import ImportReport, Noun, Row, RowError
+from essaim.core.imports.writing import all_or_nothing
+
+OFFER = Noun("offre", "offres", feminine=True)
+
+
+def offers_import(*, rows: list[Row], dry_run: bool = False, by: Any = None) -> ImportReport:
+    """Validate every row; if all are valid, create or update every offer in one transaction."""
+    report = ImportReport(OFFER, dry_run=dry_run, lines_read=len(rows))
+    referential = Referential()
+    checked: list[OfferRow] = []
+    first_line: dict[str, int] = {}
+    for row in rows:
+        offer_row = validate_row(row, referential)
+        if offer_row.external_id in first_line:
+            offer_row.errors.append(
+                f"external_id « {offer_row.external_id} » déjà utilisé à la ligne {first_line[offer_row.external_id]}."
+            )
+        elif offer_row.external_id:
+            first_line[offer_row.external_id] = row.line
+        checked.append(offer_row)
+
+    for offer_row in checked:
+        parent = offer_row.parent_external_id
+        if parent and parent not in first_line and not Offer.objects.filter(external_id=parent).exists():
+            offer_row.errors.append(
+                f"parent_external_id : aucune offre « {parent[:60]} » dans le fichier ni le catalogue."
+            )
+        if parent and parent == offer_row.external_id:
+            offer_row.errors.append("parent_external_id : une offre ne peut pas être sa propre offre générique.")
+        report.errors.extend(RowError(offer_row.line, message) for message in offer_row.errors)
+    if report.errors:
+        return report
+
+    with all_or_nothing(dry_run=dry_run):
+        operators = OperatorResolver()
+        offers: dict[str, Offer] = {}
+        for offer_row in checked:
+            offer, outcome = write_offer(offer_row, operators, by)
+            offers[offer_row.external_id] = offer
+            report.count(outcome)
+        for offer_row in checked:
+            parent = offer_row.parent_external_id
+            parent_offer = (offers.get(parent) or Offer.objects.filter(external_id=parent).first()) if parent else None
+            offer = offers[offer_row.external_id]
+            if offer.parent_id != (parent_offer.pk if parent_offer else None):
+                Offer.objects.filter(pk=offer.pk).update(parent=parent_offer)
+    return report
