@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from essaim.core.tables import rows_to_csv, rows_to_xlsx
 from essaim.strategy import exports, perms
+from essaim.strategy.bilan_document import read_bilan
 from essaim.strategy.models import Bilan, IndicatorValue
 from essaim.strategy.views.public import dashboard_data, strategy_for
 
@@ -47,7 +48,7 @@ def bilan_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpRespon
     bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
     if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
         raise Http404
-    context = dashboard_data(request, strategy, bilan.data)
+    context = dashboard_data(request, strategy, read_bilan(bilan.data).content)
     name = f"{strategy.code}-bilan-{bilan.as_of.isoformat()}.{fmt}"
     if fmt == "pdf":
         return _attachment(exports.bilan_pdf(bilan, context), "application/pdf", name)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from essaim.strategy import bilan_data, charts, perms, services
+from essaim.strategy.bilan_document import read_bilan
 from essaim.strategy.forms import DecisionForm, IndicatorValueForm, MeetingForm
 from essaim.strategy.history import changes_of
 from essaim.strategy.models import (
@@ -220,7 +221,7 @@ def bilan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
     if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
         raise Http404
-    context = dashboard_data(request, strategy, bilan.data)
+    context = dashboard_data(request, strategy, read_bilan(bilan.data).content)
     context.update(strategy=strategy, bilan=bilan, is_copilot=perms.is_copilot(request.user, strategy))
     context["others"] = [
         other
@@ -250,8 +251,9 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
             status=400 if request.GET else 200,
         )
     internal = perms.can_read_internal(request.user, strategy)
-    data_before = before.data if internal else bilan_data.public_view(before.data)
-    data_after = after.data if internal else bilan_data.public_view(after.data)
+    data_before, data_after = (read_bilan(bilan.data).content for bilan in (before, after))
+    if not internal:
+        data_before, data_after = bilan_data.public_view(data_before), bilan_data.public_view(data_after)
     return render(
         request,
         "strategy/bilan_compare.html",
