@@ -36,7 +36,8 @@ def test_running_the_apps_ready_again_registers_nothing_twice():
 
     before = (len(modules.ordered()), len(account_links.ordered()), len(demo_loaders.ordered()))
     for config in apps.get_app_configs():
-        config.ready()
+        if config.name.startswith("essaim."):
+            config.ready()
     after = (len(modules.ordered()), len(account_links.ordered()), len(demo_loaders.ordered()))
     assert after == before
 
