@@ -120,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "essaim.core.context_processors.platform",
+                "essaim.territories.context_processors.region",
             ],
         },
     },

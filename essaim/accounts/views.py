@@ -10,4 +10,4 @@ from essaim.core.registries import account_links
 @require_safe
 def profile(request: HttpRequest) -> HttpResponse:
     memberships = request.user.memberships.select_related("organisation").order_by("organisation__name")  # type: ignore[union-attr]
-    return render(request, "accounts/profile.html", {"memberships": memberships, "links": account_links})
+    return render(request, "accounts/profile.html", {"memberships": memberships, "links": account_links.ordered()})

@@ -7,11 +7,21 @@ class CatalogConfig(AppConfig):
     verbose_name = "Catalogue des aides et de l'accompagnement"
 
     def ready(self) -> None:
-        # Registers the taxonomies into `setup_reference`, the demo catalogue into `load_demo`
-        # and the catalogue's figures on the home page.
+        # Importing these registers the taxonomies into `setup_reference`, the demo catalogue into
+        # `load_demo`, the home page's figures, the platform metrics and what the history follows on offers.
         from essaim.catalog import demo, figures, history, reference  # noqa: F401
-        from essaim.core.registries import AccountLink, account_links
+        from essaim.core.registries import AccountLink, Module, account_links, modules
 
-        link = AccountLink("Mes offres d'accompagnement et de financement", "catalog:my_offers")
-        if link not in account_links:
-            account_links.append(link)
+        modules.add(
+            "aides",
+            Module(
+                "Aides et accompagnement",
+                "Trouver l'accompagnement et le financement adaptés à chaque étape d'un projet.",
+                url_name="catalog:home",
+                short_label="Aides",
+            ),
+            order=10,
+        )
+        account_links.add(
+            "catalog", AccountLink("Mes offres d'accompagnement et de financement", "catalog:my_offers"), order=10
+        )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.catalog.models import Offer, SearchLog
-from essaim.core.registries import Figure, home_figures, platform_metrics
+from essaim.core.registries import Figure, PlatformMetric, home_figures, platform_metrics
 from essaim.territories.models import Departement
 
 
@@ -15,13 +15,11 @@ def catalogue_figures(region_code: str) -> list[Figure]:
     return [Figure(count, "offres d'accompagnement et de financement", reverse("catalog:search"))]
 
 
-@platform_metrics.register("catalogue.offres_publiees", label="Offres publiées dans le catalogue", unit="offres")
 def published_offers(region_code: str, start: date, end: date) -> int:
     """Offers the public could find in the région on the last day of the period."""
     return Offer.objects.visible_on(end).covering_region(region_code).count()
 
 
-@platform_metrics.register("catalogue.orientations", label="Parcours d'orientation menés", unit="parcours")
 def orientations(region_code: str, start: date, end: date) -> int:
     """Guided paths that reached a results page during the period, for a commune of the région
     (the search log keeps the département of the commune answered)."""
@@ -32,3 +30,15 @@ def orientations(region_code: str, start: date, end: date) -> int:
         created_at__date__lte=end,
         criteria__departement__in=departements,
     ).count()
+
+
+platform_metrics.add(
+    "catalogue.offres_publiees",
+    PlatformMetric("Offres publiées dans le catalogue", "offres", published_offers),
+    order=10,
+)
+platform_metrics.add(
+    "catalogue.orientations",
+    PlatformMetric("Parcours d'orientation menés", "parcours", orientations),
+    order=10,
+)

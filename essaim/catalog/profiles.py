@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import asdict
 
 from django.db.models import QuerySet
 
@@ -14,12 +15,7 @@ RELATED = {"stages": "stage", "needs": "need", "audiences": "audience", "sectors
 
 
 def place_of(commune: Commune) -> matching.Place:
-    return matching.Place(
-        commune=commune.code,
-        epci=commune.epci.code if commune.epci else None,
-        departement=commune.departement.code,
-        region=commune.departement.region.code,
-    )
+    return matching.Place(**asdict(commune.places))
 
 
 def profiles(offers: QuerySet[Offer]) -> list[matching.OfferProfile]:

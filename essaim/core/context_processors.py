@@ -1,16 +1,15 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from essaim.core.modules import MODULES
+from essaim.core.registries import Module, modules
 
 
-def _current_module(request: HttpRequest) -> str:
+def _current_module(request: HttpRequest) -> Module | None:
+    """The module whose pages these are, for the header to mark it."""
     match = request.resolver_match
     if match is None:
-        return ""
-    if match.url_name == "coming_soon":
-        return str(match.kwargs.get("slug", ""))
-    return next((module.slug for module in MODULES if module.app == match.app_name), "")
+        return None
+    return next((module for module in modules.ordered() if module.namespace == match.app_name), None)
 
 
 def platform(request: HttpRequest) -> dict[str, object]:
@@ -22,5 +21,5 @@ def platform(request: HttpRequest) -> dict[str, object]:
         "PUBLISHER_ADDRESS": settings.PUBLISHER_ADDRESS,
         "PUBLICATION_DIRECTOR": settings.PUBLICATION_DIRECTOR,
         "HOSTING_PROVIDER": settings.HOSTING_PROVIDER,
-        "MODULES": MODULES,
+        "MODULES": modules.ordered(),
     }

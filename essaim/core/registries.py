@@ -1,13 +1,18 @@
-"""Small registries that let apps plug into shared commands without importing each other.
+"""Registries that let apps plug into the platform without `core` (or each other) importing them.
 
+Every registry is a `Registry`: entries keyed by a name, read in `order` (then by name).
+Apps register from their `AppConfig.ready()`, so a module not built yet simply does not appear.
+
+- `modules`: the business modules in the header and on the home page.
+- `account_links`: links a module adds to the account page ("Mes offres").
+- `home_figures`: what each module counts for the home page's key figures.
 - `reference_loaders`: what `setup_reference` loads on an empty database (territories,
   taxonomies...). Every loader must be idempotent: running it twice changes nothing.
-- `demo_loaders`: what `load_demo` adds on top for a demonstration.
-- `home_figures`: the key figures on the home page.
+- `demo_loaders` and `demo_summaries`: what `load_demo` adds for a demonstration, and the texts it
+  prints after every run, loaded or not (e.g. the demo accounts).
 - `platform_metrics`: figures the platform measures itself, which strategy indicators can follow.
 
-Apps register from their AppConfig.ready(); `order` decides who runs first (referentials
-before the modules that point to them).
+`order` decides who comes first: referentials (10-20) before the modules that point to them.
 """
 
 from __future__ import annotations
@@ -15,45 +20,72 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
-Loader = Callable[[Callable[[str], None]], None]
-
-
-@dataclass(frozen=True)
-class RegisteredLoader:
-    name: str
-    order: int
-    func: Loader
+T = TypeVar("T")
 
 
-class LoaderRegistry:
+class Registry(Generic[T]):
+    """Named entries read in a stable order. Registering a name again replaces its entry, so an
+    app's `ready()` may run twice (test runners, autoreload) without duplicating anything."""
+
     def __init__(self) -> None:
-        self._loaders: dict[str, RegisteredLoader] = {}
-        self._summaries: list[Callable[[], str]] = []
+        self._entries: dict[str, tuple[int, T]] = {}
 
-    def register(self, name: str, *, order: int) -> Callable[[Loader], Loader]:
-        """Decorator: `@reference_loaders.register("territories", order=10)`."""
+    def add(self, name: str, item: T, *, order: int) -> T:
+        self._entries[name] = (order, item)
+        return item
 
-        def decorator(func: Loader) -> Loader:
-            self._loaders[name] = RegisteredLoader(name=name, order=order, func=func)
-            return func
+    def register(self, name: str, *, order: int) -> Callable[[T], T]:
+        """Decorator form of `add`, for registries of functions: `@home_figures.register("x", order=10)`."""
+
+        def decorator(item: T) -> T:
+            return self.add(name, item, order=order)
 
         return decorator
 
-    def ordered(self) -> list[RegisteredLoader]:
-        return sorted(self._loaders.values(), key=lambda loader: (loader.order, loader.name))
+    def items(self) -> list[tuple[str, T]]:
+        """(name, entry) pairs by order, then name."""
+        ranked = sorted(self._entries.items(), key=lambda pair: (pair[1][0], pair[0]))
+        return [(name, item) for name, (_order, item) in ranked]
 
-    def add_summary(self, func: Callable[[], str]) -> Callable[[], str]:
-        """Decorator: a text printed after every run, loaded or not (e.g. the demo accounts)."""
-        self._summaries.append(func)
-        return func
+    def ordered(self) -> list[T]:
+        return [item for _name, item in self.items()]
 
-    def summaries(self) -> list[str]:
-        return [func() for func in self._summaries]
+    def get(self, name: str) -> T:
+        return self._entries[name][1]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
 
 
-reference_loaders = LoaderRegistry()
-demo_loaders = LoaderRegistry()
+@dataclass(frozen=True)
+class Module:
+    """A business module as the header and the home page present it."""
+
+    label: str
+    summary: str
+    url_name: str  # its home page, "catalog:home"
+    short_label: str = ""  # in the header, where space is short
+
+    @property
+    def namespace(self) -> str:
+        """The URL namespace of the app that serves it: the header marks its pages as current."""
+        return self.url_name.partition(":")[0]
+
+
+modules: Registry[Module] = Registry()
+
+
+@dataclass(frozen=True)
+class AccountLink:
+    """A link a module adds to the account page ("Mes offres")."""
+
+    label: str
+    url_name: str
+
+
+account_links: Registry[AccountLink] = Registry()
 
 
 @dataclass(frozen=True)
@@ -65,41 +97,19 @@ class Figure:
     url: str = ""
 
 
-FigureSource = Callable[[str], list[Figure]]
+FigureSource = Callable[[str], list[Figure]]  # region code -> its figures
+home_figures: Registry[FigureSource] = Registry()
 
 
-class FigureRegistry:
-    """Apps register what they count for the home page; the home page reads the registry."""
-
-    def __init__(self) -> None:
-        self._sources: dict[str, tuple[int, FigureSource]] = {}
-
-    def register(self, name: str, *, order: int) -> Callable[[FigureSource], FigureSource]:
-        def decorator(func: FigureSource) -> FigureSource:
-            self._sources[name] = (order, func)
-            return func
-
-        return decorator
-
-    def collect(self, region_code: str) -> list[Figure]:
-        figures: list[Figure] = []
-        for _order, source in sorted(self._sources.values(), key=lambda item: item[0]):
-            figures.extend(source(region_code))
-        return figures
+def figures_for(region_code: str) -> list[Figure]:
+    """Every registered module's figures for the région, module after module."""
+    return [figure for source in home_figures.ordered() for figure in source(region_code)]
 
 
-home_figures = FigureRegistry()
-
-
-@dataclass(frozen=True)
-class AccountLink:
-    """A link a module adds to the account page ("Mes offres")."""
-
-    label: str
-    url_name: str
-
-
-account_links: list[AccountLink] = []
+Loader = Callable[[Callable[[str], None]], None]  # receives the function that prints its progress
+reference_loaders: Registry[Loader] = Registry()
+demo_loaders: Registry[Loader] = Registry()
+demo_summaries: Registry[Callable[[], str]] = Registry()  # an empty text prints nothing
 
 
 MetricFunc = Callable[[str, date, date], int | float]
@@ -112,31 +122,15 @@ class PlatformMetric:
     in the region between the two dates (both included); a stock (offers published) is read at
     `end`."""
 
-    key: str
     label: str
     unit: str
     measure: MetricFunc
 
 
-class PlatformMetricRegistry:
-    def __init__(self) -> None:
-        self._metrics: dict[str, PlatformMetric] = {}
-
-    def register(self, key: str, *, label: str, unit: str) -> Callable[[MetricFunc], MetricFunc]:
-        def decorator(func: MetricFunc) -> MetricFunc:
-            self._metrics[key] = PlatformMetric(key=key, label=label, unit=unit, measure=func)
-            return func
-
-        return decorator
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._metrics
-
-    def get(self, key: str) -> PlatformMetric:
-        return self._metrics[key]
-
+class PlatformMetricRegistry(Registry[PlatformMetric]):
     def choices(self) -> list[tuple[str, str]]:
-        return sorted(((metric.key, metric.label) for metric in self._metrics.values()), key=lambda item: item[1])
+        """(key, label) pairs sorted by label, for a form's select."""
+        return sorted(((key, metric.label) for key, metric in self.items()), key=lambda pair: pair[1])
 
 
 platform_metrics = PlatformMetricRegistry()

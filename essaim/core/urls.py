@@ -9,6 +9,5 @@ urlpatterns = [
     path("accessibilite/", views.static_page, {"template": "core/accessibility.html"}, name="accessibility"),
     path("mentions-legales/", views.static_page, {"template": "core/legal_notice.html"}, name="legal_notice"),
     path("confidentialite/", views.static_page, {"template": "core/privacy.html"}, name="privacy"),
-    path("bientot/<slug:slug>/", views.coming_soon, name="coming_soon"),
     path("sante/", views.health, name="health"),
 ]

@@ -1,35 +1,23 @@
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from essaim.core.modules import module_by_slug
-from essaim.core.registries import home_figures
-from essaim.territories.models import Region
+from essaim.core.registries import figures_for
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    region = Region.objects.filter(code=settings.ESSAIM_REGION).first()
-    return render(
-        request, "core/home.html", {"region": region, "figures": home_figures.collect(settings.ESSAIM_REGION)}
-    )
+    # The région's name comes from the `REGION` context variable that `territories` provides.
+    return render(request, "core/home.html", {"figures": figures_for(settings.ESSAIM_REGION)})
 
 
 @require_safe
 def static_page(request: HttpRequest, template: str) -> HttpResponse:
     return render(request, template)
-
-
-@require_safe
-def coming_soon(request: HttpRequest, slug: str) -> HttpResponse:
-    module = module_by_slug(slug)
-    if module is None or module.url_name:
-        raise Http404("Module inconnu")
-    return render(request, "core/coming_soon.html", {"module": module})
 
 
 @never_cache

@@ -7,5 +7,19 @@ class OrganisationsConfig(AppConfig):
     verbose_name = "Annuaire des structures"
 
     def ready(self) -> None:
-        # Registers roles into `setup_reference`, the demo into `load_demo`, home-page figures.
+        from essaim.core.registries import Module, modules
+
+        # Importing these registers roles into `setup_reference`, the demo into `load_demo` and
+        # the home page's figures.
         from essaim.organisations import demo, figures, reference  # noqa: F401
+
+        # Last in the header: the business modules come first.
+        modules.add(
+            "annuaire",
+            Module(
+                "Annuaire",
+                "Les structures de l'ESS, les accompagnateurs, les financeurs et les collectivités.",
+                url_name="organisations:directory",
+            ),
+            order=90,
+        )

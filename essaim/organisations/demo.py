@@ -13,7 +13,7 @@ from django.db import transaction
 
 from essaim.accounts.models import User
 from essaim.core.imports import read_csv_file
-from essaim.core.registries import demo_loaders
+from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.organisations.models import Membership, Organisation
 from essaim.organisations.services import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, organisations_import
 
@@ -81,7 +81,7 @@ def load(log: Callable[[str], None]) -> None:
     create_demo_accounts()
 
 
-@demo_loaders.add_summary
+@demo_summaries.register("annuaire", order=20)
 def accounts_summary() -> str:
     existing = set(User.objects.filter(email__in=[a.email for a in DEMO_ACCOUNTS]).values_list("email", flat=True))
     lines = [f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :"]

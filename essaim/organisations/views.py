@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from essaim.core.text import fold
 from essaim.organisations.forms import DirectoryFilterForm
 from essaim.organisations.models import Organisation
+from essaim.territories.places import places_related
 
 PAGE_SIZE = 20
 
@@ -39,7 +40,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
-        Organisation.objects.active().select_related("commune__departement__region", "commune__epci"),
+        Organisation.objects.active().select_related(*places_related("commune")),
         slug=slug,
     )
     return render(request, "organisations/detail.html", {"organisation": organisation})

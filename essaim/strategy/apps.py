@@ -7,10 +7,22 @@ class StrategyConfig(AppConfig):
     verbose_name = "Pilotage de la stratégie régionale de l'ESS"
 
     def ready(self) -> None:
-        # Registers the demo strategies into `load_demo`, the home figure and the workspace link.
-        from essaim.core.registries import AccountLink, account_links
+        from essaim.core.registries import AccountLink, Module, account_links, modules
+
+        # Importing these registers the demo strategies into `load_demo`, the home page's figure and
+        # what the history follows.
         from essaim.strategy import demo, figures, history  # noqa: F401
 
-        link = AccountLink("Mon espace de pilotage de la stratégie", "strategy:workspace")
-        if link not in account_links:
-            account_links.append(link)
+        modules.add(
+            "strategie",
+            Module(
+                "Stratégie régionale",
+                "Suivre la mise en œuvre de la stratégie régionale de l'ESS et ce qu'elle produit.",
+                url_name="strategy:index",
+                short_label="Stratégie",
+            ),
+            order=20,
+        )
+        account_links.add(
+            "strategy", AccountLink("Mon espace de pilotage de la stratégie", "strategy:workspace"), order=20
+        )

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from essaim.accounts.models import User
-from essaim.core.registries import demo_loaders
+from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.organisations.demo import DEMO_PASSWORD
 from essaim.strategy.loading import load_strategy_file
 from essaim.strategy.models import (
@@ -178,7 +178,7 @@ def _bilans(items: list[dict[str, Any]]) -> int:
     return len(items)
 
 
-@demo_loaders.add_summary
+@demo_summaries.register("strategie", order=40)
 def accounts_summary() -> str:
     existing = set(User.objects.filter(email__in=[email for email, _ in KEY_ACCOUNTS]).values_list("email", flat=True))
     lines = [f"  {email} — {description}" for email, description in KEY_ACCOUNTS if email in existing]

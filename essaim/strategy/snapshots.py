@@ -1,4 +1,5 @@
-"""Taking a bilan: the strategy as validated reports described it at a date, frozen in JSON."""
+"""Taking a bilan: the strategy as validated reports described it at a date, frozen in JSON
+(the format and its versions: `strategy/bilan_document.py`, through which every reader goes)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from essaim.core.history import entries_of_many
 from essaim.core.models import HistoryEntry
 from essaim.strategy import bilan_data
+from essaim.strategy.bilan_document import CURRENT_VERSION
 from essaim.strategy.models import Action, Bilan, IndicatorValue, ProgressReport, Strategy
 from essaim.strategy.progress import indicator_progress
 from essaim.strategy.values import decimal_text
@@ -158,6 +160,7 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
         for node in strategy.nodes.select_related("parent").order_by("order")
     ]
     data = {
+        "version": CURRENT_VERSION,
         "strategy": {"code": strategy.code, "title": strategy.title, "level_labels": strategy.level_labels},
         "as_of": as_of.isoformat(),
         "nodes": nodes,

@@ -17,7 +17,7 @@ def resolve_commune(text: str, *, region_code: str | None = None) -> Commune:
     """The one commune the text designates, or a ValidationError that says what to type."""
     text = text.strip()
     # The parents callers read (place, labels), without the outlines: a région's weighs 100 kB.
-    communes = Commune.objects.select_related("departement__region", "epci").defer(
+    communes = Commune.objects.with_places().defer(
         "outline", "departement__outline", "departement__region__outline", "epci__outline"
     )
     if region_code:

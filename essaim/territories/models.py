@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from essaim.core.text import fold
+from essaim.territories.places import PLACE_RELATIONS, Places
 
 
 class TerritoryBase(models.Model):
@@ -69,6 +70,10 @@ class CommuneQuerySet(models.QuerySet["Commune"]):
         """Communes whose département belongs to the région with this INSEE code."""
         return self.filter(departement__region__code=region_code)
 
+    def with_places(self) -> CommuneQuerySet:
+        """Communes with their EPCI, département and région read in the same query (see `places`)."""
+        return self.select_related(*PLACE_RELATIONS)
+
     def search(self, text: str) -> CommuneQuerySet:
         """Communes whose code starts with `text`, or whose name contains every word of it,
         accents, case and "St"/"Ste" abbreviations ignored; names that start with the text come
@@ -112,3 +117,13 @@ class Commune(TerritoryBase):
     def label(self) -> str:
         """The name as a form shows it: "Nantes (44)"."""
         return f"{self.name} ({self.departement.code})"
+
+    @property
+    def places(self) -> Places:
+        """This commune and the EPCI, département and région that contain it, by code."""
+        return Places(
+            commune=self.code,
+            departement=self.departement.code,
+            region=self.departement.region.code,
+            epci=self.epci.code if self.epci_id else None,
+        )

@@ -97,7 +97,6 @@ def test_login_form_is_accessible_and_logs_in(page, directory):
         "/accessibilite/",
         "/mentions-legales/",
         "/confidentialite/",
-        "/bientot/esspresso/",
         "/compte/mot-de-passe/oublie/",
         "/introuvable/",
     ],

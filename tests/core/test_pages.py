@@ -15,23 +15,37 @@ def test_public_pages_answer_in_french_with_landmarks(client, name):
     assert "<footer" in html
 
 
-def test_header_leads_to_every_module_and_says_which_are_coming(client):
+def test_header_leads_to_every_registered_module_and_to_no_module_not_built(client):
     html = client.get(reverse("core:home")).content.decode()
     assert reverse("organisations:directory") in html
     assert reverse("catalog:home") in html
     assert reverse("strategy:index") in html
-    assert reverse("core:coming_soon", args=["esspresso"]) in html
-    assert "bientôt" in html
+    assert "bientôt" not in html
+    assert "ESSpresso" not in html
 
 
-def test_a_module_not_built_yet_has_a_coming_soon_page(client):
-    response = client.get(reverse("core:coming_soon", args=["observatoire"]))
+def test_header_marks_the_module_whose_page_is_shown(client):
+    html = client.get(reverse("organisations:directory")).content.decode()
+    directory_link = f'<a href="{reverse("organisations:directory")}"\n                 aria-current="true">'
+    assert directory_link in html
+    assert html.count('aria-current="true"') == 1
+
+
+def test_home_page_presents_the_registered_modules(client):
+    response = client.get(reverse("core:home"))
+    labels = [module.label for module in response.context["MODULES"]]
+    assert labels == ["Aides et accompagnement", "Stratégie régionale", "Annuaire"]
+
+
+def test_home_page_names_the_region_once_the_territories_are_loaded(client, region, settings):
+    settings.ESSAIM_REGION = region.region.code
+    html = client.get(reverse("core:home")).content.decode()
+    assert f"en {region.region.name}" in html
+
+
+def test_home_page_answers_before_the_territories_are_loaded(client):
+    response = client.get(reverse("core:home"))
     assert response.status_code == 200
-    assert "arrive bientôt" in response.content.decode()
-
-
-def test_an_unknown_module_is_not_found(client):
-    assert client.get("/bientot/nimporte-quoi/").status_code == 404
 
 
 def test_an_unknown_page_gets_the_french_404(client):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from essaim.core.tables import rows_to_csv, rows_to_xlsx
 from essaim.strategy import exports, perms
+from essaim.strategy.bilan_document import read_bilan
 from essaim.strategy.models import Bilan, IndicatorValue
 from essaim.strategy.views.common import dashboard_data, strategy_for
 
@@ -51,7 +52,7 @@ def bilan_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpRespon
     bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
     if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
         raise Http404
-    context = dashboard_data(request, strategy, bilan.data)
+    context = dashboard_data(request, strategy, read_bilan(bilan.data).content)
     name = f"{strategy.code}-bilan-{bilan.as_of.isoformat()}.{fmt}"
     if fmt == "pdf":
         return _attachment(exports.bilan_pdf(bilan, context), "application/pdf", name)

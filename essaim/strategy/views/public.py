@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from essaim.core.history import entries_of
 from essaim.strategy import bilan_data, perms
+from essaim.strategy.bilan_document import read_bilan
 from essaim.strategy.models import (
     Action,
     Bilan,
@@ -142,7 +143,7 @@ def bilan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
     if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
         raise Http404
-    context = dashboard_data(request, strategy, bilan.data)
+    context = dashboard_data(request, strategy, read_bilan(bilan.data).content)
     context.update(strategy=strategy, bilan=bilan, is_copilot=perms.is_copilot(request.user, strategy))
     context["others"] = [
         other
@@ -173,8 +174,9 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
             status=400 if request.GET else 200,
         )
     internal = perms.can_read_internal(request.user, strategy)
-    data_before = before.data if internal else bilan_data.public_view(before.data)
-    data_after = after.data if internal else bilan_data.public_view(after.data)
+    data_before, data_after = (read_bilan(bilan.data).content for bilan in (before, after))
+    if not internal:
+        data_before, data_after = bilan_data.public_view(data_before), bilan_data.public_view(data_after)
     return render(
         request,
         "strategy/bilan_compare.html",

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandParser
 
 from essaim.core.models import ReferenceDataset
-from essaim.core.registries import demo_loaders
+from essaim.core.registries import demo_loaders, demo_summaries
 
 DEMO_VERSION = "1"
 
@@ -17,14 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="recharger même ce qui l'est déjà")
 
     def handle(self, *args: object, **options: object) -> None:
-        for loader in demo_loaders.ordered():
-            marker = f"démo : {loader.name}"
+        for name, load in demo_loaders.items():
+            marker = f"démo : {name}"
             if not options["force"] and ReferenceDataset.is_current(marker, DEMO_VERSION):
-                self.stdout.write(f"Démo « {loader.name} » déjà chargée.")
+                self.stdout.write(f"Démo « {name} » déjà chargée.")
                 continue
-            self.stdout.write(f"Démo « {loader.name} »…")
-            loader.func(self.stdout.write)
+            self.stdout.write(f"Démo « {name} »…")
+            load(self.stdout.write)
             ReferenceDataset.mark_loaded(marker, DEMO_VERSION)
-        for summary in filter(None, demo_loaders.summaries()):
+        for summary in filter(None, (summarise() for summarise in demo_summaries.ordered())):
             self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))

@@ -10,7 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: object, **options: object) -> None:
-        for loader in reference_loaders.ordered():
-            self.stdout.write(f"Référentiel « {loader.name} »…")
-            loader.func(self.stdout.write)
+        for name, load in reference_loaders.items():
+            self.stdout.write(f"Référentiel « {name} »…")
+            load(self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Données de référence à jour."))
