@@ -8,7 +8,8 @@ PORT ?= 8000
 # Pure modules (no Django import) checked by mypy --strict.
 PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/reminders.py essaim/core/workflows.py \
 	essaim/core/imports/__init__.py essaim/core/imports/files.py \
-	essaim/core/imports/report.py essaim/organisations/siret.py essaim/territories/geometry.py \
+	essaim/core/imports/report.py essaim/core/documents.py essaim/organisations/siret.py essaim/territories/geometry.py \
+	essaim/territories/places.py essaim/strategy/bilan_document.py \
 	essaim/catalog/matching.py essaim/catalog/quality.py essaim/catalog/coverage.py essaim/catalog/text_search.py \
 	essaim/strategy/strategy_file essaim/strategy/vocabulary.py essaim/strategy/progress.py essaim/strategy/values.py essaim/strategy/bilan_data.py essaim/strategy/charts.py
 

@@ -7,6 +7,7 @@ from essaim.core.imports.writing import all_or_nothing
 from essaim.core.text import fold
 from essaim.organisations.forms import OrganisationRowForm
 from essaim.organisations.models import Organisation, OrganisationRole
+from essaim.territories.models import Commune
 
 ORGANISATION = Noun("structure", "structures", feminine=True)
 REQUIRED_COLUMNS = ["name"]
@@ -25,11 +26,11 @@ OPTIONAL_COLUMNS = [
 ]
 
 
-def _existing(siret: str, name: str, commune_id: int | None) -> Organisation | None:
+def _existing(siret: str, name: str, commune: Commune | None) -> Organisation | None:
     """The structure a row describes again: same SIRET, or, without one, same name in the same commune."""
     if siret:
         return Organisation.objects.filter(siret=siret).first()
-    return Organisation.objects.filter(search_name=fold(name), commune_id=commune_id, siret="").first()
+    return Organisation.objects.filter(search_name=fold(name), commune=commune, siret="").first()
 
 
 def organisations_import(*, rows: list[Row], dry_run: bool = False) -> ImportReport:
@@ -59,16 +60,15 @@ def organisations_import(*, rows: list[Row], dry_run: bool = False) -> ImportRep
         seen[key] = row.line
         probe = OrganisationRowForm(data=values, roles_by_slug=roles_by_slug)
         probe.is_valid()
-        commune = probe.cleaned_data.get("commune_code")
         instance = _existing(
-            probe.cleaned_data.get("siret", ""), values.get("name", ""), commune.pk if commune else None
+            probe.cleaned_data.get("siret", ""), values.get("name", ""), probe.cleaned_data.get("commune_code")
         )
         form = OrganisationRowForm(data=values, instance=instance, roles_by_slug=roles_by_slug) if instance else probe
         if not form.is_valid():
             for field_name, messages in form.errors.items():
                 label = field_name if field_name != "__all__" else ""
                 for message in messages:
-                    report.errors.append(RowError(row.line, f"{label} : {message}" if label else message))
+                    report.errors.append(RowError(row.line, f"{label} : {message}" if label else str(message)))
             continue
         valid.append((form, instance is not None))
 
