@@ -30,8 +30,7 @@ from essaim.strategy.models import (
     ProgressReport,
     Strategy,
 )
-from essaim.strategy.services import platform_indicators_update
-from essaim.strategy.snapshots import bilan_publish, bilan_take
+from essaim.strategy.services import bilan_publish, bilan_take, platform_indicators_update
 from essaim.strategy.strategy_file import read_yaml
 from essaim.strategy.values import parse_value
 
@@ -165,14 +164,14 @@ def _bilans(items: list[dict[str, Any]]) -> int:
         strategy = Strategy.objects.get(code=item["strategy"])
         copilot = strategy.members.filter(role="copilot").select_related("user").first()
         bilan = bilan_take(
-            strategy,
+            strategy=strategy,
             title=item["title"],
             as_of=item["as_of"],
             introduction=item.get("introduction", ""),
             by=copilot.user if copilot else None,
         )
         if item.get("published"):
-            bilan_publish(bilan)
+            bilan_publish(bilan=bilan, by=copilot.user if copilot else None)
             # Published at the regional conference that followed, not on the day the demo loads.
             Bilan.objects.filter(pk=bilan.pk).update(published_at=_at(bilan.as_of + timedelta(days=7)))
     return len(items)

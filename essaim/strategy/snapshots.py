@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -14,7 +13,7 @@ from essaim.core.history import entries_of_many
 from essaim.core.models import HistoryEntry
 from essaim.strategy import bilan_data
 from essaim.strategy.bilan_document import CURRENT_VERSION
-from essaim.strategy.models import Action, Bilan, IndicatorValue, ProgressReport, Strategy
+from essaim.strategy.models import Action, IndicatorValue, ProgressReport, Strategy
 from essaim.strategy.progress import indicator_progress
 from essaim.strategy.values import decimal_text
 
@@ -176,26 +175,3 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
 def _number(value: Any) -> str | None:
     """Decimals are kept as text in the JSON, exactly as stored."""
     return None if value is None else decimal_text(value)
-
-
-@transaction.atomic
-def bilan_take(strategy: Strategy, *, title: str, as_of: date, introduction: str, by: Any) -> Bilan:
-    return Bilan.objects.create(
-        strategy=strategy,
-        title=title,
-        as_of=as_of,
-        introduction=introduction,
-        data=build(strategy, as_of),
-        taken_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-
-
-def bilan_publish(bilan: Bilan) -> None:
-    if bilan.published_at is None:
-        bilan.published_at = timezone.now()
-        bilan.save(update_fields=["published_at"])
-
-
-def bilan_unpublish(bilan: Bilan) -> None:
-    bilan.published_at = None
-    bilan.save(update_fields=["published_at"])

@@ -99,15 +99,15 @@ def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):
 
 def test_the_public_pages_of_a_strategy_are_accessible(page, world):  # type: ignore[no-untyped-def]
     from essaim.strategy.models import Body, Decision, Meeting
-    from essaim.strategy.snapshots import bilan_publish, bilan_take
+    from essaim.strategy.services import bilan_publish, bilan_take
 
     cotech = Body.objects.create(strategy=world.strategy, code="cotech", kind=Body.Kind.COTECH, name="Comité technique")
     meeting = Meeting.objects.create(body=cotech, held_on=date(2026, 3, 10), title="COTECH de mars", is_public=True)
     Decision.objects.create(meeting=meeting, text="Lancer l'étude.", due_on=date(2026, 6, 30))
-    first = bilan_take(world.strategy, title="Bilan 2025", as_of=date(2025, 12, 31), introduction="", by=None)
-    second = bilan_take(world.strategy, title="Bilan 2026", as_of=date(2026, 6, 30), introduction="", by=None)
-    bilan_publish(first)
-    bilan_publish(second)
+    first = bilan_take(strategy=world.strategy, title="Bilan 2025", as_of=date(2025, 12, 31), introduction="", by=None)
+    second = bilan_take(strategy=world.strategy, title="Bilan 2026", as_of=date(2026, 6, 30), introduction="", by=None)
+    bilan_publish(bilan=first, by=None)
+    bilan_publish(bilan=second, by=None)
     for url in (
         "/strategie/",
         "/strategie/sress-test/gouvernance/",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from essaim.core.documents import DocumentVersionError
 from essaim.strategy.bilan_document import CURRENT_VERSION, read_bilan
 from essaim.strategy.models import Bilan
-from essaim.strategy.snapshots import bilan_publish, bilan_take
+from essaim.strategy.services import bilan_publish, bilan_take
 from tests.strategy.factories import strategy_world, validated_value
 
 pytestmark = pytest.mark.django_db
@@ -101,13 +101,13 @@ def old_bilan(world):
     bilan = Bilan.objects.create(
         strategy=world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), data=copy.deepcopy(VERSION_1)
     )
-    bilan_publish(bilan)
+    bilan_publish(bilan=bilan, by=None)
     return bilan
 
 
 def test_a_bilan_frozen_today_carries_the_current_version_and_renders(client, world):
     bilan = bilan_take(strategy=world.strategy, title="Bilan 2020", as_of=date.today(), introduction="", by=None)
-    bilan_publish(bilan)
+    bilan_publish(bilan=bilan, by=None)
     bilan.refresh_from_db()
     assert bilan.data["version"] == CURRENT_VERSION
     document = read_bilan(bilan.data)
@@ -152,7 +152,7 @@ def test_a_bilan_stored_in_the_first_format_is_still_exported_as_pdf_and_odt(cli
 
 def test_a_bilan_stored_in_the_first_format_compares_with_a_bilan_of_today(client, world, old_bilan):
     new = bilan_take(strategy=world.strategy, title="Bilan 2020", as_of=date.today(), introduction="", by=None)
-    bilan_publish(new)
+    bilan_publish(bilan=new, by=None)
     url = reverse("strategy:bilan_compare", args=["sress-test"])
     response = client.get(url, {"avant": old_bilan.pk, "apres": new.pk})
     assert response.status_code == 200

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from essaim.core.history import entries_of, tracking
 from essaim.strategy import services
 from essaim.strategy.models import Action, Bilan, Campaign, ProgressReport
-from essaim.strategy.snapshots import bilan_publish, bilan_take
+from essaim.strategy.services import bilan_publish, bilan_take
 from tests.strategy.factories import strategy_world, validated_value
 
 
@@ -153,7 +153,7 @@ def test_indicator_values_export_gives_source_and_vintage(client, world):
 
 def test_a_bilan_is_frozen(world):
     validated_report(world, status="en_cours")
-    bilan = bilan_take(world.strategy, title="Bilan", as_of=date.today(), introduction="", by=world.copilot)
+    bilan = bilan_take(strategy=world.strategy, title="Bilan", as_of=date.today(), introduction="", by=world.copilot)
     world.action.status = Action.Status.ABANDONED
     world.action.save()
     bilan.refresh_from_db()
@@ -167,37 +167,39 @@ def test_a_bilan_at_a_past_date_reads_statuses_from_the_history(world):
         world.action.status = Action.Status.DONE
         world.action.save()
     entries_of(world.action).update(created_at=datetime(2020, 6, 1, 12, tzinfo=UTC))
-    before = bilan_take(world.strategy, title="Avant", as_of=date(2020, 1, 1), introduction="", by=None)
-    after = bilan_take(world.strategy, title="Après", as_of=date(2020, 12, 31), introduction="", by=None)
+    before = bilan_take(strategy=world.strategy, title="Avant", as_of=date(2020, 1, 1), introduction="", by=None)
+    after = bilan_take(strategy=world.strategy, title="Après", as_of=date(2020, 12, 31), introduction="", by=None)
     status = {bilan.title: bilan.data["actions"][0]["status"] for bilan in (before, after)}
     assert status == {"Avant": "en_cours", "Après": "realisee"}
 
 
 def test_a_report_validated_after_the_date_of_a_bilan_does_not_count_in_it(world):
     validated_report(world, status="suspendue")
-    bilan = bilan_take(world.strategy, title="Bilan 2020", as_of=date(2020, 12, 31), introduction="", by=None)
+    bilan = bilan_take(strategy=world.strategy, title="Bilan 2020", as_of=date(2020, 12, 31), introduction="", by=None)
     [action] = [item for item in bilan.data["actions"] if item["code"] == "1.1.1"]
     assert action["status"] == "en_cours" and action["report"] is None
 
 
 def test_an_unpublished_bilan_is_for_the_steering_only(client, world):
-    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=world.copilot)
+    bilan = bilan_take(
+        strategy=world.strategy, title="Bilan 2019", as_of=date(2019, 12, 31), introduction="", by=world.copilot
+    )
     url = bilan.get_absolute_url()
     assert client.get(url).status_code == 404
     client.force_login(world.reader)
     assert client.get(url).status_code == 200
     client.logout()
-    bilan_publish(bilan)
+    bilan_publish(bilan=bilan, by=None)
     assert client.get(url).status_code == 200
     assert "Bilan 2019" in client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
 
 
 def test_two_bilans_can_be_compared(client, world):
-    first = bilan_take(world.strategy, title="Bilan 2018", as_of=date.today(), introduction="", by=None)
+    first = bilan_take(strategy=world.strategy, title="Bilan 2018", as_of=date.today(), introduction="", by=None)
     validated_report(world, status="realisee")
-    second = bilan_take(world.strategy, title="Bilan 2019", as_of=date.today(), introduction="", by=None)
+    second = bilan_take(strategy=world.strategy, title="Bilan 2019", as_of=date.today(), introduction="", by=None)
     for bilan in (first, second):
-        bilan_publish(bilan)
+        bilan_publish(bilan=bilan, by=None)
     url = reverse("strategy:bilan_compare", args=["sress-test"])
     page = client.get(url, {"avant": first.pk, "apres": second.pk}).content.decode()
     assert "Actions qui ont changé (1)" in page and "En cours → Réalisée" in page
@@ -218,8 +220,10 @@ def inflated(pdf: bytes) -> bytes:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_the_bilan_pdf_is_tagged_and_the_odt_opens(client, world):
     validated_report(world)
-    bilan = bilan_take(world.strategy, title="Bilan 2019", as_of=date.today(), introduction="Bonjour.", by=None)
-    bilan_publish(bilan)
+    bilan = bilan_take(
+        strategy=world.strategy, title="Bilan 2019", as_of=date.today(), introduction="Bonjour.", by=None
+    )
+    bilan_publish(bilan=bilan, by=None)
     response = client.get(reverse("strategy:bilan_file", args=["sress-test", bilan.pk, "pdf"]))
     assert response["Content-Type"] == "application/pdf"
     content = inflated(response.content)

@@ -1,11 +1,12 @@
 """Bilans: taken (frozen) from the board, then published on the public dashboard or withdrawn.
-The frozen document itself is built by `strategy.snapshots`."""
+The frozen document itself is built by `strategy.snapshots.build`, read by `bilan_document`."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from essaim.accounts.models import User
 from essaim.core.history import record, tracking
@@ -14,24 +15,35 @@ from essaim.strategy.models import Bilan, Strategy
 
 
 @transaction.atomic
-def bilan_take(*, strategy: Strategy, title: str, as_of: date, introduction: str, by: User) -> Bilan:
+def bilan_take(*, strategy: Strategy, title: str, as_of: date, introduction: str, by: User | None) -> Bilan:
     """Freeze the strategy as it stood at `as_of`; the bilan stays unpublished until reread."""
-    bilan = snapshots.bilan_take(strategy, title=title, as_of=as_of, introduction=introduction, by=by)
+    bilan = Bilan.objects.create(
+        strategy=strategy,
+        title=title,
+        as_of=as_of,
+        introduction=introduction,
+        data=snapshots.build(strategy, as_of),
+        taken_by=by if by is not None and by.is_authenticated else None,
+    )
     record(bilan, {}, by=by, summary="Bilan figé")
     return bilan
 
 
 @transaction.atomic
-def bilan_publish(*, bilan: Bilan, by: User) -> None:
+def bilan_publish(*, bilan: Bilan, by: User | None) -> None:
     """Show the bilan on the public dashboard (publishing twice keeps the first date)."""
     bilan = Bilan.objects.select_for_update(of=("self",)).select_related("strategy").get(pk=bilan.pk)
+    if bilan.published_at is not None:
+        return
     with tracking(bilan, by=by, summary="Bilan publié"):
-        snapshots.bilan_publish(bilan)
+        bilan.published_at = timezone.now()
+        bilan.save(update_fields=["published_at"])
 
 
 @transaction.atomic
-def bilan_withdraw(*, bilan: Bilan, by: User) -> None:
+def bilan_withdraw(*, bilan: Bilan, by: User | None) -> None:
     """Take the bilan off the public dashboard; it stays readable by those who steer."""
     bilan = Bilan.objects.select_for_update(of=("self",)).select_related("strategy").get(pk=bilan.pk)
     with tracking(bilan, by=by, summary="Bilan retiré de la publication"):
-        snapshots.bilan_unpublish(bilan)
+        bilan.published_at = None
+        bilan.save(update_fields=["published_at"])
