@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from essaim.catalog.importing import Referential
 from essaim.catalog.models import Audience, Need, Offer, OfferType, RefinementQuestion, Sector, Stage
 from essaim.core.widgets import DateInput
 from essaim.territories.models import Departement, Region
+from essaim.territories.names import TerritoryNames, local_kind
 
 REQUIREMENT_PREFIX = "requires_"
 REQUIREMENT_CHOICES = [
@@ -109,11 +109,11 @@ class OfferForm(forms.ModelForm):
             self.initial["local_codes"] = ", ".join(token.split(":", 1)[1] for token in tokens if token not in known)
 
     def clean_local_codes(self) -> list[tuple[str, str, str]]:
-        referential = Referential()
+        names = TerritoryNames()
         territories = []
         for code in [part.strip() for part in self.cleaned_data.get("local_codes", "").split(",") if part.strip()]:
-            kind = "epci" if len(code) == 9 and code.isdigit() else "commune"
-            name = referential.territory_name(kind, code)
+            kind = local_kind(code)
+            name = names.name(kind, code)
             if name is None:
                 raise forms.ValidationError(f"« {code[:20]} » n'est ni un code de commune ni un SIREN d'EPCI connu.")
             territories.append((kind, code, name))
@@ -121,13 +121,11 @@ class OfferForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        referential = Referential()
+        names = TerritoryNames()
         territories = []
         for token in data.get("coverage", []):
             kind, _, code = token.partition(":")
-            territories.append(
-                (kind, code, "France entière" if kind == "france" else referential.territory_name(kind, code) or code)
-            )
+            territories.append((kind, code, "France entière" if kind == "france" else names.name(kind, code) or code))
         territories += data.get("local_codes") or []
         data["required_answers"] = {
             question.slug: data[REQUIREMENT_PREFIX + question.slug] == "oui"

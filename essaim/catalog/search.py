@@ -6,7 +6,6 @@ relevance counts a match in the title three times, elsewhere once.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -76,7 +75,7 @@ def search_offers(data: dict[str, Any], *, today: date) -> tuple[QuerySet[Offer]
         offers = offers.open_on(today)
     commune = data.get("commune")
     if commune is not None:
-        offers = offers.covering(**asdict(commune.places))
+        offers = offers.covering(commune.places)
     # Filters on relations may repeat an offer: select the ids in a subquery rather than DISTINCT
     # over whole rows (long texts make DISTINCT slow).
     offers = Offer.objects.filter(pk__in=offers.values("pk"))

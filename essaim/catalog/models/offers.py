@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from essaim.catalog.models.taxonomies import Audience, Need, OfferType, Sector, Stage
 from essaim.core.fields import WebsiteField
+from essaim.territories.places import Places
 
 
 class OfferQuerySet(models.QuerySet["Offer"]):
@@ -32,16 +33,16 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         with its opening date)."""
         return self.published().not_expired_on(day)
 
-    def covering(self, *, commune: str, epci: str | None, departement: str, region: str) -> OfferQuerySet:
-        """Offers with at least one territory that contains this commune."""
+    def covering(self, places: Places) -> OfferQuerySet:
+        """Offers with at least one territory that contains this commune (`Commune.places`)."""
         territories = (
             Q(territories__kind="france")
-            | Q(territories__kind="region", territories__code=region)
-            | Q(territories__kind="departement", territories__code=departement)
-            | Q(territories__kind="commune", territories__code=commune)
+            | Q(territories__kind="region", territories__code=places.region)
+            | Q(territories__kind="departement", territories__code=places.departement)
+            | Q(territories__kind="commune", territories__code=places.commune)
         )
-        if epci:
-            territories |= Q(territories__kind="epci", territories__code=epci)
+        if places.epci:
+            territories |= Q(territories__kind="epci", territories__code=places.epci)
         return self.filter(territories).distinct()
 
     def covering_region(self, region: str) -> OfferQuerySet:
