@@ -14,33 +14,17 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from essaim.catalog import index
-from essaim.catalog.models import Offer
+from essaim.catalog.models import CONTENT_FIELDS, Offer
 
 ROW_FIELDS = [
     "pk",
     "slug",
     "external_id",
-    "title",
-    "summary",
-    "description",
+    *CONTENT_FIELDS,
     "operator_id",
     "operator__name",
     "operator__siret",
     "parent_id",
-    "amount_min",
-    "amount_max",
-    "fees",
-    "url",
-    "application_url",
-    "contact_email",
-    "contact_phone",
-    "opens_on",
-    "deadline",
-    "recurrence",
-    "min_years",
-    "max_years",
-    "min_employees",
-    "max_employees",
     "reviewed_on",
 ]
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from essaim.catalog.history import TAXONOMIES
 from essaim.catalog.models import (
+    TAXONOMY_MODELS,
     Alert,
     Audience,
     Need,
@@ -76,7 +76,7 @@ class OfferAdmin(admin.ModelAdmin):
         ]
         offer_save(
             offer=form.instance,
-            relations={name: form.cleaned_data[name] for name in TAXONOMIES},
+            relations={name: form.cleaned_data[name] for name in TAXONOMY_MODELS},
             territories=territories,
             by=request.user,
             summary="Modification dans l'administration" if change else "Création dans l'administration",

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from essaim.catalog.models import Audience, Need, Offer, OfferType, RefinementQuestion, Sector, Stage
+from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer, RefinementQuestion
 from essaim.core.widgets import DateInput
 from essaim.territories.models import Departement, Region
 from essaim.territories.names import TerritoryNames, local_kind
@@ -18,7 +18,6 @@ REQUIREMENT_CHOICES = [
     ("oui", "Réservée à qui répond oui"),
     ("non", "Réservée à qui répond non"),
 ]
-TAXONOMY_FIELDS = {"offer_types": OfferType, "stages": Stage, "needs": Need, "audiences": Audience, "sectors": Sector}
 
 
 class OfferForm(forms.ModelForm):
@@ -36,38 +35,13 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = Offer
-        fields = [
-            "title",
-            "summary",
-            "description",
-            "operator",
-            "offer_types",
-            "stages",
-            "needs",
-            "audiences",
-            "sectors",
-            "amount_min",
-            "amount_max",
-            "fees",
-            "url",
-            "application_url",
-            "contact_email",
-            "contact_phone",
-            "opens_on",
-            "deadline",
-            "recurrence",
-            "review_every_months",
-            "min_years",
-            "max_years",
-            "min_employees",
-            "max_employees",
-        ]
+        fields = [*CONTENT_FIELDS[:3], "operator", *TAXONOMY_MODELS, *CONTENT_FIELDS[3:]]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 8}),
             "opens_on": DateInput(),
             "deadline": DateInput(),
-            **{name: forms.CheckboxSelectMultiple for name in TAXONOMY_FIELDS},
+            **{name: forms.CheckboxSelectMultiple for name in TAXONOMY_MODELS},
         }
         help_texts = {
             "title": "Commencez par un verbe : « Financer son démarrage avec… ».",
@@ -80,7 +54,7 @@ class OfferForm(forms.ModelForm):
     def __init__(self, *args: Any, operators: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["operator"].queryset = operators.order_by("search_name")
-        for name, model in TAXONOMY_FIELDS.items():
+        for name, model in TAXONOMY_MODELS.items():
             self.fields[name].queryset = model.objects.filter(is_obsolete=False)
             self.fields[name].to_field_name = "slug"
         region = Region.objects.filter(code=settings.ESSAIM_REGION).first()
@@ -157,4 +131,4 @@ class OfferForm(forms.ModelForm):
 
     def relations(self) -> dict[str, Any]:
         """The taxonomy terms chosen, by field name."""
-        return {name: self.cleaned_data[name] for name in TAXONOMY_FIELDS}
+        return {name: self.cleaned_data[name] for name in TAXONOMY_MODELS}

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from essaim.catalog.models import Audience, Need, Offer, OfferType, Sector, Stage
+from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer
 from essaim.core.history import Extra, track
-
-TAXONOMIES: dict[str, tuple[str, Any]] = {
-    "offer_types": ("types d'offre", OfferType),
-    "stages": ("étapes", Stage),
-    "needs": ("besoins", Need),
-    "audiences": ("publics", Audience),
-    "sectors": ("secteurs", Sector),
-}
 
 
 def _slugs(name: str) -> Any:
@@ -33,32 +25,12 @@ def _territories(offer: Offer) -> list[str]:
 
 track(
     Offer,
-    fields=[
-        "title",
-        "summary",
-        "description",
-        "operator_id",
-        "parent_id",
-        "amount_min",
-        "amount_max",
-        "fees",
-        "url",
-        "application_url",
-        "contact_email",
-        "contact_phone",
-        "opens_on",
-        "deadline",
-        "recurrence",
-        "min_years",
-        "max_years",
-        "min_employees",
-        "max_employees",
-        "status",
-        "review_every_months",
-        "required_answers",
-    ],
+    fields=[*CONTENT_FIELDS, "operator_id", "parent_id", "status", "reviewed_on", "required_answers"],
     extras={
-        **{name: Extra(label, _slugs(name), _label_of(model)) for name, (label, model) in TAXONOMIES.items()},
+        **{
+            name: Extra(str(Offer._meta.get_field(name).verbose_name), _slugs(name), _label_of(model))
+            for name, model in TAXONOMY_MODELS.items()
+        },
         "territories": Extra("territoires couverts", _territories),
     },
 )

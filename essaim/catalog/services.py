@@ -14,8 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from essaim.catalog import text_search
-from essaim.catalog.history import TAXONOMIES
-from essaim.catalog.models import Offer, OfferTerritory
+from essaim.catalog.models import TAXONOMY_MODELS, Offer, OfferTerritory
 from essaim.core import history
 from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
@@ -52,7 +51,7 @@ def offer_save(
         offer.slug = unique_slug(offer.title, Offer.objects.all(), fallback="offre")
     offer.save()
     for name, terms in (relations or {}).items():
-        if name not in TAXONOMIES:
+        if name not in TAXONOMY_MODELS:
             raise ValueError(f"{name} is not a taxonomy of offers")
         getattr(offer, name).set(terms)
     if territories is not None:
@@ -83,7 +82,7 @@ def _territories_replace(offer: Offer, territories: Iterable[Territory]) -> None
 def _search_refresh(offer: Offer) -> None:
     """Recompute the stems the text search looks into (title, summary, description, operator,
     taxonomy labels), once the offer and its relations are saved."""
-    labels = [term.label for name in TAXONOMIES for term in getattr(offer, name).all()]
+    labels = [term.label for name in TAXONOMY_MODELS for term in getattr(offer, name).all()]
     offer.search_title = text_search.document(offer.title)
     offer.search_document = text_search.document(
         offer.title, offer.summary, offer.description, offer.operator.name, *labels

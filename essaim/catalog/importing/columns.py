@@ -2,51 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from essaim.catalog.models import Audience, Need, Offer, OfferType, Sector, Stage
+from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer, OfferType
 
 REQUIRED_COLUMNS = ["external_id", "title", "summary", "operator_name", "offer_types", "territories"]
 EXPORT_COLUMNS = [
     "external_id",
-    "title",
-    "summary",
-    "description",
+    *CONTENT_FIELDS[:3],
     "operator_name",
     "operator_siret",
-    "offer_types",
-    "stages",
-    "needs",
-    "audiences",
-    "sectors",
+    *TAXONOMY_MODELS,
     "territories",
-    "amount_min",
-    "amount_max",
-    "fees",
-    "url",
-    "application_url",
-    "contact_email",
-    "contact_phone",
-    "opens_on",
-    "deadline",
-    "recurrence",
-    "review_every_months",
-    "min_years",
-    "max_years",
-    "min_employees",
-    "max_employees",
+    *CONTENT_FIELDS[3:],
     "required_answers",
     "status",
     "parent_external_id",
 ]
 OPTIONAL_COLUMNS = [name for name in EXPORT_COLUMNS if name not in REQUIRED_COLUMNS]
-TAXONOMIES: dict[str, Any] = {
-    "offer_types": OfferType,
-    "stages": Stage,
-    "needs": Need,
-    "audiences": Audience,
-    "sectors": Sector,
-}
 IMPORTABLE_STATUSES = {Offer.Status.DRAFT, Offer.Status.PUBLISHED, Offer.Status.ARCHIVED}
 ROLE_BY_KIND = {OfferType.Kind.FINANCEMENT: "financeur", OfferType.Kind.ACCOMPAGNEMENT: "operateur_accompagnement"}
 ANSWER_WORDS = {"oui": True, "non": False}

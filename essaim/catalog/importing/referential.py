@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from essaim.catalog.importing.columns import TAXONOMIES
-from essaim.catalog.models import RefinementQuestion
+from essaim.catalog.models import TAXONOMY_MODELS, RefinementQuestion
 from essaim.territories.names import TerritoryNames
 
 
@@ -13,7 +12,7 @@ class Referential:
     def __init__(self) -> None:
         self.terms = {
             column: {term.slug: term for term in model.objects.filter(is_obsolete=False)}
-            for column, model in TAXONOMIES.items()
+            for column, model in TAXONOMY_MODELS.items()
         }
         self.questions = set(RefinementQuestion.objects.filter(is_obsolete=False).values_list("slug", flat=True))
         self.territories = TerritoryNames()

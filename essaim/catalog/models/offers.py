@@ -76,6 +76,38 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         )
 
 
+# The offer's own content as its editors write it, in the order forms and files show it: every
+# list of an offer's fields (form, history, import and export columns, API) starts from this one.
+CONTENT_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "amount_min",
+    "amount_max",
+    "fees",
+    "url",
+    "application_url",
+    "contact_email",
+    "contact_phone",
+    "opens_on",
+    "deadline",
+    "recurrence",
+    "review_every_months",
+    "min_years",
+    "max_years",
+    "min_employees",
+    "max_employees",
+)
+# The taxonomies an offer is described with: field name → model of its terms.
+TAXONOMY_MODELS: dict[str, type[models.Model]] = {
+    "offer_types": OfferType,
+    "stages": Stage,
+    "needs": Need,
+    "audiences": Audience,
+    "sectors": Sector,
+}
+
+
 class Offer(models.Model):
     class Status(models.TextChoices):
         SUGGESTION = "suggestion", "Suggestion"
