@@ -21,12 +21,12 @@ Why this and not django-simple-history or django-reversion: see docs/decisions/h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -34,6 +34,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from essaim.core.models import HistoryEntry
+
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,17 @@ def tracking(instance: models.Model, *, by: Any, summary: str) -> Iterator[None]
     before = snapshot(instance)
     yield
     record(instance, before, by=by, summary=summary)
+
+
+def save_fields(instance: ModelT, *, data: Mapping[str, Any], fields: Iterable[str], by: Any, summary: str) -> ModelT:
+    """Set each of `fields` found in `data` on the object, save it and record what changed: the
+    plain "create or edit from a form" write of a service."""
+    with tracking(instance, by=by, summary=summary):
+        for name in fields:
+            if name in data:
+                setattr(instance, name, data[name])
+        instance.save()
+    return instance
 
 
 def entries_of(instance: models.Model) -> models.QuerySet[HistoryEntry]:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from essaim.accounts.models import User
-from essaim.core.history import record_event, tracking
+from essaim.core.history import record_event, save_fields
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy.models import Action, ActionDocument, Milestone
 
@@ -21,12 +21,7 @@ def action_update(*, action: Action, data: dict[str, Any], by: User) -> Action:
     """Save the sheet's fields given in `data` and record what changed. The action is read again
     from the database: a form's validation already wrote into the instance it was given."""
     action = Action.objects.select_for_update(of=("self",)).select_related("strategy").get(pk=action.pk)
-    with tracking(action, by=by, summary="Fiche action modifiée"):
-        for name in ACTION_FIELDS:
-            if name in data:
-                setattr(action, name, data[name])
-        action.save()
-    return action
+    return save_fields(action, data=data, fields=ACTION_FIELDS, by=by, summary="Fiche action modifiée")
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from essaim.accounts.models import User
-from essaim.core.history import tracking
+from essaim.core.history import save_fields, tracking
 from essaim.core.reminders import reminder_due
 from essaim.strategy import perms
 from essaim.strategy.models import Campaign, ProgressReport, Strategy
@@ -31,12 +31,7 @@ CAMPAIGN_FIELDS = ("title", "period_label", "opens_on", "due_on", "meeting", "re
 def campaign_create(*, strategy: Strategy, data: dict[str, Any], by: User) -> Campaign:
     """A planned campaign; nobody is told until it is opened."""
     campaign = Campaign(strategy=strategy)
-    with tracking(campaign, by=by, summary="Campagne créée"):
-        for name in CAMPAIGN_FIELDS:
-            if name in data:
-                setattr(campaign, name, data[name])
-        campaign.save()
-    return campaign
+    return save_fields(campaign, data=data, fields=CAMPAIGN_FIELDS, by=by, summary="Campagne créée")
 
 
 def _locked(campaign: Campaign) -> Campaign:

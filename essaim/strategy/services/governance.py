@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from essaim.accounts.models import User
-from essaim.core.history import tracking
+from essaim.core.history import save_fields, tracking
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy import perms
 from essaim.strategy.models import Decision, Meeting
@@ -21,24 +21,15 @@ DECISION_FIELDS = ("text", "owner", "due_on")
 @transaction.atomic
 def meeting_create(*, data: dict[str, Any], by: User) -> Meeting:
     """Record a meeting held by one of the strategy's groups or bodies (`data["body"]`)."""
-    meeting = Meeting()
-    with tracking(meeting, by=by, summary="Réunion enregistrée"):
-        for name in MEETING_FIELDS:
-            if name in data:
-                setattr(meeting, name, data[name])
-        meeting.save()
-    return meeting
+    return save_fields(Meeting(), data=data, fields=MEETING_FIELDS, by=by, summary="Réunion enregistrée")
 
 
 @transaction.atomic
 def decision_create(*, meeting: Meeting, data: dict[str, Any], by: User) -> Decision:
     """Add a decision taken at the meeting; it stays open until followed up."""
-    decision = Decision(meeting=meeting)
-    with tracking(decision, by=by, summary="Décision ajoutée"):
-        for name in DECISION_FIELDS:
-            if name in data:
-                setattr(decision, name, data[name])
-        decision.save()
+    decision = save_fields(
+        Decision(meeting=meeting), data=data, fields=DECISION_FIELDS, by=by, summary="Décision ajoutée"
+    )
     decision.actions.set(data.get("actions") or [])
     return decision
 
