@@ -104,3 +104,21 @@ def test_revisions_written_before_the_move_to_core_stay_readable(region, roles, 
     entry = history.entries_of(offer).get()
     assert (entry.author, entry.summary) == (author, "En revue → Publiée")
     assert [(line.label, line.before, line.after) for line in entry.lines()] == [("statut", "En revue", "Publiée")]
+
+
+def test_every_tracked_model_takes_its_history_with_it_when_deleted():
+    """A tracked model declares `history_entries = GenericRelation("core.HistoryEntry")`, so
+    that deleting an object (or what it belongs to) leaves no orphan entry behind."""
+    from django.contrib.contenttypes.fields import GenericRelation
+
+    from essaim.core.history import _tracked
+
+    assert _tracked, "the apps register what they track from their ready()"
+    missing = [
+        model.__name__
+        for model in _tracked
+        if not isinstance(
+            getattr(model._meta, "private_fields", None) and model._meta.get_field("history_entries"), GenericRelation
+        )
+    ]
+    assert not missing, missing

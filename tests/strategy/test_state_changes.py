@@ -204,3 +204,12 @@ def test_the_dashboard_reads_the_readers_role_with_the_strategy(client, world, d
     client.force_login(world.copilot)
     with django_assert_max_num_queries(16):
         assert client.get(reverse("strategy:detail", args=["sress-test"])).status_code == 200
+
+
+def test_deleting_a_strategy_deletes_the_history_of_what_it_held(world):
+    from essaim.core.models import HistoryEntry
+
+    services.action_update(action=world.action, data={"description": "Nouvelle description"}, by=world.copilot)
+    assert HistoryEntry.objects.exists()
+    world.strategy.delete()
+    assert not HistoryEntry.objects.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
@@ -21,6 +22,8 @@ class Bilan(models.Model):
     taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     taken_at = models.DateTimeField("figé le", auto_now_add=True)
     published_at = models.DateTimeField("publié le", null=True, blank=True)
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "bilan"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from essaim.strategy.models.structure import Action, Body
@@ -16,6 +17,8 @@ class Meeting(models.Model):
     agenda = models.TextField("ordre du jour", blank=True)
     minutes = models.TextField("compte rendu", blank=True)
     is_public = models.BooleanField("visible du public", default=False)
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "réunion"
@@ -50,6 +53,8 @@ class Decision(models.Model):
     actions = models.ManyToManyField(Action, verbose_name="actions concernées", related_name="decisions", blank=True)
 
     objects = DecisionQuerySet.as_manager()
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "décision"

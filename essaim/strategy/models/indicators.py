@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -120,6 +121,8 @@ class IndicatorValue(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField("saisie le", auto_now_add=True)
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "valeur d'indicateur"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from essaim.strategy.models.governance import Meeting
@@ -31,6 +32,8 @@ class Campaign(models.Model):
     status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.PLANNED)
     remind_days_before = models.PositiveSmallIntegerField("relance avant l'échéance (jours)", default=7)
     remind_days_after = models.PositiveSmallIntegerField("relance après l'échéance (jours)", default=3)
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "campagne de remontée"
@@ -85,6 +88,8 @@ class ProgressReport(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProgressReportQuerySet.as_manager()
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "point d'avancement"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -250,6 +251,8 @@ class Action(models.Model):
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
     objects = ActionQuerySet.as_manager()
+
+    history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
         verbose_name = "action"
