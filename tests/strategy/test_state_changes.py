@@ -206,10 +206,10 @@ def test_the_dashboard_reads_the_readers_role_with_the_strategy(client, world, d
         assert client.get(reverse("strategy:detail", args=["sress-test"])).status_code == 200
 
 
-def test_deleting_a_strategy_deletes_the_history_of_what_it_held(world):
+def test_deleting_an_action_deletes_its_history(world):
     from essaim.core.models import HistoryEntry
 
     services.action_update(action=world.action, data={"description": "Nouvelle description"}, by=world.copilot)
-    assert HistoryEntry.objects.exists()
-    world.strategy.delete()
-    assert not HistoryEntry.objects.exists()
+    assert HistoryEntry.objects.filter(object_id=world.action.pk).exists()
+    world.action.delete()
+    assert not HistoryEntry.objects.filter(object_label__startswith=world.action.code).exists()
