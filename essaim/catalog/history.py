@@ -6,6 +6,7 @@ from typing import Any
 
 from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer
 from essaim.core.history import Extra, track
+from essaim.territories.names import TerritoryNames
 
 
 def _slugs(name: str) -> Any:
@@ -23,6 +24,15 @@ def _territories(offer: Offer) -> list[str]:
     return sorted(territory.token for territory in offer.territories.all())
 
 
+def _territory_name(token: Any) -> str:
+    """ "departement:44" → "Loire-Atlantique (departement:44)"; "france" → "France entière"."""
+    kind, _, code = str(token).partition(":")
+    if kind == "france":
+        return "France entière"
+    name = TerritoryNames().name(kind, code)
+    return f"{name} ({token})" if name else str(token)
+
+
 track(
     Offer,
     fields=[*CONTENT_FIELDS, "operator_id", "parent_id", "status", "reviewed_on", "required_answers"],
@@ -31,6 +41,6 @@ track(
             name: Extra(str(Offer._meta.get_field(name).verbose_name), _slugs(name), _label_of(model))
             for name, model in TAXONOMY_MODELS.items()
         },
-        "territories": Extra("territoires couverts", _territories),
+        "territories": Extra("territoires couverts", _territories, _territory_name),
     },
 )

@@ -173,7 +173,9 @@ def describe(entry: HistoryEntry) -> list[Line]:
     for name, values in entry.changes.items():
         before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
         label, show = _field_reader(model, spec, name)
-        lines.append(Line(label=label, before=show(before), after=show(after)))
+        line = Line(label=label, before=show(before), after=show(after))
+        if line.before != line.after:  # "" → None on a creation says nothing
+            lines.append(line)
     return lines
 
 

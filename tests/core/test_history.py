@@ -122,3 +122,10 @@ def test_every_tracked_model_takes_its_history_with_it_when_deleted():
         )
     ]
     assert not missing, missing
+
+
+def test_a_creation_lists_only_what_was_filled_and_names_territories(offer):
+    creation = history.entries_of(offer).last()
+    lines = {line.label: line.after for line in creation.lines()}
+    assert "lien pour candidater" not in lines  # left empty
+    assert lines["territoires couverts"] == "Pays de la Loire (region:52)"
