@@ -158,3 +158,23 @@ def test_production_code_has_no_assert():
         if isinstance(node, ast.Assert)
     ]
     assert not found, found
+
+
+WRITE_METHODS = {"create", "bulk_create", "get_or_create", "update_or_create", "delete", "save"}
+
+
+def test_views_write_only_through_services():
+    """A view parses, checks permission and calls a service: the write, its history and its
+    e-mails stay in one place (`form.save(commit=False)`, which writes nothing, is allowed)."""
+    found = []
+    for path in sorted([*ESSAIM.glob("*/views.py"), *ESSAIM.glob("*/views/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr not in WRITE_METHODS:
+                continue
+            commit = next((kw.value for kw in node.keywords if kw.arg == "commit"), None)
+            if node.func.attr == "save" and isinstance(commit, ast.Constant) and commit.value is False:
+                continue
+            found.append(f"{path.relative_to(ESSAIM)}:{node.lineno} .{node.func.attr}()")
+    assert not found, found

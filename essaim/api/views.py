@@ -17,6 +17,7 @@ from essaim.catalog import index
 from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
 from essaim.catalog.search import search_offers
+from essaim.catalog.services import search_log_record
 from essaim.strategy import bilan_data
 from essaim.strategy.models import Strategy
 from essaim.strategy.snapshots import build
@@ -91,7 +92,7 @@ def orientation_view(request: HttpRequest) -> JsonResponse:
         return error(f"limit doit être un entier entre 1 et {MAX_LIMIT}.")
     catalogue = index.current()
     matches = catalogue.orient(answers)
-    SearchLog.objects.create(
+    search_log_record(
         kind=SearchLog.Kind.API,
         criteria={key: data.getlist(key) for key in ORIENTATION_KEYS},
         result_count=len(matches),

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from essaim.catalog import text_search
-from essaim.catalog.models import TAXONOMY_MODELS, Offer, OfferTerritory
+from essaim.catalog.models import TAXONOMY_MODELS, Offer, OfferEvent, OfferTerritory, SearchLog
 from essaim.core import history
 from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
@@ -154,4 +154,23 @@ def offer_suggest(*, title: str, operator_name: str, summary: str, url: str = ""
     return offer_save(offer=offer, by=None, summary="Suggestion du public").offer
 
 
-__all__ = ["TransitionRefused", "offer_save", "offer_transition", "offer_mark_reviewed", "offer_suggest"]
+def search_log_record(*, kind: str, criteria: dict[str, Any], result_count: int) -> None:
+    """Keep what a search asked (criteria only, nothing personal) and how many offers it found,
+    for the CRESS's gaps dashboard."""
+    SearchLog.objects.create(kind=kind, criteria=criteria, result_count=result_count)
+
+
+def offer_event_record(*, offer: Offer, kind: str) -> None:
+    """Count a view of an offer or a click on one of its links (no visitor data)."""
+    OfferEvent.objects.create(offer=offer, kind=kind)
+
+
+__all__ = [
+    "TransitionRefused",
+    "offer_event_record",
+    "offer_mark_reviewed",
+    "offer_save",
+    "offer_suggest",
+    "offer_transition",
+    "search_log_record",
+]

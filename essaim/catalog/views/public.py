@@ -19,6 +19,7 @@ from essaim.catalog.models import Audience, Need, Offer, OfferEvent, SearchLog, 
 from essaim.catalog.perms import can_view_catalogue_dashboard
 from essaim.catalog.presentation import describe_reasons
 from essaim.catalog.search import search_offers
+from essaim.catalog.services import offer_event_record, search_log_record
 from essaim.organisations.models import Organisation
 from essaim.territories.models import Departement
 
@@ -117,7 +118,7 @@ def results(request: HttpRequest) -> HttpResponse:
     groups = orientation.group(matches, first_contact)
     describe_reasons(groups, questions=form.questions)
     asked = orientation.questions_to_ask(matches, answers, form.questions)
-    SearchLog.objects.create(kind=SearchLog.Kind.ORIENTATION, criteria=_criteria(answers), result_count=len(matches))
+    search_log_record(kind=SearchLog.Kind.ORIENTATION, criteria=_criteria(answers), result_count=len(matches))
     return render(
         request,
         "catalog/results.html",
@@ -155,7 +156,7 @@ def search(request: HttpRequest) -> HttpResponse:
     offers, terms = search_offers(data, today=today)
     page = Paginator(offers.with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_bound and request.GET.get("page") in (None, "", "1"):
-        SearchLog.objects.create(
+        search_log_record(
             kind=SearchLog.Kind.SEARCH,
             criteria=_search_criteria(data),
             result_count=page.paginator.count,
@@ -175,7 +176,7 @@ def _search_criteria(data: dict[str, object]) -> dict[str, str]:
 @require_safe
 def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
     offer = get_object_or_404(Offer.objects.published().with_relations().select_related("parent"), slug=slug)
-    OfferEvent.objects.create(offer=offer, kind=OfferEvent.Kind.VIEW)
+    offer_event_record(offer=offer, kind=OfferEvent.Kind.VIEW)
     today = timezone.localdate()
     instances = offer.instances.visible_on(today).select_related("operator").prefetch_related("territories")
     return render(
@@ -202,7 +203,7 @@ def offer_go(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     target = targets.get(kind)  # type: ignore[call-overload]
     if not target:
         raise Http404("Lien inconnu")
-    OfferEvent.objects.create(offer=offer, kind=kind)
+    offer_event_record(offer=offer, kind=kind)
     return _OfferLinkRedirect(target)
 
 
