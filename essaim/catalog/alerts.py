@@ -60,13 +60,13 @@ def alert_subscribe(*, email: str, kind: str, query: str, label: str, frequency:
     return alert
 
 
-def alert_confirm(alert: Alert) -> None:
+def alert_confirm(*, alert: Alert) -> None:
     if alert.confirmed_at is None:
         alert.confirmed_at = timezone.now()
         alert.save(update_fields=["confirmed_at"])
 
 
-def alert_unsubscribe(alert: Alert) -> None:
+def alert_unsubscribe(*, alert: Alert) -> None:
     """Unsubscribing deletes the alert and the address with it: nothing is kept."""
     alert.delete()
 

@@ -107,7 +107,7 @@ def link_is_broken(url: str) -> bool:
         return True
 
 
-def links_check(offers: QuerySet[Offer]) -> list[Offer]:
+def links_check(*, offers: QuerySet[Offer]) -> list[Offer]:
     """Check the links of the offers, flag those with a broken one; return them."""
     offers_list = [offer for offer in offers if offer.url or offer.application_url]
     urls = sorted({url for offer in offers_list for url in (offer.url, offer.application_url) if url})

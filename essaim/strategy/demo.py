@@ -50,7 +50,7 @@ KEY_ACCOUNTS = [
 @transaction.atomic
 def load(log: Callable[[str], None]) -> None:
     for name in STRATEGY_FILES:
-        report = load_strategy_file((DEMO_DIR / name).read_text(encoding="utf-8"))
+        report = load_strategy_file(text=(DEMO_DIR / name).read_text(encoding="utf-8"))
         if not report.ok:
             raise RuntimeError(f"{name} est invalide : " + "; ".join(map(str, report.errors)))
         log(f"  Stratégie ({name}) : {report.summary()}")

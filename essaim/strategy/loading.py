@@ -54,7 +54,7 @@ class LoadReport(ImportReport):
         self.count("created" if created else "updated", noun)
 
 
-def load_strategy_file(text: str, *, dry_run: bool = False) -> LoadReport:
+def load_strategy_file(*, text: str, dry_run: bool = False) -> LoadReport:
     """Check the file, resolve its references, then write everything in one transaction.
     With `dry_run` the writes are made and rolled back, so the report counts are true."""
     spec, errors = strategy_file.parse(text)

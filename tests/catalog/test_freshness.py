@@ -103,7 +103,7 @@ def test_broken_links_are_flagged_and_good_ones_cleared(region, roles, taxonomie
     good = make_offer("Lien valide", types=["prime"], url=f"{web_server}/ok", broken_link=True)
     bad = make_offer("Lien cassé", types=["prime"], url=f"{web_server}/ok", application_url=f"{web_server}/disparu")
     unreachable = make_offer("Serveur absent", types=["prime"], url="http://127.0.0.1:9/rien")
-    broken = links_check(Offer.objects.all())
+    broken = links_check(offers=Offer.objects.all())
     assert {offer.title for offer in broken} == {"Lien cassé", "Serveur absent"}
     good.refresh_from_db()
     bad.refresh_from_db()

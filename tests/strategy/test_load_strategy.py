@@ -82,7 +82,7 @@ def test_depth_follows_the_level_labels():
 
 
 def test_loading_writes_everything_and_keeps_a_history(directory):
-    report = load_strategy_file(SAMPLE_FILE)
+    report = load_strategy_file(text=SAMPLE_FILE)
     assert report.ok, report.errors
     strategy = Strategy.objects.get(code="sress-test")
     assert strategy.level_labels == ["Axe", "Proposition", "Action"]
@@ -98,8 +98,8 @@ def test_loading_writes_everything_and_keeps_a_history(directory):
 
 
 def test_loading_again_updates_in_place_and_records_only_what_changed(directory):
-    load_strategy_file(SAMPLE_FILE)
-    report = load_strategy_file(SAMPLE_FILE.replace("status: en_cours", "status: realisee"))
+    load_strategy_file(text=SAMPLE_FILE)
+    report = load_strategy_file(text=SAMPLE_FILE.replace("status: en_cours", "status: realisee"))
     assert report.ok
     action = Action.objects.get(code="1.1.1")
     assert action.status == "realisee"
@@ -110,7 +110,7 @@ def test_loading_again_updates_in_place_and_records_only_what_changed(directory)
 
 def test_an_unknown_structure_writes_nothing(directory):
     report = load_strategy_file(
-        SAMPLE_FILE.replace("pilot: CRESS de test\n            group", "pilot: Inconnue\n            group")
+        text=SAMPLE_FILE.replace("pilot: CRESS de test\n            group", "pilot: Inconnue\n            group")
     )
     assert not report.ok
     assert "la structure « Inconnue » n'est pas dans l'annuaire" in str(report.errors[0])
@@ -140,12 +140,12 @@ def test_reloading_keeps_what_was_done_in_the_platform(directory):
 
     from essaim.strategy.models import Milestone, ProgressReport
 
-    load_strategy_file(SAMPLE_FILE.replace("done_on: 2017-12-05", "done_on: null"))
+    load_strategy_file(text=SAMPLE_FILE.replace("done_on: 2017-12-05", "done_on: null"))
     action = Action.objects.get(code="1.1.1")
     Milestone.objects.filter(action=action).update(done_on=date(2018, 1, 10))
     ProgressReport.objects.create(action=action, state="validated", status="suspendue")
     Action.objects.filter(pk=action.pk).update(status="suspendue")
-    assert load_strategy_file(SAMPLE_FILE).ok
+    assert load_strategy_file(text=SAMPLE_FILE).ok
     action.refresh_from_db()
     assert action.status == "suspendue"  # the validated report, not the file
     assert action.milestones.get().done_on == date(2018, 1, 10)
@@ -156,20 +156,20 @@ def counts(report):
 
 
 def test_a_dry_run_counts_exactly_what_the_load_then_does(directory):
-    dry = load_strategy_file(SAMPLE_FILE, dry_run=True)
+    dry = load_strategy_file(text=SAMPLE_FILE, dry_run=True)
     assert dry.ok and dry.strategy is None and not Strategy.objects.exists()
-    real = load_strategy_file(SAMPLE_FILE)
+    real = load_strategy_file(text=SAMPLE_FILE)
     assert counts(dry) == counts(real)
     assert dry.summary().startswith(
         "1 stratégie serait créée ; 2 plans d'actions seraient créés ; 1 groupe ou instance"
     )
     assert "2 actions seraient créées" in dry.summary() and "2 actions ont été créées" in real.summary()
-    again = load_strategy_file(SAMPLE_FILE)
+    again = load_strategy_file(text=SAMPLE_FILE)
     assert "2 actions ont été mises à jour" in again.summary()
 
 
 def test_the_command_says_what_the_file_no_longer_names(directory, tmp_path, capsys):
-    load_strategy_file(SAMPLE_FILE)
+    load_strategy_file(text=SAMPLE_FILE)
     path = tmp_path / "strategie.yaml"
     second = SAMPLE_FILE.index('          - code: "1.1.2"')
     end = SAMPLE_FILE.index("\nindicators:")

@@ -41,7 +41,7 @@ def alert_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button, POST confirms: a mail scanner that opens links confirms nothing."""
     alert = get_object_or_404(Alert, token=token)
     if request.method == "POST":
-        alert_confirm(alert)
+        alert_confirm(alert=alert)
     return render(request, "catalog/alerts/confirm.html", {"alert": alert})
 
 
@@ -50,7 +50,7 @@ def alert_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
 def alert_unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
     alert = Alert.objects.filter(token=token).first()
     if request.method == "POST" and alert is not None:
-        alert_unsubscribe(alert)
+        alert_unsubscribe(alert=alert)
         return render(request, "catalog/alerts/unsubscribed.html")
     if alert is None:
         return render(request, "catalog/alerts/unsubscribed.html", status=404)

@@ -15,4 +15,4 @@ class Command(ImportCommand):
     file_help = "fichier de la stratégie"
 
     def run(self, path: Path, *, dry_run: bool) -> ImportReport:
-        return load_strategy_file(read_text_file(path, max_bytes=MAX_FILE_BYTES), dry_run=dry_run)
+        return load_strategy_file(text=read_text_file(path, max_bytes=MAX_FILE_BYTES), dry_run=dry_run)
