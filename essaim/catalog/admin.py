@@ -81,6 +81,9 @@ class OfferAdmin(admin.ModelAdmin):
             by=request.user,
             summary="Modification dans l'administration" if change else "Création dans l'administration",
         )
+        for formset in formsets:
+            # The service wrote the territories; the admin's own log reads what formsets saved.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 @admin.register(SearchLog)

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from essaim.catalog import text_search
 from essaim.catalog.models import TAXONOMY_MODELS, Offer, OfferEvent, OfferTerritory, SearchLog
+from essaim.catalog.workflows import MODERATION
 from essaim.core import history
 from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
-from essaim.core.workflows import TransitionRefused, Workflow
+from essaim.core.workflows import TransitionRefused
 from essaim.organisations.models import Organisation
 
 Territory = tuple[str, str, str]  # (kind, code, name): ("departement", "44", "Loire-Atlantique")
@@ -45,7 +46,8 @@ def offer_save(
     territories, refresh what the text search reads, and record what changed. A relation or
     the territories left to None stay as they are. With `counts_as_review`, a save that changed
     something vouches for the offer as of today (an import of the operator's current data)."""
-    existing = Offer.objects.filter(pk=offer.pk).first() if offer.pk else None
+    # Locked: two saves at once would each record the other's change as their own.
+    existing = Offer.objects.select_for_update().filter(pk=offer.pk).first() if offer.pk else None
     before = history.snapshot(existing) if existing else {}
     if not offer.slug:
         offer.slug = unique_slug(offer.title, Offer.objects.all(), fallback="offre")
@@ -57,11 +59,14 @@ def offer_save(
     if territories is not None:
         _territories_replace(offer, territories)
     changes = history.diff(before, history.snapshot(offer))
-    if before and counts_as_review and changes:
-        offer.reviewed_on = date.today()
+    if before and counts_as_review and changes and offer.reviewed_on != timezone.localdate():
+        changes["reviewed_on"] = [before.get("reviewed_on"), timezone.localdate().isoformat()]
+        offer.reviewed_on = timezone.localdate()
         offer.save(update_fields=["reviewed_on", "review_due_on"])
+    # Always: the search also reads the operator's name and the terms' labels, which the
+    # history does not follow, so a save with no recorded change may still refresh it.
+    _search_refresh(offer)
     if changes or not before:
-        _search_refresh(offer)
         history.record_event(
             offer, by=by, summary=summary or ("Modification" if before else "Création"), changes=changes
         )
@@ -81,32 +86,13 @@ def _territories_replace(offer: Offer, territories: Iterable[Territory]) -> None
 
 def _search_refresh(offer: Offer) -> None:
     """Recompute the stems the text search looks into (title, summary, description, operator,
-    taxonomy labels), once the offer and its relations are saved."""
+    taxonomy labels), once the offer and its relations are saved; written only when they moved."""
     labels = [term.label for name in TAXONOMY_MODELS for term in getattr(offer, name).all()]
-    offer.search_title = text_search.document(offer.title)
-    offer.search_document = text_search.document(
-        offer.title, offer.summary, offer.description, offer.operator.name, *labels
-    )
-    Offer.objects.filter(pk=offer.pk).update(search_title=offer.search_title, search_document=offer.search_document)
-
-
-# Moderation: who may move an offer from one status to another, "operator" (the editors of its
-# structure) or "cress" (CRESS staff, who hold both roles).
-S = Offer.Status
-MODERATION = Workflow(
-    "offer",
-    dict(S.choices),
-    [
-        (S.SUGGESTION, S.DRAFT, "Reprendre en brouillon", "cress"),
-        (S.DRAFT, S.REVIEW, "Soumettre à la CRESS", "operator"),
-        (S.REVIEW, S.DRAFT, "Repasser en brouillon", "operator"),
-        (S.REVIEW, S.PUBLISHED, "Publier", "cress"),
-        (S.PUBLISHED, S.ARCHIVED, "Archiver", "operator"),
-        (S.ARCHIVED, S.DRAFT, "Repasser en brouillon", "operator"),
-        (S.SUGGESTION, S.ARCHIVED, "Archiver", "cress"),
-        (S.DRAFT, S.ARCHIVED, "Archiver", "operator"),
-    ],
-)
+    title = text_search.document(offer.title)
+    document = text_search.document(offer.title, offer.summary, offer.description, offer.operator.name, *labels)
+    if (title, document) != (offer.search_title, offer.search_document):
+        offer.search_title, offer.search_document = title, document
+        Offer.objects.filter(pk=offer.pk).update(search_title=title, search_document=document)
 
 
 @transaction.atomic
@@ -119,7 +105,7 @@ def offer_transition(*, offer: Offer, to: str, by: Any, roles: set[str], comment
     with history.tracking(offer, by=by, summary=summary):
         offer.status = to
         if to == Offer.Status.PUBLISHED:
-            offer.reviewed_on = date.today()
+            offer.reviewed_on = timezone.localdate()
         offer.save()
     return offer
 
@@ -128,7 +114,7 @@ def offer_transition(*, offer: Offer, to: str, by: Any, roles: set[str], comment
 def offer_mark_reviewed(*, offer: Offer, by: Any) -> None:
     """The operator confirms the offer is still right: its freshness starts again."""
     before = history.snapshot(offer)
-    offer.reviewed_on = date.today()
+    offer.reviewed_on = timezone.localdate()
     offer.save()
     history.record_event(
         offer, by=by, summary="Relue et confirmée à jour", changes=history.diff(before, history.snapshot(offer))

@@ -189,3 +189,23 @@ def test_the_command_counts_lines_and_offers(ready, tmp_path, capsys):
     path.write_text(HEADER + line(), encoding="utf-8")
     call_command("import_offers", str(path))
     assert "1 ligne lue. 1 offre a été créée, aucune mise à jour, aucune inchangée." in capsys.readouterr().out
+
+
+def test_a_change_of_generic_offer_alone_is_an_update_with_its_history(ready):
+    text = HEADER + line(external_id="dla", title="Le dispositif local d'accompagnement", territories="france")
+    text += line(external_id="dla-44", title="Le DLA de Loire-Atlantique")
+    offers_import(rows=rows(text))
+    text = HEADER + line(external_id="dla", title="Le dispositif local d'accompagnement", territories="france")
+    text += line(external_id="dla-44", title="Le DLA de Loire-Atlantique", parent_external_id="dla")
+    report = offers_import(rows=rows(text))
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    local = Offer.objects.get(external_id="dla-44")
+    assert local.parent.external_id == "dla"
+    assert local.history_entries.first().changes["parent_id"] == [None, local.parent_id]
+
+
+def test_offers_naming_each_other_as_generic_offer_are_refused(ready):
+    text = HEADER + line(external_id="a", parent_external_id="b") + line(external_id="b", parent_external_id="a")
+    report = offers_import(rows=rows(text))
+    assert not report.ok and Offer.objects.count() == 0
+    assert "se désignent l'une l'autre" in str(report.errors[0])

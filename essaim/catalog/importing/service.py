@@ -43,17 +43,41 @@ def offers_import(*, rows: list[Row], dry_run: bool = False, by: Any = None) -> 
     if report.errors:
         return report
 
+    ordered = _parents_first(checked)
+    if ordered is None:
+        report.errors.extend(
+            RowError(
+                offer_row.line, "parent_external_id : ces offres se désignent l'une l'autre comme offre générique."
+            )
+            for offer_row in checked
+            if offer_row.parent_external_id in first_line
+        )
+        return report
+
     with all_or_nothing(dry_run=dry_run):
         operators = OperatorResolver()
         offers: dict[str, Offer] = {}
-        for offer_row in checked:
-            offer, outcome = write_offer(offer_row, operators, by)
+        for offer_row in ordered:
+            parent_id = offer_row.parent_external_id
+            parent = (offers.get(parent_id) or Offer.objects.get(external_id=parent_id)) if parent_id else None
+            offer, outcome = write_offer(offer_row, operators=operators, parent=parent, by=by)
             offers[offer_row.external_id] = offer
             report.count(outcome)
-        for offer_row in checked:
-            parent = offer_row.parent_external_id
-            parent_offer = (offers.get(parent) or Offer.objects.filter(external_id=parent).first()) if parent else None
-            offer = offers[offer_row.external_id]
-            if offer.parent_id != (parent_offer.pk if parent_offer else None):
-                Offer.objects.filter(pk=offer.pk).update(parent=parent_offer)
     return report
+
+
+def _parents_first(rows: list[OfferRow]) -> list[OfferRow] | None:
+    """The rows in an order where a generic offer of the file comes before its local instances,
+    so that each offer is saved once, with its parent; None when parents form a cycle."""
+    in_file = {row.external_id for row in rows}
+    placed: set[str] = set()
+    ordered: list[OfferRow] = []
+    pending = rows
+    while pending:
+        ready = [row for row in pending if row.parent_external_id not in in_file or row.parent_external_id in placed]
+        if not ready:
+            return None
+        ordered += ready
+        placed |= {row.external_id for row in ready}
+        pending = [row for row in pending if row.external_id not in placed]
+    return ordered

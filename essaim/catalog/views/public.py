@@ -68,7 +68,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "catalog/home.html",
-        {"stages": Stage.objects.filter(is_obsolete=False), "search_form": SearchForm(), "steps": STEPS},
+        {
+            "stages": Stage.objects.filter(is_obsolete=False),
+            "search_form": SearchForm(),
+            "steps": STEPS,
+            "can_view_dashboard": can_view_catalogue_dashboard(request.user),
+        },
     )
 
 

@@ -14,7 +14,8 @@ from essaim.catalog.editing import OfferForm
 from essaim.catalog.freshness import offer_quality
 from essaim.catalog.models import Offer
 from essaim.catalog.perms import can_edit_offer, can_moderate, editable_operators, has_own_offers, offer_roles
-from essaim.catalog.services import MODERATION, offer_mark_reviewed, offer_save, offer_transition
+from essaim.catalog.services import offer_mark_reviewed, offer_save, offer_transition
+from essaim.catalog.workflows import MODERATION
 from essaim.core.history import entries_of
 from essaim.core.workflows import TransitionRefused
 
@@ -26,6 +27,7 @@ def my_offers(request: HttpRequest) -> HttpResponse:
     if has_own_offers(request.user):
         offers = Offer.objects.filter(operator__in=operators).with_relations().order_by("status", "title")
     today = timezone.localdate()
+    # Only the offers of the person's own structures are listed: they act on each as its operator.
     rows = [(offer, offer_quality(offer, today), _actions(offer, {"operator"})) for offer in offers]
     return render(
         request,
@@ -127,4 +129,5 @@ def moderation(request: HttpRequest) -> HttpResponse:
         .select_related("operator")
         .order_by("updated_at")
     )
-    return render(request, "catalog/workspace/moderation.html", {"queue": queue})
+    rows = [(offer, _actions(offer, offer_roles(request.user, offer))) for offer in queue]
+    return render(request, "catalog/workspace/moderation.html", {"queue": rows})
