@@ -86,7 +86,6 @@ def test_revisions_written_before_the_move_to_core_stay_readable(region, roles, 
     with its author, date and changes, and reads in French."""
     offer = make_offer("Garantir son prêt", types=["garantie"], status="review")
     author = UserFactory(full_name="Camille Moreau")
-    HistoryEntry.objects.all().delete()
     executor = MigrationExecutor(connection)
     before_move = [("catalog", "0002_add_trigram_search_indexes")]
     executor.migrate(before_move)
@@ -101,7 +100,8 @@ def test_revisions_written_before_the_move_to_core_stay_readable(region, roles, 
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
 
-    entry = history.entries_of(offer).get()
+    creation, entry = history.entries_of(offer).order_by("pk")  # the creation went back and forth
+    assert creation.summary == "Création"
     assert (entry.author, entry.summary) == (author, "En revue → Publiée")
     assert [(line.label, line.before, line.after) for line in entry.lines()] == [("statut", "En revue", "Publiée")]
 

@@ -33,6 +33,7 @@ def copy_back(apps, schema_editor):
     offer_type = ContentType.objects.filter(app_label="catalog", model="offer").first()
     if offer_type is None:
         return
+    entries = HistoryEntry.objects.filter(content_type=offer_type)
     OfferRevision.objects.bulk_create(
         [
             OfferRevision(
@@ -42,10 +43,12 @@ def copy_back(apps, schema_editor):
                 summary=entry.summary,
                 changes=entry.changes,
             )
-            for entry in HistoryEntry.objects.filter(content_type=offer_type).order_by("pk")
+            for entry in entries.order_by("pk")
         ],
         batch_size=2000,
     )
+    # Moved back, not copied: migrating forward again must not hold every entry twice.
+    entries.delete()
 
 
 class Migration(migrations.Migration):
