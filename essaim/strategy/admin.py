@@ -70,6 +70,9 @@ class ActionAdmin(admin.ModelAdmin):
     inlines = [MilestoneInline, BudgetInline, DocumentInline]
     filter_horizontal = ["plans", "partners"]
     autocomplete_fields = ["leads"]
+    # States change through validated reports (and the strategy file), which keep the history
+    # that bilans read back: never by hand here.
+    readonly_fields = ["status", "weather"]
 
 
 @admin.register(Body)
@@ -83,6 +86,7 @@ class DecisionInline(admin.StackedInline):
     model = Decision
     extra = 0
     filter_horizontal = ["actions"]
+    readonly_fields = ["status", "done_on"]  # followed up from the governance page, with its history
 
 
 @admin.register(Meeting)
@@ -110,13 +114,14 @@ class IndicatorAdmin(admin.ModelAdmin):
 class IndicatorValueAdmin(admin.ModelAdmin):
     list_display = ["indicator", "measured_on", "value", "vintage", "source", "state"]
     list_filter = ["state", "indicator__strategy"]
-    readonly_fields = ["report", "proposed_by", "validated_by"]
+    readonly_fields = ["report", "proposed_by", "validated_by", "state"]  # reviewed in the platform
 
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
     list_display = ["title", "strategy", "opens_on", "due_on", "status"]
     list_filter = ["strategy", "status"]
+    readonly_fields = ["status"]  # opened and closed from the steering board, which tells the leads
 
 
 @admin.register(ProgressReport)
@@ -131,7 +136,7 @@ class BilanAdmin(admin.ModelAdmin):
     """The snapshot itself is never edited: a bilan says what was presented."""
 
     list_display = ["title", "strategy", "as_of", "published_at"]
-    readonly_fields = ["strategy", "as_of", "taken_by", "taken_at"]
+    readonly_fields = ["strategy", "as_of", "taken_by", "taken_at", "published_at"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False  # taken from the steering board, which builds the snapshot

@@ -89,6 +89,7 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(
         label="Commentaire des copilotes",
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Obligatoire pour renvoyer le point au référent ; facultatif pour le valider.",
     )

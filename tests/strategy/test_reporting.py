@@ -183,6 +183,21 @@ def test_returning_needs_a_comment_and_lets_the_lead_edit_again(client, world, c
     assert "Ajoutez les chiffres." in mail.outbox[-1].body
 
 
+def test_a_review_comment_that_cannot_be_read_validates_nothing(client, world, campaign):
+    services.campaign_open(campaign=campaign, by=world.copilot)
+    report = ProgressReport.objects.get(action=world.action)
+    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
+    services.report_submit(report=report, by=world.lead)
+    login(client, world.copilot)
+    url = reverse("strategy:report_review", args=[report.pk])
+    response = client.post(url, {"valider": "1", "comment": "Merci\x00"})
+    assert response.status_code == 400 and "Le caractère nul n’est pas autorisé" in response.content.decode()
+    response = client.post(url, {"valider": "1", "comment": "x" * 2001})
+    assert response.status_code == 400
+    report.refresh_from_db()
+    assert report.state == ProgressReport.State.SUBMITTED
+
+
 def test_only_copilots_validate(client, world, campaign):
     services.campaign_open(campaign=campaign, by=world.copilot)
     report = ProgressReport.objects.get(action=world.action)

@@ -96,14 +96,17 @@ def campaign_reminders_send(*, today: date) -> RemindersSent:
             )
             if due is None:
                 continue
+            # One guarded update marks the reminder sent: a second run at the same time finds it
+            # marked and sends nothing (the e-mail leaves only once this transaction commits).
+            sent_on = "reminded_before_on" if due == "before" else "reminded_after_on"
+            if not ProgressReport.objects.filter(pk=report.pk, **{sent_on: None}).update(**{sent_on: today}):
+                continue
             context = {"campaign": campaign, "action": report.action, "url": report_url(report)}
             if due == "before":
                 notify(message="report_reminder", to=action_lead_emails(report.action), context=context)
-                ProgressReport.objects.filter(pk=report.pk).update(reminded_before_on=today)
                 before += 1
             else:
                 notify(message="report_late", to=action_lead_emails(report.action), context=context)
-                ProgressReport.objects.filter(pk=report.pk).update(reminded_after_on=today)
                 late.append(report)
         if late:
             notify(

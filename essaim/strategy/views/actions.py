@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy import perms, services
@@ -52,6 +52,7 @@ def _action_form_page(
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def action_edit(request: HttpRequest, code: str, action: str) -> HttpResponse:
     item = _editable_action(request, code, action)
     form = ActionForm(request.POST or None, instance=item)

@@ -121,8 +121,12 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     if not perms.is_copilot(request.user, item.action.strategy):
         raise PermissionDenied("Seuls les copilotes valident les points d'avancement.")
     form = ReviewForm(request.POST)
-    form.is_valid()
-    comment = form.cleaned_data.get("comment", "")
+    if not form.is_valid():
+        # An unreadable comment is never dropped in silence: nothing is validated without it.
+        context = _report_context(request, item, None, [], True)
+        context["review_form"] = form
+        return render(request, "strategy/workspace/report.html", context, status=400)
+    comment = form.cleaned_data["comment"]
     try:
         if "renvoyer" in request.POST:
             services.report_return(report=item, by=request.user, comment=comment)
