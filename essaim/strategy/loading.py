@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from essaim.accounts.models import User
+from essaim.core import history
 from essaim.core.history import tracking
 from essaim.core.imports import ImportReport, Noun, RowError
-from essaim.core.imports.writing import all_or_nothing
+from essaim.core.imports.report import Outcome
+from essaim.core.imports.writing import all_or_nothing, set_related, upsert
 from essaim.core.registries import platform_metrics
 from essaim.organisations.models import Organisation
 from essaim.strategy import strategy_file
@@ -40,18 +42,11 @@ INDICATOR = Noun("indicateur", "indicateurs")
 
 
 class LoadReport(ImportReport):
-    """The report of a strategy load: counts by kind of element, what the file no longer names
-    (kept, never deleted, said in the notes) and the strategy written (None in a dry run)."""
+    """The report of a strategy load: counts by kind of element (created, updated, unchanged)
+    and what the file no longer names (kept, never deleted, said in the notes)."""
 
     def __init__(self, *, dry_run: bool) -> None:
-        # update_or_create tells created from updated, not from unchanged: only those are said.
-        super().__init__(
-            STRATEGY, PLAN, BODY, NODE, ACTION, INDICATOR, dry_run=dry_run, outcomes=("created", "updated")
-        )
-        self.strategy: Strategy | None = None
-
-    def written(self, noun: Noun, created: bool) -> None:
-        self.count("created" if created else "updated", noun)
+        super().__init__(STRATEGY, PLAN, BODY, NODE, ACTION, INDICATOR, dry_run=dry_run)
 
 
 def load_strategy_file(*, text: str, dry_run: bool = False) -> LoadReport:
@@ -66,9 +61,7 @@ def load_strategy_file(*, text: str, dry_run: bool = False) -> LoadReport:
     if report.errors:
         return report
     with all_or_nothing(dry_run=dry_run):
-        report.strategy = _write(spec, resolver, report)
-    if dry_run:
-        report.strategy = None
+        _write(spec, resolver, report)
     return report
 
 
@@ -118,9 +111,10 @@ class _Resolver:
 def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strategy:
     if spec.starts_on is None or spec.ends_on is None or resolver.region is None:
         raise RuntimeError("parse() and _Resolver report a missing date or région before anything is written.")
-    strategy, created = Strategy.objects.update_or_create(
-        code=spec.code,
-        defaults={
+    strategy, outcome = upsert(
+        Strategy,
+        lookup={"code": spec.code},
+        values={
             "title": spec.title,
             "short_title": spec.short_title,
             "region": resolver.region,
@@ -134,28 +128,31 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
             "document_url": spec.document_url,
         },
     )
-    report.written(STRATEGY, created)
-    strategy.copilots.set([resolver.organisations[name] for name, _line in spec.copilots])
+    if set_related(strategy.copilots, [resolver.organisations[name] for name, _line in spec.copilots]):
+        outcome = _at_least_updated(outcome)
     for person in spec.members:
-        StrategyMember.objects.update_or_create(
-            strategy=strategy, user=resolver.user(person), defaults={"role": person.role}
+        _member, member_outcome = upsert(
+            StrategyMember, lookup={"strategy": strategy, "user": resolver.user(person)}, values={"role": person.role}
         )
+        if member_outcome != "unchanged":
+            outcome = _at_least_updated(outcome)
+    report.count(outcome, STRATEGY)
 
     plans = {}
     for plan in spec.plans:
-        plans[plan.code], created = ActionPlan.objects.update_or_create(
-            strategy=strategy,
-            code=plan.code,
-            defaults={"title": plan.title, "starts_on": plan.starts_on, "ends_on": plan.ends_on},
+        plans[plan.code], outcome = upsert(
+            ActionPlan,
+            lookup={"strategy": strategy, "code": plan.code},
+            values={"title": plan.title, "starts_on": plan.starts_on, "ends_on": plan.ends_on},
         )
-        report.written(PLAN, created)
+        report.count(outcome, PLAN)
 
     bodies = {}
     for body in spec.bodies:
-        bodies[body.code], created = Body.objects.update_or_create(
-            strategy=strategy,
-            code=body.code,
-            defaults={
+        bodies[body.code], outcome = upsert(
+            Body,
+            lookup={"strategy": strategy, "code": body.code},
+            values={
                 "kind": body.kind,
                 "name": body.name,
                 "pilot": resolver.organisation(body.pilot),
@@ -163,15 +160,16 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
                 "description": body.description,
             },
         )
-        bodies[body.code].leads.set([resolver.user(person) for person in body.leads])
-        report.written(BODY, created)
+        if set_related(bodies[body.code].leads, [resolver.user(person) for person in body.leads]):
+            outcome = _at_least_updated(outcome)
+        report.count(outcome, BODY)
 
     nodes: dict[str, StrategyNode] = {}
     for order, node in enumerate(spec.nodes):
-        nodes[node.code], created = StrategyNode.objects.update_or_create(
-            strategy=strategy,
-            code=node.code,
-            defaults={
+        nodes[node.code], outcome = upsert(
+            StrategyNode,
+            lookup={"strategy": strategy, "code": node.code},
+            values={
                 "parent": nodes.get(node.parent_code),
                 "level": node.level,
                 "title": node.title,
@@ -179,7 +177,7 @@ def _write(spec: StrategySpec, resolver: _Resolver, report: LoadReport) -> Strat
                 "order": order,
             },
         )
-        report.written(NODE, created)
+        report.count(outcome, NODE)
 
     actions: dict[str, Action] = {}
     for order, spec_action in enumerate(spec.actions):
@@ -209,39 +207,51 @@ def _write_action(
     action = Action.objects.filter(strategy=strategy, code=spec.code).first()
     created = action is None
     action = action or Action(strategy=strategy, code=spec.code)
-    with tracking(action, by=None, summary=f"{'Création' if created else 'Mise à jour'} ({FILE_AUTHOR})"):
-        fields: dict[str, Any] = {
-            "node": nodes[spec.node_code],
-            "order": order,
-            "title": spec.title,
-            "description": spec.description,
-            "public_summary": spec.public_summary,
-            "pilot": resolver.organisation(spec.pilot),
-            "group": bodies.get(spec.group),
-            "planned_start": spec.starts_on,
-            "planned_end": spec.ends_on,
-            "is_public": spec.public,
-        }
-        # Once reports are validated, they say how the action stands, not the file.
-        if created or not action.reports.validated().exists():
-            fields.update(status=spec.status, weather=spec.weather)
-        for name, value in fields.items():
-            setattr(action, name, value)
-        action.save()
-        action.plans.set([plans[code] for code in spec.plans])
-        action.leads.set([resolver.user(person) for person in spec.leads])
-        action.partners.set([resolver.organisations[name] for name in spec.partners])
-    report.written(ACTION, created)
+    before = history.snapshot(action)
+    fields: dict[str, Any] = {
+        "node": nodes[spec.node_code],
+        "order": order,
+        "title": spec.title,
+        "description": spec.description,
+        "public_summary": spec.public_summary,
+        "pilot": resolver.organisation(spec.pilot),
+        "group": bodies.get(spec.group),
+        "planned_start": spec.starts_on,
+        "planned_end": spec.ends_on,
+        "is_public": spec.public,
+    }
+    # Once reports are validated, they say how the action stands, not the file.
+    if created or not action.reports.validated().exists():
+        fields.update(status=spec.status, weather=spec.weather)
+    moved = action.order != order
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.save()
+    action.plans.set([plans[code] for code in spec.plans])
+    action.leads.set([resolver.user(person) for person in spec.leads])
+    action.partners.set([resolver.organisations[name] for name in spec.partners])
+    entry = history.record(
+        action, before, by=None, summary=f"{'Création' if created else 'Mise à jour'} ({FILE_AUTHOR})"
+    )
+    details_changed = _write_action_details(action, spec, resolver)
+    report.count("created" if created else "updated" if entry or moved or details_changed else "unchanged", ACTION)
+    return action
+
+
+def _write_action_details(action: Action, spec: strategy_file.ActionSpec, resolver: _Resolver) -> bool:
+    """Milestones, budget and documents of the action as the file gives them; True when any moved."""
+    changed = False
     # Milestones are matched by title: a milestone reached in Essaim stays reached.
     known = {milestone.title: milestone for milestone in action.milestones.all()}
     for item in spec.milestones:
         milestone = known.get(item.title) or Milestone(action=action, title=item.title)
-        milestone.due_on = item.due_on
-        milestone.done_on = milestone.done_on or item.done_on
-        milestone.save()
+        done_on = milestone.done_on or item.done_on
+        if milestone.pk is None or (milestone.due_on, milestone.done_on) != (item.due_on, done_on):
+            milestone.due_on, milestone.done_on = item.due_on, done_on
+            milestone.save()
+            changed = True
     # The budget is described by the file as a whole.
-    action.budget_lines.all().delete()
-    BudgetLine.objects.bulk_create(
+    wanted = [
         BudgetLine(
             action=action,
             year=item.year,
@@ -251,16 +261,24 @@ def _write_action(
             actual_amount=item.actual,
         )
         for item in spec.budget
-    )
+    ]
+
+    def budget_key(line: BudgetLine) -> tuple[Any, ...]:
+        return (line.year, line.kind, line.funder_id, line.planned_amount, line.actual_amount)
+
+    if sorted(map(budget_key, action.budget_lines.all()), key=str) != sorted(map(budget_key, wanted), key=str):
+        action.budget_lines.all().delete()
+        BudgetLine.objects.bulk_create(wanted)
+        changed = True
     known_urls = set(action.documents.values_list("url", flat=True))
-    ActionDocument.objects.bulk_create(
+    added = ActionDocument.objects.bulk_create(
         ActionDocument(
             action=action, title=item.title, url=item.url, kind=item.kind, dated=item.dated, is_public=item.public
         )
         for item in spec.documents
         if item.url not in known_urls
     )
-    return action
+    return changed or bool(added)
 
 
 def _write_indicator(
@@ -271,10 +289,10 @@ def _write_indicator(
     resolver: _Resolver,
     report: LoadReport,
 ) -> None:
-    indicator, created = Indicator.objects.update_or_create(
-        strategy=strategy,
-        code=spec.code,
-        defaults={
+    indicator, outcome = upsert(
+        Indicator,
+        lookup={"strategy": strategy, "code": spec.code},
+        values={
             "name": spec.name,
             "definition": spec.definition,
             "kind": spec.kind,
@@ -288,19 +306,27 @@ def _write_indicator(
             "is_public": spec.public,
         },
     )
-    report.written(INDICATOR, created)
-    indicator.actions.set([actions[code] for code in spec.actions])
-    indicator.leads.set([resolver.user(person) for person in spec.leads])
-    indicator.targets.all().delete()
-    IndicatorTarget.objects.bulk_create(
-        IndicatorTarget(indicator=indicator, due_on=on, value=value) for on, value in spec.targets
-    )
+    moved = set_related(indicator.actions, [actions[code] for code in spec.actions])
+    moved |= set_related(indicator.leads, [resolver.user(person) for person in spec.leads])
+    if sorted(indicator.targets.values_list("due_on", "value")) != sorted(spec.targets):
+        indicator.targets.all().delete()
+        IndicatorTarget.objects.bulk_create(
+            IndicatorTarget(indicator=indicator, due_on=on, value=value) for on, value in spec.targets
+        )
+        moved = True
     known = set(indicator.values.values_list("measured_on", "vintage"))
     for item in spec.values:
         if (item.on, item.vintage) in known:
             continue
+        moved = True
         value = IndicatorValue(indicator=indicator)
         with tracking(value, by=None, summary=f"Valeur reprise ({FILE_AUTHOR})"):
             value.measured_on, value.value, value.vintage = item.on, item.value, item.vintage
             value.source, value.comment, value.state = item.source, item.comment, IndicatorValue.State.VALIDATED
             value.save()
+    report.count(_at_least_updated(outcome) if moved else outcome, INDICATOR)
+
+
+def _at_least_updated(outcome: Outcome) -> Outcome:
+    """An element whose relations changed is updated, unless it was just created."""
+    return "created" if outcome == "created" else "updated"

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from essaim.core.imports import FileRejected, ImportReport, Noun, read_csv_file, read_text_file
 from essaim.core.imports.command import ImportCommand
-from essaim.core.imports.writing import all_or_nothing
+from essaim.core.imports.writing import all_or_nothing, upsert
 from essaim.territories.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +25,8 @@ def regions_import(*, rows, dry_run):
         return report
     with all_or_nothing(dry_run=dry_run):
         for row in rows:
-            _region, created = Region.objects.update_or_create(
-                code=row.values["code"], defaults={"name": row.values["name"]}
-            )
-            report.count("created" if created else "updated")
+            _region, outcome = upsert(Region, lookup={"code": row.values["code"]}, values={"name": row.values["name"]})
+            report.count(outcome)
     return report
 
 
@@ -53,12 +51,19 @@ def test_a_valid_file_is_written_and_summarised(regions_file, capsys):
 
 
 def test_a_dry_run_counts_exactly_what_a_real_run_does_and_writes_nothing(regions_file, capsys):
-    Region.objects.create(code="52", name="Pays de la Loire")
+    Region.objects.create(code="52", name="Pays-de-la-Loire")
+    Region.objects.create(code="53", name="Bretagne")
+    regions_file.write_text("code,name\n52,Pays de la Loire\n53,Bretagne\n54,Normandie\n", encoding="utf-8")
     call_command(RegionsCommand(), str(regions_file), "--dry-run")
-    assert "Simulation, rien n'est enregistré : 2 lignes lues. 1 région serait créée, 1 région serait mise à jour" in (
-        capsys.readouterr().out
+    dry = capsys.readouterr().out
+    assert (
+        "Simulation, rien n'est enregistré : 3 lignes lues. 1 région serait créée, 1 région serait mise à jour, "
+        "1 région resterait inchangée." in dry
     )
-    assert list(Region.objects.values_list("code", flat=True)) == ["52"]
+    assert sorted(Region.objects.values_list("code", "name")) == [("52", "Pays-de-la-Loire"), ("53", "Bretagne")]
+    call_command(RegionsCommand(), str(regions_file))
+    real = capsys.readouterr().out
+    assert dry.split("lues. ")[1].replace("serait", "a été").replace("resterait", "est") in real
 
 
 def test_errors_name_the_file_and_line_and_nothing_is_written(tmp_path, capsys):

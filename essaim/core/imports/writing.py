@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
+
+from essaim.core.imports.report import Outcome
+
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 
 class _DryRunDone(Exception):
@@ -29,3 +34,29 @@ def all_or_nothing(*, dry_run: bool) -> Iterator[None]:
                 raise _DryRunDone
     except _DryRunDone:
         pass
+
+
+def upsert(model: type[ModelT], *, lookup: Mapping[str, Any], values: Mapping[str, Any]) -> tuple[ModelT, Outcome]:
+    """Make the one row matching `lookup` hold `values`: create it, update only the fields that
+    differ, or leave it as it is; say which, so that an import's counts are exact (where
+    `update_or_create` would call every row found "updated")."""
+    manager = model._default_manager
+    found = manager.filter(**lookup).first()
+    if found is None:
+        return manager.create(**lookup, **values), "created"
+    changed = [name for name, value in values.items() if getattr(found, name) != value]
+    if not changed:
+        return found, "unchanged"
+    for name in changed:
+        setattr(found, name, values[name])
+    found.save(update_fields=changed)
+    return found, "updated"
+
+
+def set_related(relation: Any, objects: Iterable[Any]) -> bool:
+    """Make a many-to-many relation hold exactly `objects`; True when that changed it."""
+    wanted = list(objects)
+    if {obj.pk for obj in relation.all()} == {obj.pk for obj in wanted}:
+        return False
+    relation.set(wanted)
+    return True
