@@ -12,7 +12,7 @@ from essaim.core.workflows import TransitionRefused
 from essaim.strategy import services
 from essaim.strategy.forms import CampaignForm
 from essaim.strategy.models import Campaign
-from essaim.strategy.views.common import copiloted_strategy
+from essaim.strategy.views.common import CAMPAIGN_TRANSITIONS, copiloted_strategy
 
 
 @login_required
@@ -34,15 +34,16 @@ def campaign_create(request: HttpRequest, code: str) -> HttpResponse:
 def campaign_transition(request: HttpRequest, pk: int, transition: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign.objects.select_related("strategy"), pk=pk)
     copiloted_strategy(request, campaign.strategy.code)
+    target = CAMPAIGN_TRANSITIONS.get(transition)
+    if target is None:
+        return HttpResponse("Action inconnue.", status=400)
     try:
-        if transition == "ouvrir":
+        if target == Campaign.Status.OPEN:
             count = services.campaign_open(campaign=campaign, by=request.user)
             messages.success(request, f"Campagne ouverte : {count} point(s) d'avancement demandé(s) aux référents.")
-        elif transition == "clore":
+        else:
             services.campaign_close(campaign=campaign, by=request.user)
             messages.success(request, "Campagne close.")
-        else:
-            return HttpResponse("Action inconnue.", status=400)
     except TransitionRefused as error:
         messages.error(request, str(error))
     return redirect("strategy:board", code=campaign.strategy.code)

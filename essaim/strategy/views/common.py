@@ -11,7 +11,8 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from essaim.strategy import bilan_data, charts, perms
-from essaim.strategy.models import Action, Strategy
+from essaim.strategy.models import Action, Campaign, Strategy
+from essaim.strategy.workflows import CAMPAIGN_FLOW
 
 # Labels in the order the tables show them (a météo not given comes last).
 LABELS = {
@@ -58,3 +59,13 @@ def indicator_chart(item: dict[str, Any]) -> charts.Chart | None:
     targets = [(date.fromisoformat(item["target_on"]), float(item["target"]))] if item["target"] is not None else []
     baseline = float(item["baseline"]) if item["baseline"] is not None else None
     return charts.line_chart(values, targets, baseline)
+
+
+# The campaign's moves as the board's URLs name them, and the states they lead to.
+CAMPAIGN_TRANSITIONS = {"ouvrir": Campaign.Status.OPEN, "clore": Campaign.Status.CLOSED}
+
+
+def campaign_moves(campaign: Campaign) -> list[str]:
+    """The moves co-pilots may make on the campaign now (read from `CAMPAIGN_FLOW`), as URL names."""
+    targets = {move.target for move in CAMPAIGN_FLOW.allowed(campaign.status, roles={"copilot"})}
+    return [name for name, target in CAMPAIGN_TRANSITIONS.items() if target in targets]

@@ -67,6 +67,7 @@ def governance_page(
             "meetings": [(meeting, decision_forms.get(meeting.pk)) for meeting in meetings],
             "open_decisions": open_decisions,
             "internal": internal,
+            # Open decisions this person may follow up: the page offers the button on these only.
             "followable": set(
                 perms.followable_decisions(request.user, strategy)
                 .filter(status=Decision.Status.OPEN)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from essaim.strategy import perms, services
 from essaim.strategy.forms import BilanForm, CampaignForm
 from essaim.strategy.models import Action, Bilan, Campaign, Decision, ProgressReport
-from essaim.strategy.views.common import copiloted_strategy as _copiloted
+from essaim.strategy.views.common import campaign_moves, copiloted_strategy as _copiloted
 
 
 @login_required
@@ -52,11 +52,14 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
         "strategy/workspace/board.html",
         {
             "strategy": strategy,
-            "campaigns": strategy.campaigns.annotate(
-                total=Count("reports"),
-                missing=Count("reports", filter=Q(reports__state__in=["draft", "returned"])),
-                to_review=Count("reports", filter=Q(reports__state="submitted")),
-            ),
+            "campaigns": [
+                (campaign, campaign_moves(campaign))
+                for campaign in strategy.campaigns.annotate(
+                    total=Count("reports"),
+                    missing=Count("reports", filter=Q(reports__in=ProgressReport.objects.missing())),
+                    to_review=Count("reports", filter=Q(reports__in=ProgressReport.objects.awaiting_review())),
+                )
+            ],
             "to_review": reports.awaiting_review().order_by("submitted_at"),
             "missing": reports.missing().filter(campaign__status=Campaign.Status.OPEN).order_by("action__order"),
             "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end"),
