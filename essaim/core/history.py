@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 
 from essaim.core.models import HistoryEntry
 
@@ -74,9 +74,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):
-        # "12.50" → "12.5", "1E+2" → "100": the figure as a person would write it.
-        text = format(value.normalize(), "f")
-        return text
+        # "12.50" → "12.5", "1E+2" → "100": the shortest exact text of the figure.
+        return format(value.normalize(), "f")
     return value
 
 
@@ -194,6 +193,8 @@ def _field_reader(model: Any, spec: Tracked | None, name: str) -> tuple[str, Cal
     if model_field.choices:
         choices = {str(key): str(text) for key, text in model_field.flatchoices}
         return label, lambda value: EMPTY if value in (None, "") else choices.get(str(value), str(value))
+    if isinstance(model_field, (models.DecimalField, models.FloatField, models.IntegerField)):
+        return label, _show_number
     return label, _show_plain
 
 
@@ -209,6 +210,17 @@ def _show_related(related: Any, value: Any) -> str:
         return EMPTY
     found = related._default_manager.filter(pk=value).first()
     return str(found) if found else f"n° {value} (supprimé)"
+
+
+def _show_number(value: Any) -> str:
+    """A stored figure as French writes it: "161500.5" → "161 500,5"."""
+    if value is None or value == "":
+        return EMPTY
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    return number_format(number, use_l10n=True, force_grouping=True)
 
 
 def _show_plain(value: Any) -> str:

@@ -14,23 +14,20 @@ def local_kind(code: str) -> str:
 
 
 class TerritoryNames:
-    """Names read once per use (one query per kind, EPCIs and communes only when asked)."""
+    """Names read as they are asked: régions and départements all at once (a hundred rows),
+    an EPCI or a commune one by one (they are thousands), each remembered for this use."""
 
     def __init__(self) -> None:
-        self._names: dict[str, dict[str, str]] = {}
+        self._names: dict[str, dict[str, str | None]] = {}
 
     def name(self, kind: str, code: str) -> str | None:
         """The territory's name, or None when no territory of this kind has this code."""
-        if kind == "commune":
-            if code not in self._names.setdefault("commune", {}):
-                found = Commune.objects.filter(code=code).values_list("name", flat=True).first()
-                if found is None:
-                    return None
-                self._names["commune"][code] = found
-            return self._names["commune"][code]
-        if kind not in self._names:
-            model = {"region": Region, "departement": Departement, "epci": Epci}.get(kind)
-            if model is None:
-                return None
+        model = {"region": Region, "departement": Departement, "epci": Epci, "commune": Commune}.get(kind)
+        if model is None:
+            return None
+        if kind not in self._names and kind in ("region", "departement"):
             self._names[kind] = dict(model.objects.values_list("code", "name"))
-        return self._names[kind].get(code)
+        known = self._names.setdefault(kind, {})
+        if code not in known and kind in ("epci", "commune"):
+            known[code] = model.objects.filter(code=code).values_list("name", flat=True).first()
+        return known.get(code)

@@ -129,3 +129,11 @@ def test_a_creation_lists_only_what_was_filled_and_names_territories(offer):
     lines = {line.label: line.after for line in creation.lines()}
     assert "lien pour candidater" not in lines  # left empty
     assert lines["territoires couverts"] == "Pays de la Loire (region:52)"
+
+
+def test_figures_read_as_french_writes_them(offer):
+    with history.tracking(offer, by=None, summary="Montant"):
+        offer.amount_max = 161500
+        offer.save()
+    [line] = history.entries_of(offer).first().lines()
+    assert (line.label, line.before, line.after) == ("montant maximum (€)", "—", "161\xa0500")

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from essaim.core.history import entries_of
+from essaim.core.history import entries_of_many
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy import perms, services
 from essaim.strategy.forms import IndicatorValueForm
@@ -45,9 +45,7 @@ def indicator_history(request: HttpRequest, code: str, indicator: str) -> HttpRe
             form.add_error("value", "Indiquez la valeur à proposer.")
         status = 400
     values = item.values.select_related("proposed_by", "validated_by", "report__action").order_by("-measured_on")
-    changes = sorted(
-        (change for value in values for change in entries_of(value)), key=lambda c: c.created_at, reverse=True
-    )
+    changes = entries_of_many(IndicatorValue, values.values("pk"))[:50]
     return render(
         request,
         "strategy/indicator_history.html",
@@ -55,7 +53,7 @@ def indicator_history(request: HttpRequest, code: str, indicator: str) -> HttpRe
             "strategy": strategy,
             "indicator": item,
             "values": values,
-            "history": changes[:50],
+            "history": changes,
             "form": form,
             "is_copilot": perms.is_copilot(request.user, strategy),
         },
