@@ -11,7 +11,7 @@ TYPE_CHECKING): a lazy import is still a dependency.
   `core` (`essaim/core/registries.py`) instead.
 - `api` is a thin layer over the modules: it may import any of them, and none imports it.
 - The view modules of an app do not import each other: shared view helpers live in a module of
-  their own (`views/helpers.py`, `views/shared.py`...).
+  their own (`views/common.py`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ MAY_USE = {
 }
 # Modules of a `views` package that hold shared helpers rather than views (so do names starting
 # with "_"): every view module may import them.
-SHARED_VIEW_HELPERS = {"helpers", "shared", "common"}
+SHARED_VIEW_HELPERS = {"common"}
 
 
 def _module_name(path: Path, root: Path = ESSAIM) -> str:
