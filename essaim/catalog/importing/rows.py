@@ -14,6 +14,7 @@ from essaim.catalog.importing.referential import Referential
 from essaim.catalog.models import Offer
 from essaim.core.imports import Row, split_list
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
+from essaim.territories.names import KINDS
 
 
 @dataclass
@@ -121,7 +122,7 @@ def validate_row(row: Row, referential: Referential) -> OfferRow:
         if kind == "france" and not code:
             territories.append(("france", "", "France entière"))
             continue
-        if kind not in {"region", "departement", "epci", "commune"} or not code:
+        if kind not in KINDS or not code:
             errors.append(
                 f"territories : « {token[:40]} » ne ressemble à aucun territoire "
                 "(france, region:52, departement:44, epci:<SIREN>, commune:<code INSEE>)."
