@@ -2,18 +2,11 @@
 
 from datetime import date
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 
 from essaim.core.history import entries_of
 from essaim.strategy.models import ActionDocument, IndicatorValue, Milestone
-from tests.strategy.factories import strategy_world
-
-
-@pytest.fixture
-def world(region):
-    return strategy_world(region)
 
 
 def test_a_lead_marks_a_milestone_reached_once(client, world):

@@ -10,18 +10,12 @@ from essaim.catalog.models import Offer, SearchLog
 from essaim.core.registries import platform_metrics
 from essaim.strategy.models import Indicator, IndicatorValue
 from tests.catalog.factories import make_offer
-from tests.strategy.factories import strategy_world
 
 
 def test_the_catalogue_registers_its_metrics():
     assert "catalogue.offres_publiees" in platform_metrics
     assert "catalogue.orientations" in platform_metrics
     assert platform_metrics.get("catalogue.orientations").unit == "parcours"
-
-
-@pytest.fixture
-def world(region):
-    return strategy_world(region)
 
 
 def test_published_offers_count_only_offers_of_the_region(world, region, taxonomies):

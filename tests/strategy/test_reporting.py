@@ -10,23 +10,6 @@ from essaim.core.history import entries_of
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy import services
 from essaim.strategy.models import Action, Campaign, IndicatorValue, ProgressReport
-from tests.strategy.factories import strategy_world
-
-
-@pytest.fixture
-def world(region):
-    return strategy_world(region)
-
-
-@pytest.fixture
-def campaign(world):
-    return Campaign.objects.create(
-        strategy=world.strategy,
-        title="Bilan 2026",
-        period_label="2026",
-        opens_on=date(2026, 10, 1),
-        due_on=date(2026, 11, 30),
-    )
 
 
 def login(client, user):
@@ -45,6 +28,15 @@ def report_form(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def submitted_report(world, campaign):
+    """The campaign opened and the lead's report of `world.action` written and sent."""
+    services.campaign_open(campaign=campaign, by=world.copilot)
+    report = ProgressReport.objects.get(action=world.action)
+    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
+    services.report_submit(report=report, by=world.lead)
+    return report
 
 
 def test_opening_a_campaign_asks_each_open_action_for_a_report_and_tells_its_leads(world, campaign):
@@ -81,10 +73,7 @@ def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
 
 
 def test_a_submitted_report_gets_no_reminder(world, campaign):
-    services.campaign_open(campaign=campaign, by=world.copilot)
-    report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report=report, by=world.lead)
+    report = submitted_report(world, campaign)
     assert services.campaign_reminders_send(today=campaign.due_on).before == 1  # the other action only
 
 
@@ -169,10 +158,7 @@ def test_validation_updates_the_action_and_the_values_and_keeps_the_history(clie
 
 
 def test_returning_needs_a_comment_and_lets_the_lead_edit_again(client, world, campaign):
-    services.campaign_open(campaign=campaign, by=world.copilot)
-    report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report=report, by=world.lead)
+    report = submitted_report(world, campaign)
     login(client, world.copilot)
     url = reverse("strategy:report_review", args=[report.pk])
     response = client.post(url, {"renvoyer": "1", "comment": ""})
@@ -184,10 +170,7 @@ def test_returning_needs_a_comment_and_lets_the_lead_edit_again(client, world, c
 
 
 def test_a_review_comment_that_cannot_be_read_validates_nothing(client, world, campaign):
-    services.campaign_open(campaign=campaign, by=world.copilot)
-    report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report=report, by=world.lead)
+    report = submitted_report(world, campaign)
     login(client, world.copilot)
     url = reverse("strategy:report_review", args=[report.pk])
     response = client.post(url, {"valider": "1", "comment": "Merci\x00"})
@@ -199,10 +182,7 @@ def test_a_review_comment_that_cannot_be_read_validates_nothing(client, world, c
 
 
 def test_only_copilots_validate(client, world, campaign):
-    services.campaign_open(campaign=campaign, by=world.copilot)
-    report = ProgressReport.objects.get(action=world.action)
-    services.report_save(report=report, data=report_form(), values=[], by=world.lead)
-    services.report_submit(report=report, by=world.lead)
+    report = submitted_report(world, campaign)
     for user in (world.lead, world.reader):
         login(client, user)
         assert client.post(reverse("strategy:report_review", args=[report.pk]), {"valider": "1"}).status_code == 403

@@ -12,23 +12,6 @@ from essaim.core.workflows import TransitionRefused
 from essaim.strategy import services
 from essaim.strategy.models import Bilan, Body, Campaign, Decision, Meeting, ProgressReport
 from essaim.strategy.workflows import CAMPAIGN_FLOW, DECISION_FLOW, REPORT_FLOW, VALUE_FLOW
-from tests.strategy.factories import strategy_world
-
-
-@pytest.fixture
-def world(region):
-    return strategy_world(region)
-
-
-@pytest.fixture
-def campaign(world):
-    return Campaign.objects.create(
-        strategy=world.strategy,
-        title="Bilan 2026",
-        period_label="2026",
-        opens_on=date(2026, 10, 1),
-        due_on=date(2026, 11, 30),
-    )
 
 
 @pytest.fixture
