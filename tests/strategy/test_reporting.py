@@ -73,7 +73,7 @@ def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
 
 
 def test_a_submitted_report_gets_no_reminder(world, campaign):
-    report = submitted_report(world, campaign)
+    submitted_report(world, campaign)
     assert services.campaign_reminders_send(today=campaign.due_on).before == 1  # the other action only
 
 
