@@ -13,8 +13,11 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/remind
 	essaim/catalog/matching.py essaim/catalog/quality.py essaim/catalog/coverage.py essaim/catalog/text_search.py \
 	essaim/strategy/strategy_file essaim/strategy/vocabulary.py essaim/strategy/progress.py essaim/strategy/values.py essaim/strategy/bilan_data.py essaim/strategy/charts.py
 
-# Services and permission rules, also under mypy --strict (Django typed by django-stubs).
-TYPED_MODULES = $(sort $(wildcard essaim/*/services.py essaim/*/services/*.py essaim/*/perms.py essaim/core/history.py))
+# Every module that writes (services, imports, history, workflows) and the permission rules, also
+# under mypy --strict, Django typed by django-stubs.
+TYPED_MODULES = $(filter-out $(PURE_MODULES),$(wildcard essaim/*/services.py essaim/*/services/*.py essaim/*/perms.py \
+	essaim/*/history.py essaim/*/workflows.py essaim/core/imports/*.py essaim/catalog/importing/*.py \
+	essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/territories/names.py))
 
 .PHONY: install install-dev run serve test quality fix lock migrations clean
 

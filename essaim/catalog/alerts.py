@@ -20,10 +20,10 @@ from essaim.catalog.search import search_offers
 from essaim.core.emails import send_templated_email
 
 UNCONFIRMED_RETENTION_DAYS = 7
-PERIOD_DAYS = {Alert.Frequency.WEEKLY: 7, Alert.Frequency.MONTHLY: 30}
+PERIOD_DAYS: dict[str, int] = {Alert.Frequency.WEEKLY: 7, Alert.Frequency.MONTHLY: 30}
 MAX_OFFERS_PER_DIGEST = 30
 # Only these parameters describe a search; anything else in the address is dropped.
-QUERY_KEYS = {
+QUERY_KEYS: dict[str, list[str]] = {
     Alert.Kind.SEARCH: ["q", "stage", "need", "type", "audience", "sector", "commune", "operator", "open_now"],
     Alert.Kind.ORIENTATION: ["stage", "needs", "audience", "sector", "commune", "years", "employees"],
 }

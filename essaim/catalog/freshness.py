@@ -94,12 +94,12 @@ def link_is_broken(url: str) -> bool:
     request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": f"{settings.SITE_NAME} link checker"})
     try:
         with urllib.request.urlopen(request, timeout=LINK_TIMEOUT_SECONDS) as response:  # noqa: S310 (http/https only)
-            return response.status >= 400
+            return bool(response.status >= 400)
     except urllib.error.HTTPError as exc:
         if exc.code in {405, 501}:  # HEAD refused: ask with GET
             try:
                 with urllib.request.urlopen(url, timeout=LINK_TIMEOUT_SECONDS) as response:  # noqa: S310
-                    return response.status >= 400
+                    return bool(response.status >= 400)
             except (urllib.error.URLError, TimeoutError, ValueError):
                 return True
         return True

@@ -38,7 +38,7 @@ track(
     fields=[*CONTENT_FIELDS, "operator_id", "parent_id", "status", "reviewed_on", "required_answers"],
     extras={
         **{
-            name: Extra(str(Offer._meta.get_field(name).verbose_name), _slugs(name), _label_of(model))
+            name: Extra(str(getattr(Offer._meta.get_field(name), "verbose_name", name)), _slugs(name), _label_of(model))
             for name, model in TAXONOMY_MODELS.items()
         },
         "territories": Extra("territoires couverts", _territories, _territory_name),

@@ -26,8 +26,8 @@ class TerritoryNames:
         if model is None:
             return None
         if kind not in self._names and kind in ("region", "departement"):
-            self._names[kind] = dict(model.objects.values_list("code", "name"))
+            self._names[kind] = dict(model._default_manager.values_list("code", "name"))
         known = self._names.setdefault(kind, {})
         if code not in known and kind in ("epci", "commune"):
-            known[code] = model.objects.filter(code=code).values_list("name", flat=True).first()
+            known[code] = model._default_manager.filter(code=code).values_list("name", flat=True).first()
         return known.get(code)

@@ -19,7 +19,10 @@ EXPORT_COLUMNS = [
 ]
 OPTIONAL_COLUMNS = [name for name in EXPORT_COLUMNS if name not in REQUIRED_COLUMNS]
 IMPORTABLE_STATUSES = {Offer.Status.DRAFT, Offer.Status.PUBLISHED, Offer.Status.ARCHIVED}
-ROLE_BY_KIND = {OfferType.Kind.FINANCEMENT: "financeur", OfferType.Kind.ACCOMPAGNEMENT: "operateur_accompagnement"}
+ROLE_BY_KIND: dict[str, str] = {
+    OfferType.Kind.FINANCEMENT: "financeur",
+    OfferType.Kind.ACCOMPAGNEMENT: "operateur_accompagnement",
+}
 ANSWER_WORDS = {"oui": True, "non": False}
 
 

@@ -11,7 +11,7 @@ class Referential:
 
     def __init__(self) -> None:
         self.terms = {
-            column: {term.slug: term for term in model.objects.filter(is_obsolete=False)}
+            column: {term.slug: term for term in model._default_manager.filter(is_obsolete=False)}
             for column, model in TAXONOMY_MODELS.items()
         }
         self.questions = set(RefinementQuestion.objects.filter(is_obsolete=False).values_list("slug", flat=True))

@@ -128,11 +128,11 @@ def validate_row(row: Row, referential: Referential) -> OfferRow:
                 "(france, region:52, departement:44, epci:<SIREN>, commune:<code INSEE>)."
             )
             continue
-        name = referential.territory_name(kind, code)
-        if name is None:
+        territory_name = referential.territory_name(kind, code)
+        if territory_name is None:
             errors.append(f"territories : aucun territoire « {token[:40]} » dans le référentiel.")
         else:
-            territories.append((kind, code, name))
+            territories.append((kind, code, territory_name))
 
     siret = values.get("operator_siret", "")
     if siret:

@@ -58,9 +58,9 @@ def offers_import(*, rows: list[Row], dry_run: bool = False, by: Any = None) -> 
         operators = OperatorResolver()
         offers: dict[str, Offer] = {}
         for offer_row in ordered:
-            parent_id = offer_row.parent_external_id
-            parent = (offers.get(parent_id) or Offer.objects.get(external_id=parent_id)) if parent_id else None
-            offer, outcome = write_offer(offer_row, operators=operators, parent=parent, by=by)
+            generic = offer_row.parent_external_id
+            generic_offer = (offers.get(generic) or Offer.objects.get(external_id=generic)) if generic else None
+            offer, outcome = write_offer(offer_row, operators=operators, parent=generic_offer, by=by)
             offers[offer_row.external_id] = offer
             report.count(outcome)
     return report

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from essaim.catalog.models.taxonomies import Audience, Need, OfferType, Sector, Stage
 from essaim.core.fields import WebsiteField
+from essaim.core.models import TaxonomyTerm
 from essaim.territories.places import Places
 
 
@@ -99,7 +100,7 @@ CONTENT_FIELDS = (
     "max_employees",
 )
 # The taxonomies an offer is described with: field name → model of its terms.
-TAXONOMY_MODELS: dict[str, type[models.Model]] = {
+TAXONOMY_MODELS: dict[str, type[TaxonomyTerm]] = {
     "offer_types": OfferType,
     "stages": Stage,
     "needs": Need,
