@@ -21,13 +21,19 @@ from essaim.strategy.models import (
     Strategy,
 )
 from essaim.strategy.services import ProposedValue
+
+# The fields each service writes are the ones its form shows: one list, in the service.
+from essaim.strategy.services.actions import ACTION_FIELDS
+from essaim.strategy.services.campaigns import CAMPAIGN_FIELDS
+from essaim.strategy.services.governance import DECISION_FIELDS, MEETING_FIELDS
+from essaim.strategy.services.reports import REPORT_FIELDS
 from essaim.strategy.values import ValueInputError, parse_value
 
 
 class ReportForm(forms.ModelForm[ProgressReport]):
     class Meta:
         model = ProgressReport
-        fields = ["status", "weather", "done", "next_steps", "blockers", "support_needed", "highlights"]
+        fields = list(REPORT_FIELDS)
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields[2:]}
         help_texts = {
             "status": "L'état factuel de l'action à ce jour.",
@@ -98,7 +104,7 @@ class ReviewForm(forms.Form):
 class CampaignForm(forms.ModelForm[Campaign]):
     class Meta:
         model = Campaign
-        fields = ["title", "period_label", "opens_on", "due_on", "meeting", "remind_days_before", "remind_days_after"]
+        fields = list(CAMPAIGN_FIELDS)
         labels = {"title": "Titre de la campagne"}
         help_texts = {"meeting": "La réunion (COTECH, COPIL, conférence) où les points seront présentés."}
         widgets = {
@@ -135,7 +141,7 @@ class BilanForm(forms.Form):
 class ActionForm(forms.ModelForm[Action]):
     class Meta:
         model = Action
-        fields = ["description", "public_summary", "planned_start", "planned_end"]
+        fields = list(ACTION_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "public_summary": forms.Textarea(attrs={"rows": 3}),
@@ -169,7 +175,7 @@ class DocumentForm(forms.ModelForm[ActionDocument]):
 class MeetingForm(forms.ModelForm[Meeting]):
     class Meta:
         model = Meeting
-        fields = ["body", "held_on", "title", "agenda", "minutes", "is_public"]
+        fields = list(MEETING_FIELDS)
         labels = {"title": "Objet de la réunion", "body": "Groupe ou instance"}
         widgets = {
             "held_on": DateInput(),
@@ -185,7 +191,7 @@ class MeetingForm(forms.ModelForm[Meeting]):
 class DecisionForm(forms.ModelForm[Decision]):
     class Meta:
         model = Decision
-        fields = ["text", "owner", "due_on", "actions"]
+        fields = [*DECISION_FIELDS, "actions"]
         labels = {"text": "Décision prise"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DateInput()}
 
