@@ -1,7 +1,8 @@
 """Free search in the catalogue: stems, synonyms and filters, the same on SQLite and PostgreSQL.
 
 Each word of the query must match (through its stem or a synonym's stem) somewhere in the offer;
-relevance counts a match in the title three times, elsewhere once.
+relevance weighs where each word occurs (title, summary, description, then the operator and the
+taxonomy labels) and how often (see `text_search.word_score`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import F, FloatField, Q, QuerySet, Value
+from django.db.models.functions import Cast, Length, Replace
 
 from essaim.catalog import text_search
 from essaim.catalog.models import Offer, Synonym
@@ -40,14 +42,30 @@ def matching_text(offers: QuerySet[Offer], terms: list[list[str]]) -> QuerySet[O
     return offers
 
 
+# The stored stem sequences read by the ranking, by field of `text_search.FIELD_WEIGHTS`.
+RANKED_COLUMNS = {"title": "search_title", "summary": "search_summary", "description": "search_description"}
+
+
+def _occurrences(column: str, stems: list[str]) -> Any:
+    """SQL for how many times the stems start a word of a stored stem sequence: the length the
+    sequence loses when " stem" is removed, divided by the length of " stem"."""
+    total: Any = Value(0.0)
+    for value in stems:
+        needle = f" {value}"
+        removed = Length(column) - Length(Replace(column, Value(needle), Value("")))
+        total = total + Cast(removed, FloatField()) / Value(float(len(needle)))
+    return total
+
+
 def _with_relevance(offers: QuerySet[Offer], terms: list[list[str]]) -> QuerySet[Offer]:
-    """Annotate `relevance`: three points per word found in the title, one elsewhere."""
-    relevance: Any = Value(0)
+    """Annotate `relevance`: the sum over the query words of `text_search.word_score`, in SQL."""
+    relevance: Any = Value(0.0)
     for stems in terms:
-        relevance = relevance + Case(
-            When(_word_query("search_title", stems), then=Value(3)), default=Value(1), output_field=IntegerField()
-        )
-    return offers.annotate(relevance=relevance)
+        relevance = relevance + Value(text_search.FOUND_ELSEWHERE)
+        for field, weight in text_search.FIELD_WEIGHTS.items():
+            count = _occurrences(RANKED_COLUMNS[field], stems)
+            relevance = relevance + Value(weight) * count / (count + Value(1.0))
+    return offers.annotate(relevance=Cast(relevance, FloatField()))
 
 
 def search_offers(data: dict[str, Any], *, today: date) -> tuple[QuerySet[Offer], list[list[str]]]:

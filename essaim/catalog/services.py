@@ -85,14 +85,23 @@ def _territories_replace(offer: Offer, territories: Iterable[Territory]) -> None
 
 
 def _search_refresh(offer: Offer) -> None:
-    """Recompute the stems the text search looks into (title, summary, description, operator,
-    taxonomy labels), once the offer and its relations are saved; written only when they moved."""
+    """Recompute what the text search reads, once the offer and its relations are saved: the
+    stems of the title, summary and description in order (ranking) and the distinct stems of
+    all the offer's text, operator and taxonomy labels included (matching); written only when
+    they moved."""
     labels = [term.label for name in TAXONOMY_MODELS for term in getattr(offer, name).all()]
-    title = text_search.document(offer.title)
-    document = text_search.document(offer.title, offer.summary, offer.description, offer.operator.name, *labels)
-    if (title, document) != (offer.search_title, offer.search_document):
-        offer.search_title, offer.search_document = title, document
-        Offer.objects.filter(pk=offer.pk).update(search_title=title, search_document=document)
+    indexed = {
+        "search_title": text_search.sequence(offer.title),
+        "search_summary": text_search.sequence(offer.summary),
+        "search_description": text_search.sequence(offer.description),
+        "search_document": text_search.document(
+            offer.title, offer.summary, offer.description, offer.operator.name, *labels
+        ),
+    }
+    if any(getattr(offer, name) != value for name, value in indexed.items()):
+        for name, value in indexed.items():
+            setattr(offer, name, value)
+        Offer.objects.filter(pk=offer.pk).update(**indexed)
 
 
 @transaction.atomic

@@ -4,6 +4,11 @@ Pure Python (no Django), so the same rule serves SQLite and PostgreSQL and can b
 "Financement", "financer" and "financements" all give the stem "financ", so a search for one
 finds the others. An offer's indexed document is its stems, each surrounded by spaces, and a
 query stem matches when " stem" appears in it (so "financ" also matches "financi...").
+
+Ranking reads, for the title, the summary and the description, the same stems in the order of
+the text, repeats kept (`sequence`), so a query stem's occurrences can be counted in SQL.
+A word scores by where it occurs and how often (`FIELD_WEIGHTS`), with diminishing returns so
+that a long description repeating a word does not outrank a title naming it (see `word_score`).
 """
 
 from __future__ import annotations
@@ -59,6 +64,33 @@ def document(*texts: str) -> str:
     and trailing space."""
     stems = dict.fromkeys(stem(word) for text in texts for word in words(text))
     return " " + " ".join(stems) + " " if stems else ""
+
+
+def sequence(*texts: str) -> str:
+    """The stems of some texts in order, repeats kept, space-separated with a leading and
+    trailing space: " stem" occurs in it as many times as the word does in the texts."""
+    stems = [stem(word) for text in texts for word in words(text)]
+    return " " + " ".join(stems) + " " if stems else ""
+
+
+# Points for a query word found in each part of an offer (the operator's name and the taxonomy
+# labels are only in the whole document, and score FOUND_ELSEWHERE): a word in the title says
+# what the offer is, in the summary what it does, in the description what it touches on.
+FIELD_WEIGHTS = {"title": 12.0, "summary": 5.0, "description": 2.0}
+FOUND_ELSEWHERE = 1.0
+
+
+def saturation(count: float) -> float:
+    """How much `count` occurrences of a word are worth, between 0 and 1: 1 occurrence 0.5,
+    2 occurrences 0.67, 5 occurrences 0.83; the first occurrence matters most."""
+    return count / (count + 1.0)
+
+
+def word_score(counts: Mapping[str, float]) -> float:
+    """A query word's score in an offer from its number of occurrences in each field: the
+    document matched it somewhere (FOUND_ELSEWHERE), then each field adds its weight times the
+    saturation of its count. `search._with_relevance` computes the same in SQL."""
+    return FOUND_ELSEWHERE + sum(weight * saturation(counts.get(field, 0)) for field, weight in FIELD_WEIGHTS.items())
 
 
 def query_terms(text: str, synonyms: Mapping[str, list[str]] | None = None) -> list[list[str]]:

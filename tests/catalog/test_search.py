@@ -130,3 +130,17 @@ def test_fruitless_search_log_keeps_keywords_but_not_contact_details(client, cat
 def test_a_synonym_phrase_finds_offers_through_its_key_word(client, catalog):
     Synonym.objects.create(term="PH", synonyms="prêt d'honneur")
     assert found(client, q="ph") == ["Prêt d'honneur pour financer le démarrage"]
+
+
+def test_ranking_weighs_where_and_how_often_words_occur(client, region, roles, taxonomies):
+    # Titles chosen so that alphabetical order is the reverse of the expected one.
+    make_offer("A : aide diverse", types=["formation"], description="Parle une fois de mécénat.")
+    make_offer("B : aide diverse", types=["formation"], description="Le mécénat, encore du mécénat, et le mécénat.")
+    make_offer("C : aide diverse", types=["formation"], summary="Trouver du mécénat.")
+    make_offer("D : le mécénat", types=["formation"])
+    assert found(client, q="mécénat") == [
+        "D : le mécénat",
+        "C : aide diverse",
+        "B : aide diverse",
+        "A : aide diverse",
+    ]

@@ -72,7 +72,9 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         # Without the columns no list shows: the search's stems and the commune's outline.
         return (
             self.select_related("operator__commune")
-            .defer("search_document", "search_title", "operator__commune__outline")
+            .defer(
+                "search_document", "search_title", "search_summary", "search_description", "operator__commune__outline"
+            )
             .prefetch_related("offer_types", "stages", "needs", "audiences", "sectors", "territories")
         )
 
@@ -181,7 +183,11 @@ class Offer(models.Model):
     review_due_on = models.DateField("à revoir avant le", editable=False, db_index=True)
     broken_link = models.BooleanField("lien cassé", default=False)
     links_checked_at = models.DateTimeField("liens vérifiés le", null=True, blank=True)
+    # The stems of the title, summary and description in order, repeats kept (ranking); the
+    # document holds every distinct stem of the offer, operator and labels included (matching).
     search_title = models.TextField("titre indexé", blank=True, editable=False)
+    search_summary = models.TextField("résumé indexé", blank=True, editable=False)
+    search_description = models.TextField("description indexée", blank=True, editable=False)
     search_document = models.TextField("texte indexé", blank=True, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     # Indexed: the in-memory index of the catalogue watches the latest change (catalog/index.py).
