@@ -183,3 +183,35 @@ def test_suggesting_a_missing_offer_with_no_accessibility_violation(page, catalo
     page.goto("/aides/moderation/")
     assert page.get_by_text("Fonds de confiance de la Mayenne").first.is_visible()
     assert_accessible(page)
+
+
+def focused_text(page) -> str:  # type: ignore[no-untyped-def]
+    """The text of the element that has the keyboard focus (its accessible content, roughly)."""
+    return page.evaluate("() => document.activeElement.innerText || document.activeElement.labels?.[0]?.innerText")
+
+
+def test_each_step_of_the_guided_path_puts_the_focus_on_its_question(page, catalog):
+    page.goto("/aides/orientation/")
+    page.get_by_label("Création / lancement").check()
+    page.get_by_role("button", name="Suivant").click()
+    page.wait_for_url("**etape=2*")
+    assert "De quoi avez-vous besoin ?" in focused_text(page)
+
+    page.get_by_role("button", name="Suivant").click()  # no need chosen: the focus goes to the error
+    page.wait_for_url("**suivant=1*")
+    assert focused_text(page) == "Choisissez au moins un besoin."
+    assert_accessible(page)
+
+    page.get_by_label("Financer le démarrage").check()
+    page.get_by_role("button", name="Suivant").click()
+    page.wait_for_url("**etape=3*")
+    assert "Quel est votre statut ?" in focused_text(page)
+    page.keyboard.press("Tab")  # the next key press acts in the question, not in the header
+    assert page.evaluate("() => document.activeElement.closest('form.path-form') !== null")
+
+    page.get_by_label("Association").check()
+    page.get_by_role("button", name="Suivant").click()
+    page.get_by_role("button", name="Suivant").click()
+    page.wait_for_url("**etape=5*")
+    assert "Dans quelle commune se situe votre projet ?" in focused_text(page)
+    assert_accessible(page)
