@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 
 from essaim.catalog import index, matching
@@ -18,6 +19,12 @@ __all__ = ["ResultGroups", "first_contact_offers", "group", "load_offers", "orie
 def orient(answers: matching.Answers) -> list[matching.Match]:
     """Every offer that fits the answers, best first."""
     return index.current().orient(answers)
+
+
+def is_outside_region(place: matching.Place | None) -> bool:
+    """Whether the project's commune lies outside the région this platform serves: its
+    catalogue then holds little for it besides the offers open everywhere in France."""
+    return place is not None and place.region != settings.ESSAIM_REGION
 
 
 def first_contact_offers(answers: matching.Answers) -> list[matching.Match]:

@@ -219,3 +219,15 @@ def test_result_cards_say_how_to_apply_or_whom_to_contact(client, catalog):
     assert reverse("catalog:offer_go", args=[catalog["accompagnement"].slug, "contact"]) in page
     assert 'href="tel:0240000000"' in page
     assert reverse("catalog:operator", args=[catalog["garantie"].operator.slug]) in page
+
+
+def test_a_commune_outside_the_region_is_told_so_and_still_sees_national_offers(client, catalog, settings):
+    settings.ESSAIM_REGION = "52"
+    national = make_offer("Aide nationale au démarrage", types=["subvention"], territories=[("france", "")])
+    response = client.get(reverse("catalog:results"), {**ANSWERS, "commune": "45234"})
+    page = response.content.decode()
+    assert "Orléans se trouve hors de la région Pays de la Loire" in page
+    assert national in [offer for offer, _match in response.context["groups"].financement]
+
+    response = client.get(reverse("catalog:results"), ANSWERS)
+    assert "hors de la région" not in response.content.decode()

@@ -132,6 +132,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "groups": groups,
             "answers": answers,
             "missing": _missing_steps(form),
+            "outside_region": form.cleaned_data["commune"] if orientation.is_outside_region(answers.place) else None,
             "steps": STEPS,
             "query": _answers_query(request),
             "refinements": [form[QUESTION_PREFIX + slug] for slug in asked],
