@@ -215,3 +215,32 @@ def test_each_step_of_the_guided_path_puts_the_focus_on_its_question(page, catal
     page.wait_for_url("**etape=5*")
     assert "Dans quelle commune se situe votre projet ?" in focused_text(page)
     assert_accessible(page)
+
+
+def test_an_offer_opened_from_a_search_leads_back_to_that_search(page, catalog):
+    page.goto("/aides/recherche/?q=pr%C3%AAt&type=garantie")
+    page.get_by_role("link", name="Garantir son prêt bancaire", exact=True).click()
+    page.wait_for_url(f"**{catalog[0].get_absolute_url()}")
+    assert_accessible(page)
+    page.get_by_role("link", name="Retour aux résultats").click()
+    page.wait_for_url("**/aides/recherche/?q=pr%C3%AAt&type=garantie")
+    assert page.get_by_label("Mots-clés").input_value() == "prêt"
+
+
+def test_directory_and_search_page_two_follow_on_from_page_one(page, catalog):
+    from tests.catalog.factories import make_offer
+    from tests.organisations.factories import OrganisationFactory
+
+    for number in range(1, 22):
+        OrganisationFactory(name=f"Structure {number:02d}", roles=["entreprise_ess"])
+        make_offer(f"Garantie solidaire {number:02d}", types=["garantie"])
+    page.goto("/annuaire/?role=entreprise_ess")
+    page.get_by_role("link", name="Page suivante").click()
+    assert page.get_by_role("link", name="Structure 21").is_visible()
+    assert "role=entreprise_ess" in page.url
+
+    page.goto("/aides/recherche/?q=garantie&type=garantie&sort=echeance")
+    page.get_by_role("link", name="Page suivante").click()
+    assert "q=garantie&type=garantie&sort=echeance&page=2" in page.url
+    assert page.get_by_label("Mots-clés").input_value() == "garantie"
+    assert_accessible(page)

@@ -101,3 +101,45 @@ def test_catalogue_pages_have_a_plain_text_title(client, offer, name, title):
     assert head_title.startswith(title)
     assert head_title.endswith("— Essaim")
     assert "<" not in head_title
+
+
+def test_printable_selection_says_how_to_apply_whom_to_contact_when_and_who_publishes(client, offer, settings):
+    settings.PUBLISHER_NAME = "CRESS des Pays de la Loire"
+    offer.operator.email = "accueil@franceactive-demo.example"
+    offer.operator.phone = "02 40 00 00 00"
+    offer.operator.save()
+    response = client.get(reverse("catalog:selection"), {"offres": str(offer.pk)})
+    html = response.content.decode()
+    assert 'href="https://essaim-demo.example/candidater"' in html
+    assert "accueil@franceactive-demo.example" in html
+    assert "02 40 00 00 00" in html
+    assert "de 5\u202f000\u00a0€ à 200\u202f000\u00a0€" in html
+    assert "aucune : offre permanente" in html
+    assert "publié par CRESS des Pays de la Loire" in html
+    assert f'datetime="{TODAY:%Y-%m-%d}"' in html
+    assert f'<a href="{offer.get_absolute_url()}">Garantir son prêt bancaire</a>' in html
+
+
+def test_offer_page_leads_back_to_the_results_it_was_opened_from(client, offer):
+    search = "/aides/recherche/?q=pr%C3%AAt&need=financer_demarrage&page=2"
+    response = client.get(offer.get_absolute_url(), headers={"referer": f"http://testserver{search}"})
+    assert f'<a href="{search.replace("&", "&amp;")}">Retour aux résultats</a>' in response.content.decode()
+
+    path = "/aides/orientation/resultats/?stage=creation&commune=44109"
+    response = client.get(offer.get_absolute_url(), headers={"referer": f"http://testserver{path}"})
+    assert response.context["back_to_results"] == path
+
+
+@pytest.mark.parametrize(
+    "referer",
+    [
+        "",
+        "https://ailleurs.example/aides/recherche/?q=pret",
+        "//ailleurs.example/aides/recherche/",
+        "http://testserver/organisations/",
+        "javascript:alert(1)",
+    ],
+)
+def test_no_way_back_is_offered_to_another_site_or_page(client, offer, referer):
+    response = client.get(offer.get_absolute_url(), headers={"referer": referer})
+    assert "Retour aux résultats" not in response.content.decode()

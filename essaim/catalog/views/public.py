@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from essaim.catalog import dashboard as dashboard_data, exports, orientation, text_search
@@ -188,8 +189,30 @@ def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "catalog/offer_detail.html",
-        {"offer": offer, "instances": instances, "is_open": offer.is_open_on(today), "today": today},
+        {
+            "offer": offer,
+            "instances": instances,
+            "is_open": offer.is_open_on(today),
+            "today": today,
+            "back_to_results": _results_came_from(request),
+        },
     )
+
+
+def _results_came_from(request: HttpRequest) -> str:
+    """The list of results the visitor opened this offer from (a search or the guided path's
+    results, with their query), as a relative address on this site; "" otherwise. Read from the
+    Referer header, sent within the site (Django's `same-origin` referrer policy); anything
+    else (another site, another page, a forged header) gives no link."""
+    referer = request.headers.get("referer", "")
+    if not referer or not url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    parts = urlsplit(referer)
+    if parts.path not in (reverse("catalog:search"), reverse("catalog:results")):
+        return ""
+    return urlunsplit(("", "", parts.path, parts.query, ""))
 
 
 class _OfferLinkRedirect(HttpResponseRedirect):
@@ -228,7 +251,11 @@ def selection(request: HttpRequest) -> HttpResponse:
     bring to a first meeting."""
     ids = [int(value) for value in request.GET.get("offres", "").split(",") if value.strip().isdigit()][:50]
     offers = list(Offer.objects.published().with_relations().filter(pk__in=ids).order_by("title"))
-    return render(request, "catalog/selection.html", {"offers": offers, "asked": bool(ids)})
+    return render(
+        request,
+        "catalog/selection.html",
+        {"offers": offers, "asked": bool(ids), "today": timezone.localdate(), "publisher": settings.PUBLISHER_NAME},
+    )
 
 
 @require_safe
