@@ -8,10 +8,8 @@ from essaim.organisations.models import Organisation
 
 
 def directory_counts(region_code: str) -> dict[str, int]:
-    """Active structures, in all and by role slug: what the directory lists. An instance serves
-    one région, but its directory also holds the national bodies whose offers it shows, so the
-    figures count them too (the home page and the directory must agree)."""
-    organisations = Organisation.objects.active()
+    """Active structures of the région, in all and by role slug."""
+    organisations = Organisation.objects.active().in_region(region_code)
     counts = organisations.aggregate(
         total=Count("pk", distinct=True),
         ess=Count("pk", filter=Q(roles__slug="entreprise_ess"), distinct=True),
