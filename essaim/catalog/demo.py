@@ -1,19 +1,59 @@
-"""The demo catalogue: real schemes of Pays de la Loire and Centre-Val de Loire, in our words."""
+"""The demo catalogue: real schemes of the demo région, in our words.
 
+`offers.csv` holds the national schemes (and those shared by both demo régions), loaded
+everywhere; `offers-<région>.csv` those of one région, loaded only where `ESSAIM_REGION` names
+it, so that a Pays de la Loire instance never shows a Centre-Val de Loire offer.
+
+The import counts as a review and stamps today as the "last updated" date of every offer. A demo
+stamped today would show no offer to review and freshness that means nothing, so the loader then
+spreads the dates over the last 18 months, the same for each offer at every load (drawn from its
+external_id), in one bulk update.
+"""
+
+import zlib
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
+from django.db import transaction
+from django.utils import timezone
+
 from essaim.catalog.importing import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
+from essaim.catalog.models import Offer
 from essaim.core.imports import read_csv_file
 from essaim.core.registries import demo_loaders
+from essaim.organisations.demo import demo_region
 
-DEMO_FILE = Path(__file__).parent / "demo_data" / "offers.csv"
+DEMO_DIR = Path(__file__).parent / "demo_data"
+REVIEW_SPREAD_DAYS = 548  # about 18 months
+
+
+def demo_files(region: str) -> list[Path]:
+    return [DEMO_DIR / "offers.csv", DEMO_DIR / f"offers-{region}.csv"]
+
+
+def demo_reviewed_on(external_id: str, today: date) -> date:
+    """A "last updated" date within the last 18 months, fixed for a given offer."""
+    return today - timedelta(days=zlib.crc32(external_id.encode()) % REVIEW_SPREAD_DAYS)
 
 
 @demo_loaders.register("catalogue", order=30)
+@transaction.atomic
 def load(log: Callable[[str], None]) -> None:
-    rows = read_csv_file(DEMO_FILE, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    rows = []
+    for path in demo_files(demo_region()):
+        rows += read_csv_file(path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
     report = offers_import(rows=rows)
     if not report.ok:
         raise RuntimeError("Le catalogue de démonstration est invalide : " + "; ".join(map(str, report.errors)))
     log(f"  Offres : {report.summary()}")
+    today = timezone.localdate()
+    external_ids = {row.values["external_id"] for row in rows}
+    offers = list(Offer.objects.filter(external_id__in=external_ids))
+    for offer in offers:
+        offer.reviewed_on = demo_reviewed_on(offer.external_id, today)
+        # `save()` derives the review date; a bulk update does not call it.
+        offer.review_due_on = offer.reviewed_on + timedelta(days=30 * offer.review_every_months)
+    Offer.objects.bulk_update(offers, ["reviewed_on", "review_due_on"])
+    due = Offer.objects.due_for_review(today).count()
+    log(f"  Dates de mise à jour réparties sur 18 mois : {due} offres à revoir")

@@ -1,5 +1,9 @@
-"""Demo content: the directory of a realistic Pays de la Loire and one account per role.
+"""Demo content: the directory of a realistic région and one account per role.
 
+One région per instance: the demo follows `ESSAIM_REGION` (Pays de la Loire, 52, or
+Centre-Val de Loire, 24), so that what the site says ("en Pays de la Loire") and what it lists
+agree. Each région has its directory of fictional structures and its support operators; the
+national operators (networks, foundations, State agencies) are loaded everywhere.
 Demo accounts exist only where `load_demo` ran; a production install never creates them.
 """
 
@@ -9,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from essaim.accounts.models import User
@@ -17,8 +23,8 @@ from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.organisations.models import Membership, Organisation
 from essaim.organisations.services import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, organisations_import
 
-# The directory, then the support operators and funders whose offers fill the demo catalogue.
-DEMO_FILES = [Path(__file__).parent / "demo_data" / name for name in ("organisations.csv", "operators.csv")]
+DEMO_DIR = Path(__file__).parent / "demo_data"
+DEMO_REGIONS = {"52": "Pays de la Loire", "24": "Centre-Val de Loire"}
 DEMO_PASSWORD = "essaim-demo-2026"
 
 
@@ -69,10 +75,26 @@ def create_demo_accounts() -> list[DemoAccount]:
     return list(DEMO_ACCOUNTS)
 
 
+def demo_region() -> str:
+    """The région the demo describes: the one this instance serves (`ESSAIM_REGION`)."""
+    if settings.ESSAIM_REGION not in DEMO_REGIONS:
+        known = ", ".join(f"{code} ({name})" for code, name in DEMO_REGIONS.items())
+        raise ImproperlyConfigured(
+            f"La démonstration existe pour les régions {known}, pas pour {settings.ESSAIM_REGION}."
+        )
+    return str(settings.ESSAIM_REGION)
+
+
+def demo_files(region: str) -> list[Path]:
+    """The directory of the région, then the support operators and funders whose offers fill the
+    demo catalogue: national ones, then those of the région."""
+    return [DEMO_DIR / f"organisations-{region}.csv", DEMO_DIR / "operators.csv", DEMO_DIR / f"operators-{region}.csv"]
+
+
 @demo_loaders.register("annuaire", order=20)
 @transaction.atomic
 def load(log: Callable[[str], None]) -> None:
-    for path in DEMO_FILES:
+    for path in demo_files(demo_region()):
         rows = read_csv_file(path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
         report = organisations_import(rows=rows)
         if not report.ok:

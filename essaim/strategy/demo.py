@@ -1,5 +1,7 @@
-"""Demo strategies: Centre-Val de Loire 2018-2021 and Pays de la Loire 2017-2021, written in our
-own words, with two years of meetings, reporting campaigns, reports and one published bilan.
+"""Demo strategies of the instance's région (`ESSAIM_REGION`): the historical one (Pays de la Loire
+2017-2021 or Centre-Val de Loire 2018-2021), closed, written in our own words, with its meetings,
+reporting campaigns, reports and final bilan; then a current action plan, clearly presented as a
+demonstration, whose dates follow the day the demo is loaded (`demo_live`).
 
 The strategies go through `load_strategy_file`, like any CRESS file; their life (activity.yaml)
 is written directly, with the dates it happened on."""
@@ -16,7 +18,8 @@ from django.utils import timezone
 
 from essaim.accounts.models import User
 from essaim.core.registries import demo_loaders, demo_summaries
-from essaim.organisations.demo import DEMO_PASSWORD
+from essaim.organisations.demo import DEMO_PASSWORD, demo_region
+from essaim.strategy.demo_live import LIVE_FILE, live_activity, live_text
 from essaim.strategy.loading import load_strategy_file
 from essaim.strategy.models import (
     Action,
@@ -30,12 +33,12 @@ from essaim.strategy.models import (
     ProgressReport,
     Strategy,
 )
-from essaim.strategy.services import bilan_publish, bilan_take, platform_indicators_update
+from essaim.strategy.services import bilan_publish, bilan_take
 from essaim.strategy.strategy_file import read_yaml
 from essaim.strategy.values import parse_value
 
 DEMO_DIR = Path(__file__).parent / "demo_data"
-STRATEGY_FILES = ["centre-val-de-loire-2018-2021.yaml", "pays-de-la-loire-2017-2021.yaml"]
+STRATEGY_FILES = {"52": "pays-de-la-loire-2017-2021.yaml", "24": "centre-val-de-loire-2018-2021.yaml"}
 DEMO_DOMAIN = "@demo.essaim.example"
 KEY_ACCOUNTS = [
     ("copilote.pdl@demo.essaim.example", "copilote de la stratégie des Pays de la Loire"),
@@ -43,28 +46,39 @@ KEY_ACCOUNTS = [
     ("referente.pdl@demo.essaim.example", "référente d'un groupe-projet des Pays de la Loire"),
     ("copilote.cvl@demo.essaim.example", "copilote de la stratégie du Centre-Val de Loire"),
     ("referent.cvl@demo.essaim.example", "référent d'actions du Centre-Val de Loire"),
+    ("copilote.demo@demo.essaim.example", "copilote de la feuille de route en cours (démonstration)"),
+    ("pilote.demo@demo.essaim.example", "pilote d'actions de la feuille de route en cours, avec des points à rendre"),
 ]
 
 
 @demo_loaders.register("strategie", order=40)
 @transaction.atomic
 def load(log: Callable[[str], None]) -> None:
-    for name in STRATEGY_FILES:
-        report = load_strategy_file(text=(DEMO_DIR / name).read_text(encoding="utf-8"))
+    region = demo_region()
+    today = timezone.localdate()
+    name = STRATEGY_FILES[region]
+    for label, text in ((name, (DEMO_DIR / name).read_text(encoding="utf-8")), (LIVE_FILE, live_text(region, today))):
+        report = load_strategy_file(text=text)
         if not report.ok:
-            raise RuntimeError(f"{name} est invalide : " + "; ".join(map(str, report.errors)))
-        log(f"  Stratégie ({name}) : {report.summary()}")
+            raise RuntimeError(f"{label} est invalide : " + "; ".join(map(str, report.errors)))
+        log(f"  Stratégie ({label}) : {report.summary()}")
     # People named in the demo files get the demo password, so that one can log in as them.
     for user in User.objects.filter(email__endswith=DEMO_DOMAIN, password__startswith="!"):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     activity = read_yaml((DEMO_DIR / "activity.yaml").read_text(encoding="utf-8"))
-    meetings = _meetings(activity.get("meetings", []))
-    reports = _campaigns(activity.get("campaigns", []), meetings)
-    bilans = _bilans(activity.get("bilans", []))
-    measured = platform_indicators_update(today=timezone.localdate())
-    log(f"  Vie des stratégies : {len(meetings)} réunions, {reports} points d'avancement, {bilans} bilans")
-    log(f"  Indicateurs mesurés par la plateforme : {measured}")
+    codes = set(Strategy.objects.filter(region__code=region).values_list("code", flat=True))
+    meetings = _meetings(_of(activity.get("meetings", []), codes))
+    reports = _campaigns(_of(activity.get("campaigns", []), codes), meetings)
+    bilans = _bilans(_of(activity.get("bilans", []), codes))
+    log(f"  Vie de la stratégie passée : {len(meetings)} réunions, {reports} points d'avancement, {bilans} bilans")
+    live = live_activity(today=today)
+    log(f"  Feuille de route en cours : {live}")
+
+
+def _of(items: list[dict[str, Any]], codes: set[str]) -> list[dict[str, Any]]:
+    """The items that belong to the strategies loaded for this région."""
+    return [item for item in items if item["strategy"] in codes]
 
 
 def _at(day: Any, hour: int = 10) -> datetime:
@@ -170,10 +184,13 @@ def _bilans(items: list[dict[str, Any]]) -> int:
             introduction=item.get("introduction", ""),
             by=copilot.user if copilot else None,
         )
+        # Frozen a few days after its date, not on the day the demo loads.
+        dates: dict[str, datetime] = {"taken_at": _at(bilan.as_of + timedelta(days=3))}
         if item.get("published"):
             bilan_publish(bilan=bilan, by=copilot.user if copilot else None)
-            # Published at the regional conference that followed, not on the day the demo loads.
-            Bilan.objects.filter(pk=bilan.pk).update(published_at=_at(bilan.as_of + timedelta(days=7)))
+            # Published at the regional conference that followed, always after the freeze.
+            dates["published_at"] = _at(bilan.as_of + timedelta(days=10))
+        Bilan.objects.filter(pk=bilan.pk).update(**dates)
     return len(items)
 
 
