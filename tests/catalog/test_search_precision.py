@@ -16,7 +16,7 @@ from fnmatch import fnmatch
 
 import pytest
 
-from essaim.catalog.demo import DEMO_FILE
+from essaim.catalog.demo import DEMO_DIR
 from essaim.catalog.importing import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
 from essaim.catalog.search import search_offers
 from essaim.core.imports import read_csv_file
@@ -126,7 +126,12 @@ def demo_catalogue(region, roles, taxonomies):
         Epci.objects.get_or_create(code=code, defaults={"name": name, "search_name": name.lower(), "kind": "CC"})
     for code, name, departement in [("72181", "Le Mans", "72"), ("37261", "Tours", "37"), ("18033", "Bourges", "18")]:
         _commune(code, name, Departement.objects.get(code=departement), 100_000)
-    rows = read_csv_file(DEMO_FILE, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    # Both demo régions' offers and the national ones: the measure is taken on all of them.
+    rows = [
+        row
+        for path in [DEMO_DIR / "offers.csv", *sorted(DEMO_DIR.glob("offers-*.csv"))]
+        for row in read_csv_file(path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    ]
     report = offers_import(rows=rows)
     assert report.ok, report.errors
 
