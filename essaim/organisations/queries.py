@@ -8,8 +8,10 @@ from essaim.organisations.models import Organisation
 
 
 def directory_counts(region_code: str) -> dict[str, int]:
-    """Active structures of the région, in all and by role slug."""
-    organisations = Organisation.objects.active().in_region(region_code)
+    """What the directory lists, in all and by role: every active structure, those of the région
+    and the national ones whose offers reach it (the directory is not filtered by région, so a
+    figure counted on the région alone would disagree with the list it links to)."""
+    organisations = Organisation.objects.active()
     counts = organisations.aggregate(
         total=Count("pk", distinct=True),
         ess=Count("pk", filter=Q(roles__slug="entreprise_ess"), distinct=True),

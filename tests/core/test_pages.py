@@ -58,10 +58,13 @@ def test_home_shows_directory_figures(client, region, roles):
     from tests.organisations.factories import OrganisationFactory
 
     OrganisationFactory(commune=region.nantes, roles=["entreprise_ess"])
-    OrganisationFactory(commune=region.other_region_commune, roles=["entreprise_ess"])
+    OrganisationFactory(commune=region.other_region_commune, roles=["operateur_accompagnement"])
+    OrganisationFactory(commune=region.angers, roles=["entreprise_ess"], is_active=False)
     response = client.get(reverse("core:home"))
     figures = {figure.label: figure.value for figure in response.context["figures"]}
-    assert figures["structures dans l'annuaire"] == 1
+    # The figures count what the directory they link to lists.
+    listed = client.get(reverse("organisations:directory")).context["page"].paginator.count
+    assert figures["structures dans l'annuaire"] == listed == 2
     assert figures["entreprises de l'ESS"] == 1
 
 
