@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from essaim.strategy import bilan_data, charts, perms
+from essaim.core import charts
+from essaim.strategy import bilan_data, perms
 from essaim.strategy.models import Action, Campaign, Strategy
 from essaim.strategy.workflows import CAMPAIGN_FLOW
 
