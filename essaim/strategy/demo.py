@@ -20,7 +20,6 @@ from essaim.organisations.demo import DEMO_PASSWORD
 from essaim.strategy.loading import load_strategy_file
 from essaim.strategy.models import (
     Action,
-    Bilan,
     Body,
     Campaign,
     Decision,
@@ -169,11 +168,11 @@ def _bilans(items: list[dict[str, Any]]) -> int:
             as_of=item["as_of"],
             introduction=item.get("introduction", ""),
             by=copilot.user if copilot else None,
+            taken_at=_at(item["as_of"] + timedelta(days=1)),
         )
         if item.get("published"):
-            bilan_publish(bilan=bilan, by=copilot.user if copilot else None)
             # Published at the regional conference that followed, not on the day the demo loads.
-            Bilan.objects.filter(pk=bilan.pk).update(published_at=_at(bilan.as_of + timedelta(days=7)))
+            bilan_publish(bilan=bilan, by=copilot.user if copilot else None, at=_at(bilan.as_of + timedelta(days=7)))
     return len(items)
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from essaim.core import charts
 from essaim.strategy import bilan_data, perms
 from essaim.strategy.models import Action, Campaign, Strategy
+from essaim.strategy.vocabulary import overdue
 from essaim.strategy.workflows import CAMPAIGN_FLOW
 
 # Labels in the order the tables show them (a météo not given comes last).
@@ -45,6 +46,7 @@ def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any
     if not internal and request.user.is_authenticated:
         led = frozenset(strategy.actions.led_by(request.user).values_list("code", flat=True))
     view = data if internal else bilan_data.public_view(data, also=led)
+    words = overdue(ended=strategy.is_ended_on(date.fromisoformat(view["as_of"])))
     return {
         "data": view,
         "tree": bilan_data.tree(view),
@@ -52,6 +54,9 @@ def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any
         **LABELS,
         "charts": {item["code"]: indicator_chart(item) for item in view["indicators"]},
         "kind_labels": {"contexte": "de contexte", "activite": "d'activité", "resultat": "de résultat"},
+        # Actions open past their end are "en retard" while the strategy runs, "non réalisées" after.
+        "overdue": words,
+        "summary": bilan_data.summary(view["counts"], overdue=words),
     }
 
 
@@ -66,7 +71,10 @@ def indicator_chart(item: dict[str, Any]) -> charts.Chart | None:
 CAMPAIGN_TRANSITIONS = {"ouvrir": Campaign.Status.OPEN, "clore": Campaign.Status.CLOSED}
 
 
-def campaign_moves(campaign: Campaign) -> list[str]:
-    """The moves co-pilots may make on the campaign now (read from `CAMPAIGN_FLOW`), as URL names."""
+def campaign_moves(campaign: Campaign, *, today: date) -> list[str]:
+    """The moves co-pilots may make on the campaign now (read from `CAMPAIGN_FLOW`), as URL names;
+    a campaign of an ended strategy is no longer opened (`services.campaign_open` refuses it)."""
     targets = {move.target for move in CAMPAIGN_FLOW.allowed(campaign.status, roles={"copilot"})}
+    if campaign.strategy.is_ended_on(today):
+        targets.discard(Campaign.Status.OPEN)
     return [name for name, target in CAMPAIGN_TRANSITIONS.items() if target in targets]

@@ -26,6 +26,7 @@ from essaim.strategy.models import (
 )
 from essaim.strategy.snapshots import build
 from essaim.strategy.views.common import LABELS, dashboard_data, strategy_for
+from essaim.strategy.vocabulary import overdue
 
 
 @require_safe
@@ -119,6 +120,7 @@ def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
             "action": item,
             "ancestors": ancestors,
             "is_late": item.is_late_on(timezone.localdate()),
+            "overdue": overdue(ended=strategy.is_ended_on(timezone.localdate())),
             "reports": reports,
             "documents": documents,
             "indicators": indicators,

@@ -15,6 +15,7 @@ from essaim.strategy import perms, services
 from essaim.strategy.forms import BilanForm, CampaignForm
 from essaim.strategy.models import Action, Bilan, Campaign, Decision, ProgressReport
 from essaim.strategy.views.common import campaign_moves, copiloted_strategy as _copiloted
+from essaim.strategy.vocabulary import overdue
 
 
 @login_required
@@ -53,7 +54,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
         {
             "strategy": strategy,
             "campaigns": [
-                (campaign, campaign_moves(campaign))
+                (campaign, campaign_moves(campaign, today=today))
                 for campaign in strategy.campaigns.annotate(
                     total=Count("reports"),
                     missing=Count("reports", filter=Q(reports__in=ProgressReport.objects.missing())),
@@ -62,7 +63,8 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
             ],
             "to_review": reports.awaiting_review().order_by("submitted_at"),
             "missing": reports.missing().filter(campaign__status=Campaign.Status.OPEN).order_by("action__order"),
-            "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end"),
+            "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end", "order"),
+            "overdue": overdue(ended=strategy.is_ended_on(today)),
             "bilans": strategy.bilans.all(),
             "campaign_form": CampaignForm(prefix="campagne", strategy=strategy),
             "bilan_form": BilanForm(initial={"as_of": today}, prefix="bilan"),
