@@ -39,6 +39,14 @@ def copiloted_strategy(request: HttpRequest, code: str) -> Strategy:
     return strategy
 
 
+def board_strategy(request: HttpRequest, code: str) -> Strategy:
+    """The strategy, if this person may read its steering board (a 403 otherwise)."""
+    strategy = get_object_or_404(Strategy.objects.with_role_of(request.user), code=code)
+    if not perms.can_view_board(request.user, strategy):
+        raise PermissionDenied("Seuls les copilotes et les lecteurs de la stratégie ont accès à cette page.")
+    return strategy
+
+
 def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any]) -> dict[str, Any]:
     """What a strategy or bilan page shows, filtered for the reader."""
     internal = perms.can_read_internal(request.user, strategy)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from essaim.strategy import perms, services
 from essaim.strategy.forms import BilanForm, CampaignForm
 from essaim.strategy.models import Action, Bilan, Campaign, Decision, ProgressReport
-from essaim.strategy.views.common import campaign_moves, copiloted_strategy as _copiloted
+from essaim.strategy.views.common import board_strategy, campaign_moves, copiloted_strategy as _copiloted
 from essaim.strategy.vocabulary import overdue
 
 
@@ -38,14 +38,17 @@ def workspace(request: HttpRequest) -> HttpResponse:
                 to_review=Count("actions__reports", filter=Q(actions__reports__state=ProgressReport.State.SUBMITTED))
             ),
             "decisions": Decision.objects.open().filter(owner=user).select_related("meeting__body__strategy"),
+            "read": perms.read_strategies(user).order_by("-starts_on"),
         },
     )
 
 
 @login_required
 def board(request: HttpRequest, code: str) -> HttpResponse:
-    """The co-pilots' board: campaigns, reports to validate, missing reports, late actions."""
-    strategy = _copiloted(request, code)
+    """The co-pilots' board: campaigns, reports to validate, missing reports, late actions. Readers
+    see it too, without the buttons (`perms.can_view_board`)."""
+    strategy = board_strategy(request, code)
+    is_copilot = perms.is_copilot(request.user, strategy)
     today = timezone.localdate()
     reports = ProgressReport.objects.filter(action__strategy=strategy).select_related("action", "campaign")
     return render(
@@ -54,7 +57,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
         {
             "strategy": strategy,
             "campaigns": [
-                (campaign, campaign_moves(campaign, today=today))
+                (campaign, campaign_moves(campaign, today=today) if is_copilot else [])
                 for campaign in strategy.campaigns.annotate(
                     total=Count("reports"),
                     missing=Count("reports", filter=Q(reports__in=ProgressReport.objects.missing())),
@@ -70,6 +73,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
             "bilan_form": BilanForm(initial={"as_of": today}, prefix="bilan"),
             "open_decisions": Decision.objects.open().filter(meeting__body__strategy=strategy).select_related("owner"),
             "today": today,
+            "is_copilot": is_copilot,
         },
     )
 
