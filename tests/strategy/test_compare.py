@@ -30,7 +30,7 @@ def test_without_any_bilan_the_page_says_there_is_nothing_to_compare(client, wor
 def test_with_a_single_bilan_the_page_leads_to_it_instead_of_comparing_it_with_itself(client, world):
     only = published(world, "Bilan 2019", date(2019, 11, 30))
     page = client.get(URL).content.decode()
-    assert "Un seul bilan a été figé" in page and only.get_absolute_url() in page
+    assert "Un seul bilan a été publié" in page and only.get_absolute_url() in page
     assert "<select" not in page
     response = client.get(URL, {"avant": only.pk, "apres": only.pk})
     assert "Actions qui ont changé" not in response.content.decode()
