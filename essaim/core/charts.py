@@ -30,7 +30,7 @@ def nice_step(span: float, count: int = 5) -> float:
     raw = span / count
     power = 10.0 ** math.floor(math.log10(raw))
     for factor in STEPS:
-        if factor * power >= raw * (1 - 1e-9):
+        if factor * power >= raw:
             return factor * power
     return 10 * power  # not reached: 10 × power ≥ raw
 
@@ -44,7 +44,13 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
         spread = abs(low) / 10 or 1.0
         low, high = low - spread, high + spread
     step = nice_step(high - low, count)
-    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    # Divisions of floats land a hair off a multiple (0.3 / 0.1 = 2.9999…): round first, then
+    # make sure the ends still hold the data.
+    first, last = round(low / step), round(high / step)
+    if _tidy(first * step, step) > low:
+        first -= 1
+    if _tidy(last * step, step) < high:
+        last += 1
     return [_tidy(index * step, step) for index in range(first, last + 1)]
 
 

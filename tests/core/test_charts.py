@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from essaim.core.charts import french_number, line_chart, nice_step, nice_ticks, year_step
 
@@ -20,17 +20,19 @@ def is_nice(step: float) -> bool:
     return mantissa in {1.0, 2.0, 5.0}
 
 
+@settings(max_examples=500)
 @given(finite, finite)
 def test_ticks_cover_the_data_with_a_nice_step(a, b):
     low, high = min(a, b), max(a, b)
     assume(high > low)
     ticks = nice_ticks(low, high)
-    steps = {round(right - left, 9) for left, right in zip(ticks, ticks[1:], strict=False)}
+    step = nice_step(high - low)
     assert ticks[0] <= low and ticks[-1] >= high
     assert len(ticks) <= 7
-    step = ticks[1] - ticks[0]
     assert is_nice(step)
-    assert max(steps) - min(steps) <= step * 1e-6  # evenly spaced
+    for index, tick in enumerate(ticks):  # evenly spaced, on multiples of the step
+        assert math.isclose(tick, ticks[0] + index * step, rel_tol=1e-9, abs_tol=step * 1e-6)
+        assert math.isclose(tick / step, round(tick / step), abs_tol=1e-6)
     # The range fits: no more than a step of margin on either side.
     assert low - ticks[0] < step * (1 + 1e-9) and ticks[-1] - high < step * (1 + 1e-9)
 
