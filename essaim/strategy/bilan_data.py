@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from essaim.strategy.vocabulary import ACTION_STATUS, WEATHER_COUNT_ORDER
+from essaim.strategy.vocabulary import ACTION_STATUS, WEATHER_COUNT_ORDER, Overdue
 
 STATUS_ORDER = ACTION_STATUS.values
 WEATHER_ORDER = WEATHER_COUNT_ORDER
@@ -19,6 +19,34 @@ def counts(actions: list[dict[str, Any]]) -> dict[str, Any]:
         "weather": {key: sum(1 for action in actions if action["weather"] == key) for key in WEATHER_ORDER},
         "late": sum(1 for action in actions if action["late"]),
     }
+
+
+def summary(counts: dict[str, Any], *, overdue: Overdue) -> str:
+    """The bilan's figures in one sentence, written from its counts, so that its text never
+    states a figure its tables contradict: "Sur 20 actions : 2 réalisées, 9 en cours et 9 à
+    lancer ; 3 en retard." """
+    total = counts["total"]
+    if not total:
+        return "Aucune action n'est suivie à cette date."
+    parts = [
+        f"{count} {_counted(label, count)}"
+        for value, label in ACTION_STATUS.labels.items()
+        if (count := counts["status"].get(value, 0))
+    ]
+    text = f"Sur {total} action{'s' if total > 1 else ''} : {_join(parts)}"
+    if counts["late"]:
+        text += f" ; {counts['late']} {overdue.counted(counts['late'])}"
+    return text + "."
+
+
+def _counted(label: str, count: int) -> str:
+    """A status after a count: "Réalisée" → "réalisées"; "En cours", "À lancer" do not change."""
+    word = label[0].lower() + label[1:]
+    return word + "s" if count > 1 and word.endswith("e") else word
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
 def actions_under(data: dict[str, Any], node_code: str) -> list[dict[str, Any]]:

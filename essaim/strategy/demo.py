@@ -23,7 +23,6 @@ from essaim.strategy.demo_live import LIVE_FILE, live_activity, live_text
 from essaim.strategy.loading import load_strategy_file
 from essaim.strategy.models import (
     Action,
-    Bilan,
     Body,
     Campaign,
     Decision,
@@ -183,14 +182,12 @@ def _bilans(items: list[dict[str, Any]]) -> int:
             as_of=item["as_of"],
             introduction=item.get("introduction", ""),
             by=copilot.user if copilot else None,
+            # Frozen a few days after its date, not on the day the demo loads.
+            taken_at=_at(item["as_of"] + timedelta(days=3)),
         )
-        # Frozen a few days after its date, not on the day the demo loads.
-        dates: dict[str, datetime] = {"taken_at": _at(bilan.as_of + timedelta(days=3))}
         if item.get("published"):
-            bilan_publish(bilan=bilan, by=copilot.user if copilot else None)
             # Published at the regional conference that followed, always after the freeze.
-            dates["published_at"] = _at(bilan.as_of + timedelta(days=10))
-        Bilan.objects.filter(pk=bilan.pk).update(**dates)
+            bilan_publish(bilan=bilan, by=copilot.user if copilot else None, at=_at(bilan.as_of + timedelta(days=10)))
     return len(items)
 
 

@@ -130,6 +130,7 @@ def bilan_odt(bilan: Bilan, context: dict[str, Any]) -> bytes:
 
     document.text.addElement(H(outlinelevel=1, text=bilan.title))
     document.text.addElement(P(text=f"{bilan.strategy.title}. Situation arrêtée au {bilan.as_of:%d/%m/%Y}."))
+    document.text.addElement(P(text=context["summary"]))
     if bilan.introduction:
         for paragraph in bilan.introduction.split("\n\n"):
             document.text.addElement(P(text=paragraph.strip()))
@@ -153,7 +154,7 @@ def bilan_odt(bilan: Bilan, context: dict[str, Any]) -> bytes:
             "Etats",
             ["État", "Actions"],
             [[status_labels[key], str(count)] for key, count in counts["status"].items()]
-            + [["En retard", str(counts["late"])]],
+            + [[context["overdue"].heading, str(counts["late"])]],
         )
     )
     document.text.addElement(
@@ -174,7 +175,7 @@ def bilan_odt(bilan: Bilan, context: dict[str, Any]) -> bytes:
                 item = ListItem()
                 state = status_labels.get(action["status"], action["status"])
                 suffix = f", météo : {weather_labels[action['weather']].lower()}" if action["weather"] else ""
-                late = ", en retard" if action["late"] else ""
+                late = f", {context['overdue'].one}" if action["late"] else ""
                 item.addElement(P(text=f"{action['code']} {action['title']} : {state.lower()}{late}{suffix}."))
                 report = action["report"]
                 if report and (report["highlights"] or report["done"]):

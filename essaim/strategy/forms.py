@@ -129,7 +129,15 @@ class BilanForm(forms.Form):
         label="Titre du bilan", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale »."
     )
     as_of = forms.DateField(label="Arrêté au", widget=DateInput())
-    introduction = forms.CharField(label="Mot d'introduction", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    introduction = forms.CharField(
+        label="Mot d'introduction",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=(
+            "Le bilan rappelle lui-même, à partir des données, combien d'actions sont réalisées, en cours "
+            "ou en retard : ne recopiez pas ces chiffres ici, ils pourraient contredire les tableaux."
+        ),
+    )
 
     def clean_as_of(self) -> date:
         as_of: date = self.cleaned_data["as_of"]

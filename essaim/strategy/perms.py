@@ -58,6 +58,21 @@ def copiloted_strategies(user: Any) -> Any:
     return Strategy.objects.filter(members__user=user, members__role=StrategyMember.Role.COPILOT)
 
 
+def can_view_board(user: Any, strategy: Strategy) -> bool:
+    """The steering board (campaigns, reports awaiting review, actions behind, bilans) is read by
+    whoever reads the strategy's internals: elected officials and COTECH readers follow the
+    steering without doing it. Only co-pilots act on it (`is_copilot`)."""
+    return can_read_internal(user, strategy)
+
+
+def read_strategies(user: Any) -> Any:
+    """The strategies this person follows as a reader (elected officials, COTECH): their
+    workspace leads to each one's dashboard and read-only board."""
+    if not _signed_in(user):
+        return Strategy.objects.none()
+    return Strategy.objects.filter(members__user=user, members__role=StrategyMember.Role.READER)
+
+
 def leads_action(user: Any, action: Action) -> bool:
     """A lead answers for the actions given to them, and for every action of a project group
     they lead."""

@@ -86,9 +86,9 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
                 "public_summary": action.public_summary,
                 "status": status,
                 "weather": weather,
-                "late": bool(
-                    action.planned_end and action.planned_end < as_of and status not in Action.CLOSED_STATUSES
-                ),
+                # Still open after its planned end, or after the strategy's end (then "non réalisée").
+                "late": status not in Action.CLOSED_STATUSES
+                and (bool(action.planned_end and action.planned_end < as_of) or strategy.is_ended_on(as_of)),
                 "planned_end": action.planned_end.isoformat() if action.planned_end else None,
                 "pilot": action.pilot.name if action.pilot else "",
                 "leads": sorted(lead.get_full_name() for lead in action.leads.all()),

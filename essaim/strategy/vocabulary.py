@@ -118,3 +118,38 @@ DECISION_STATUS = _vocabulary(
     ("DONE", "done", "Mise en œuvre"),
     ("DROPPED", "dropped", "Abandonnée"),
 )
+
+
+# A strategy's stage is shown, not only stored: once its end date has passed, an adopted or running
+# strategy reads "Achevée" even if nobody changed its state (the dates are the commitment).
+ENDED_STATUS = STRATEGY_STATUS.value_of("CLOSED")
+_UNDER_WAY = (STRATEGY_STATUS.value_of("ADOPTED"), STRATEGY_STATUS.value_of("RUNNING"))
+
+
+def strategy_status_shown(*, status: str, ended: bool) -> str:
+    """The state to show: "closed" for an adopted or running strategy past its end date."""
+    return ENDED_STATUS if ended and status in _UNDER_WAY else status
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """How an action still open after its planned end is called: "en retard" while the strategy
+    runs (it may still be done), "non réalisée" once the strategy has ended (it will not be)."""
+
+    badge: str  # on the action: "En retard"
+    one: str  # after a count of 1: "1 en retard"
+    many: str  # after a larger count: "3 non réalisées"
+    heading: str  # a column or a section: "En retard"
+
+    def counted(self, count: int) -> str:
+        return self.one if count <= 1 else self.many
+
+
+LATE = Overdue(badge="En retard", one="en retard", many="en retard", heading="En retard")
+UNFINISHED = Overdue(badge="Non réalisée", one="non réalisée", many="non réalisées", heading="Non réalisées")
+
+
+def overdue(*, ended: bool) -> Overdue:
+    """The words for actions left open past their planned end, at a date before or after the
+    strategy's end."""
+    return UNFINISHED if ended else LATE

@@ -1,7 +1,8 @@
 """The strategy's state machines, each a table of the moves allowed and who may make them.
 
 Roles are the ones `perms.roles_in` hands out: "copilot" (co-pilots and CRESS staff), "lead"
-(the leads of the action concerned), "owner" (the person following a decision up). A service
+(the leads of the action concerned), "owner" (the person following a decision up), and
+"platform" for what the daily commands do on their own (closing the campaigns of an ended strategy). A service
 asks the table before it changes a state (`REPORT_FLOW.check(report.state, target, roles=…)`);
 a refused move raises `TransitionRefused` with a French message, shown as is."""
 
@@ -34,7 +35,7 @@ CAMPAIGN_FLOW = Workflow(
     _labels(Campaign.Status),
     [
         (Campaign.Status.PLANNED, Campaign.Status.OPEN, "Ouvrir la campagne", "copilot"),
-        (Campaign.Status.OPEN, Campaign.Status.CLOSED, "Clore la campagne", "copilot"),
+        (Campaign.Status.OPEN, Campaign.Status.CLOSED, "Clore la campagne", ("copilot", "platform")),
     ],
 )
 

@@ -159,3 +159,54 @@ def test_recording_a_meeting_and_a_decision_is_accessible(page, world):  # type:
     page.get_by_role("button", name="Ajouter la décision").click()
     assert page.get_by_text("Décision ajoutée").is_visible()
     assert_accessible(page)
+
+
+def test_an_elected_reader_follows_the_steering_from_her_workspace(page, world):  # type: ignore[no-untyped-def]
+    log_in(page, world.reader.email)
+    page.goto("/strategie/pilotage/")
+    assert_accessible(page)
+    page.get_by_role("link", name="suivre son pilotage (SRESS test)").click()
+    assert page.get_by_role("heading", name="Pilotage : SRESS test").is_visible()
+    assert page.get_by_text("Vous suivez le pilotage de cette stratégie en lecture").is_visible()
+    assert page.get_by_role("cell", name="Point d'étape pour la conférence régionale").is_visible()
+    assert page.locator("main button").count() == 0
+    assert_accessible(page)
+
+
+def test_an_ended_strategy_reads_as_ended_and_its_bilan_states_its_own_figures(page, world):  # type: ignore[no-untyped-def]
+    from essaim.strategy.services import bilan_publish, bilan_take
+
+    world.strategy.ends_on = date(2021, 12, 31)
+    world.strategy.save()
+    bilan = bilan_take(
+        strategy=world.strategy, title="Bilan final", as_of=date(2022, 1, 31), introduction="Le mot.", by=None
+    )
+    bilan_publish(bilan=bilan, by=None)
+    page.goto("/strategie/sress-test/")
+    assert page.get_by_text("Achevée").first.is_visible()
+    assert page.get_by_text("En cours de mise en œuvre").count() == 0
+    assert page.get_by_text("non réalisées").first.is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Bilan final").first.click()
+    assert page.get_by_text("Sur 2 actions : 1 à lancer et 1 en cours ; 2 non réalisées.").is_visible()
+    assert_accessible(page)
+
+
+def test_the_compare_page_says_when_there_is_nothing_to_compare(page, world):  # type: ignore[no-untyped-def]
+    page.goto("/strategie/sress-test/bilans/comparer/")
+    assert page.get_by_text("Aucun bilan n'a encore été publié pour cette stratégie").is_visible()
+    assert page.get_by_role("combobox").count() == 0
+    assert_accessible(page)
+
+
+def test_an_indicator_chart_fits_its_values_with_french_ticks(page, world):  # type: ignore[no-untyped-def]
+    from tests.strategy.factories import validated_value
+
+    validated_value(world.indicator, date(2024, 12, 31), 1610, source="CRESS", vintage="2024")
+    page.goto("/strategie/sress-test/indicateurs/")
+    labels = page.locator("svg.chart text").evaluate_all("nodes => nodes.map(node => node.textContent)")
+    # From 0 (the baseline) to 1 610 then the target of 400: nice steps of 500, French thousands.
+    assert "1\u202f500" in labels and "2\u202f000" in labels
+    assert "2024" in labels and "2025" in labels
+    assert page.get_by_role("img", name="Évolution de « Porteurs de projet orientés »").is_visible()
+    assert_accessible(page)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from essaim.strategy.models.structure import Strategy
 
@@ -20,7 +21,8 @@ class Bilan(models.Model):
     introduction = models.TextField("mot d'introduction", blank=True)
     data = models.JSONField("instantané", editable=False)
     taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    taken_at = models.DateTimeField("figé le", auto_now_add=True)
+    # Not `auto_now_add`: a bilan kept from before the platform keeps the day it was really frozen.
+    taken_at = models.DateTimeField("figé le", default=timezone.now, editable=False)
     published_at = models.DateTimeField("publié le", null=True, blank=True)
 
     history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
@@ -29,6 +31,13 @@ class Bilan(models.Model):
         verbose_name = "bilan"
         verbose_name_plural = "bilans"
         ordering = ["strategy", "-as_of", "-pk"]
+        constraints = [
+            # A bilan is published once frozen, never before.
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True) | models.Q(published_at__gte=models.F("taken_at")),
+                name="bilan_published_after_taken",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

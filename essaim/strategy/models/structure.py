@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from essaim.core.fields import WebsiteField
 from essaim.strategy.vocabulary import (
@@ -22,6 +23,7 @@ from essaim.strategy.vocabulary import (
     MEMBER_ROLE,
     STRATEGY_STATUS,
     WEATHER,
+    strategy_status_shown,
 )
 
 MIN_DEPTH, MAX_DEPTH = 2, 4
@@ -91,6 +93,19 @@ class Strategy(models.Model):
 
     def label_of_level(self, level: int) -> str:
         return str(self.level_labels[level - 1])
+
+    def is_ended_on(self, day: date) -> bool:
+        """Past its end date: no campaign runs any more, and actions still open are "non réalisées"."""
+        return self.ends_on < day
+
+    @property
+    def status_shown(self) -> str:
+        """The state as shown today (`vocabulary.strategy_status_shown`): ended past its end date."""
+        return strategy_status_shown(status=self.status, ended=self.is_ended_on(timezone.localdate()))
+
+    @property
+    def status_shown_label(self) -> str:
+        return STRATEGY_STATUS.labels[self.status_shown]
 
 
 class StrategyMember(models.Model):
@@ -191,7 +206,10 @@ class ActionQuerySet(models.QuerySet["Action"]):
         return self.filter(is_public=True, strategy__is_public=True)
 
     def late_on(self, day: date) -> ActionQuerySet:
-        return self.filter(planned_end__lt=day).exclude(status__in=Action.CLOSED_STATUSES)
+        """Still open after their planned end, or after the end of their strategy (`is_late_on`)."""
+        return self.filter(Q(planned_end__lt=day) | Q(strategy__ends_on__lt=day)).exclude(
+            status__in=Action.CLOSED_STATUSES
+        )
 
     def led_by(self, user: Any) -> ActionQuerySet:
         """Actions the user leads, directly or as lead of the action's project group."""
@@ -267,8 +285,11 @@ class Action(models.Model):
         return reverse("strategy:action", kwargs={"code": self.strategy.code, "action": self.code})
 
     def is_late_on(self, day: date) -> bool:
-        """Late is computed, never typed: the planned end has passed and the action is still open."""
-        return bool(self.planned_end and self.planned_end < day and self.status not in self.CLOSED_STATUSES)
+        """Late is computed, never typed: the planned end (or the strategy's end) has passed and the
+        action is still open. Once the strategy has ended, such an action reads "non réalisée"."""
+        if self.status in self.CLOSED_STATUSES:
+            return False
+        return bool(self.planned_end and self.planned_end < day) or self.strategy.is_ended_on(day)
 
     def budget_total(self) -> Decimal | None:
         """Planned euros over the budget lines (staff time, in ETP, is not money); None without any."""

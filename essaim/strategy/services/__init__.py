@@ -10,6 +10,7 @@ from essaim.strategy.services.campaigns import (
     campaign_create,
     campaign_open,
     campaign_reminders_send,
+    campaigns_of_ended_strategies_close,
 )
 from essaim.strategy.services.governance import decision_create, decision_follow_up, meeting_create
 from essaim.strategy.services.reports import (
@@ -32,6 +33,7 @@ __all__ = [
     "campaign_create",
     "campaign_open",
     "campaign_reminders_send",
+    "campaigns_of_ended_strategies_close",
     "decision_create",
     "decision_follow_up",
     "document_add",

@@ -3,10 +3,12 @@ The frozen document itself is built by `strategy.snapshots.build`, read by `bila
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from essaim.accounts.models import User
 from essaim.core.history import record, tracking
@@ -15,9 +17,19 @@ from essaim.strategy.models import Bilan, Strategy
 
 
 @transaction.atomic
-def bilan_take(*, strategy: Strategy, title: str, as_of: date, introduction: str, by: User | None) -> Bilan:
-    """Freeze the strategy as it stood at `as_of`; the bilan stays unpublished until reread."""
+def bilan_take(
+    *,
+    strategy: Strategy,
+    title: str,
+    as_of: date,
+    introduction: str,
+    by: User | None,
+    taken_at: datetime | None = None,
+) -> Bilan:
+    """Freeze the strategy as it stood at `as_of`; the bilan stays unpublished until reread.
+    `taken_at` (now by default) is for a bilan frozen before it was entered in the platform."""
     bilan = Bilan.objects.create(
+        taken_at=taken_at or timezone.now(),
         strategy=strategy,
         title=title,
         as_of=as_of,
@@ -30,13 +42,18 @@ def bilan_take(*, strategy: Strategy, title: str, as_of: date, introduction: str
 
 
 @transaction.atomic
-def bilan_publish(*, bilan: Bilan, by: User | None) -> None:
-    """Show the bilan on the public dashboard (publishing twice keeps the first date)."""
+def bilan_publish(*, bilan: Bilan, by: User | None, at: datetime | None = None) -> None:
+    """Show the bilan on the public dashboard (publishing twice keeps the first date). `at` (now
+    by default) is for a bilan published before it was entered; never before it was frozen."""
     bilan = Bilan.objects.select_for_update(of=("self",)).select_related("strategy").get(pk=bilan.pk)
     if bilan.published_at is not None:
         return
+    at = at or timezone.now()
+    if at < bilan.taken_at:
+        taken = date_format(timezone.localtime(bilan.taken_at), "j F Y")
+        raise ValidationError(f"Un bilan ne peut être publié avant d'avoir été figé (le {taken}).")
     with tracking(bilan, by=by, summary="Bilan publié"):
-        bilan.published_at = timezone.now()
+        bilan.published_at = at
         bilan.save(update_fields=["published_at"])
 
 

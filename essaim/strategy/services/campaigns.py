@@ -9,10 +9,13 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from essaim.accounts.models import User
 from essaim.core.history import save_fields, tracking
 from essaim.core.reminders import reminder_due
+from essaim.core.workflows import TransitionRefused
 from essaim.strategy import perms
 from essaim.strategy.models import Campaign, ProgressReport, Strategy
 from essaim.strategy.services.notices import (
@@ -44,6 +47,11 @@ def campaign_open(*, campaign: Campaign, by: User) -> int:
     current status and météo; each lead is told by e-mail. Returns the number of reports."""
     campaign = _locked(campaign)
     CAMPAIGN_FLOW.check(campaign.status, Campaign.Status.OPEN, roles=perms.roles_in(by, campaign.strategy))
+    ends_on = campaign.strategy.ends_on
+    if campaign.strategy.is_ended_on(timezone.localdate()):
+        raise TransitionRefused(
+            f"La stratégie a pris fin le {date_format(ends_on, 'j F Y')} : on n'ouvre plus de campagne de remontée."
+        )
     with tracking(campaign, by=by, summary="Campagne ouverte"):
         campaign.status = Campaign.Status.OPEN
         campaign.save(update_fields=["status"])
@@ -69,6 +77,22 @@ def campaign_close(*, campaign: Campaign, by: User) -> None:
     with tracking(campaign, by=by, summary="Campagne close"):
         campaign.status = Campaign.Status.CLOSED
         campaign.save(update_fields=["status"])
+
+
+@transaction.atomic
+def campaigns_of_ended_strategies_close(*, today: date) -> int:
+    """Close the open campaigns of every strategy whose end date has passed (a lead is no longer
+    asked to report on a plan that is over). A campaign still planned stays so: it can no longer be
+    opened (`campaign_open`). Run daily; returns how many were closed."""
+    closed = 0
+    ended = Campaign.objects.filter(strategy__ends_on__lt=today, status=Campaign.Status.OPEN)
+    for campaign in ended.select_for_update(of=("self",)).select_related("strategy"):
+        CAMPAIGN_FLOW.check(campaign.status, Campaign.Status.CLOSED, roles={"platform"})
+        with tracking(campaign, by=None, summary="Campagne close : la stratégie a pris fin"):
+            campaign.status = Campaign.Status.CLOSED
+            campaign.save(update_fields=["status"])
+        closed += 1
+    return closed
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from essaim.strategy import bilan_data, charts, perms
+from essaim.core import charts
+from essaim.strategy import bilan_data, perms
 from essaim.strategy.models import Action, Campaign, Strategy
+from essaim.strategy.vocabulary import overdue
 from essaim.strategy.workflows import CAMPAIGN_FLOW
 
 # Labels in the order the tables show them (a météo not given comes last).
@@ -37,6 +39,14 @@ def copiloted_strategy(request: HttpRequest, code: str) -> Strategy:
     return strategy
 
 
+def board_strategy(request: HttpRequest, code: str) -> Strategy:
+    """The strategy, if this person may read its steering board (a 403 otherwise)."""
+    strategy = get_object_or_404(Strategy.objects.with_role_of(request.user), code=code)
+    if not perms.can_view_board(request.user, strategy):
+        raise PermissionDenied("Seuls les copilotes et les lecteurs de la stratégie ont accès à cette page.")
+    return strategy
+
+
 def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any]) -> dict[str, Any]:
     """What a strategy or bilan page shows, filtered for the reader."""
     internal = perms.can_read_internal(request.user, strategy)
@@ -44,6 +54,7 @@ def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any
     if not internal and request.user.is_authenticated:
         led = frozenset(strategy.actions.led_by(request.user).values_list("code", flat=True))
     view = data if internal else bilan_data.public_view(data, also=led)
+    words = overdue(ended=strategy.is_ended_on(date.fromisoformat(view["as_of"])))
     return {
         "data": view,
         "tree": bilan_data.tree(view),
@@ -51,6 +62,9 @@ def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any
         **LABELS,
         "charts": {item["code"]: indicator_chart(item) for item in view["indicators"]},
         "kind_labels": {"contexte": "de contexte", "activite": "d'activité", "resultat": "de résultat"},
+        # Actions open past their end are "en retard" while the strategy runs, "non réalisées" after.
+        "overdue": words,
+        "summary": bilan_data.summary(view["counts"], overdue=words),
     }
 
 
@@ -65,7 +79,10 @@ def indicator_chart(item: dict[str, Any]) -> charts.Chart | None:
 CAMPAIGN_TRANSITIONS = {"ouvrir": Campaign.Status.OPEN, "clore": Campaign.Status.CLOSED}
 
 
-def campaign_moves(campaign: Campaign) -> list[str]:
-    """The moves co-pilots may make on the campaign now (read from `CAMPAIGN_FLOW`), as URL names."""
+def campaign_moves(campaign: Campaign, *, today: date) -> list[str]:
+    """The moves co-pilots may make on the campaign now (read from `CAMPAIGN_FLOW`), as URL names;
+    a campaign of an ended strategy is no longer opened (`services.campaign_open` refuses it)."""
     targets = {move.target for move in CAMPAIGN_FLOW.allowed(campaign.status, roles={"copilot"})}
+    if campaign.strategy.is_ended_on(today):
+        targets.discard(Campaign.Status.OPEN)
     return [name for name, target in CAMPAIGN_TRANSITIONS.items() if target in targets]

@@ -26,6 +26,7 @@ from essaim.strategy.models import (
 )
 from essaim.strategy.snapshots import build
 from essaim.strategy.views.common import LABELS, dashboard_data, strategy_for
+from essaim.strategy.vocabulary import overdue
 
 
 @require_safe
@@ -119,6 +120,7 @@ def action_detail(request: HttpRequest, code: str, action: str) -> HttpResponse:
             "action": item,
             "ancestors": ancestors,
             "is_late": item.is_late_on(timezone.localdate()),
+            "overdue": overdue(ended=strategy.is_ended_on(timezone.localdate())),
             "reports": reports,
             "documents": documents,
             "indicators": indicators,
@@ -159,21 +161,31 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
     visible = strategy.bilans.all()
     if not perms.can_read_internal(request.user, strategy):
         visible = visible.filter(published_at__isnull=False)
+    bilans = list(visible)  # newest first
+    # Until one is chosen, the last bilan is compared with the one before it.
+    context: dict[str, Any] = {
+        "strategy": strategy,
+        "bilans": bilans,
+        "before": bilans[1] if len(bilans) > 1 else None,
+        "after": bilans[0] if bilans else None,
+        "internal": perms.can_read_internal(request.user, strategy),
+    }
+    if len(bilans) < 2 or not request.GET:
+        return render(request, "strategy/bilan_compare.html", context)
     try:
         before = visible.get(pk=int(request.GET.get("avant", "")))
         after = visible.get(pk=int(request.GET.get("apres", "")))
     except (ValueError, Bilan.DoesNotExist):
-        return render(
-            request,
-            "strategy/bilan_compare.html",
-            {
-                "strategy": strategy,
-                "bilans": visible,
-                "error": "Choisissez deux bilans parmi la liste." if request.GET else "",
-            },
-            status=400 if request.GET else 200,
+        context["error"] = "Choisissez deux bilans parmi la liste."
+        return render(request, "strategy/bilan_compare.html", context, status=400)
+    if before == after:
+        context.update(
+            before=before,
+            after=after,
+            error="Choisissez deux bilans différents : un bilan ne se compare pas à lui-même.",
         )
-    internal = perms.can_read_internal(request.user, strategy)
+        return render(request, "strategy/bilan_compare.html", context, status=400)
+    internal = context["internal"]
     data_before, data_after = (read_bilan(bilan.data).content for bilan in (before, after))
     if not internal:
         data_before, data_after = bilan_data.public_view(data_before), bilan_data.public_view(data_after)
@@ -181,8 +193,7 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "strategy/bilan_compare.html",
         {
-            "strategy": strategy,
-            "bilans": visible,
+            **context,
             "before": before,
             "after": after,
             "comparison": bilan_data.compare(data_before, data_after),

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from essaim.strategy import perms, services
 from essaim.strategy.forms import BilanForm, CampaignForm
 from essaim.strategy.models import Action, Bilan, Campaign, Decision, ProgressReport
-from essaim.strategy.views.common import campaign_moves, copiloted_strategy as _copiloted
+from essaim.strategy.views.common import board_strategy, campaign_moves, copiloted_strategy as _copiloted
+from essaim.strategy.vocabulary import overdue
 
 
 @login_required
@@ -37,14 +38,17 @@ def workspace(request: HttpRequest) -> HttpResponse:
                 to_review=Count("actions__reports", filter=Q(actions__reports__state=ProgressReport.State.SUBMITTED))
             ),
             "decisions": Decision.objects.open().filter(owner=user).select_related("meeting__body__strategy"),
+            "read": perms.read_strategies(user).order_by("-starts_on"),
         },
     )
 
 
 @login_required
 def board(request: HttpRequest, code: str) -> HttpResponse:
-    """The co-pilots' board: campaigns, reports to validate, missing reports, late actions."""
-    strategy = _copiloted(request, code)
+    """The co-pilots' board: campaigns, reports to validate, missing reports, late actions. Readers
+    see it too, without the buttons (`perms.can_view_board`)."""
+    strategy = board_strategy(request, code)
+    is_copilot = perms.is_copilot(request.user, strategy)
     today = timezone.localdate()
     reports = ProgressReport.objects.filter(action__strategy=strategy).select_related("action", "campaign")
     return render(
@@ -53,7 +57,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
         {
             "strategy": strategy,
             "campaigns": [
-                (campaign, campaign_moves(campaign))
+                (campaign, campaign_moves(campaign, today=today) if is_copilot else [])
                 for campaign in strategy.campaigns.annotate(
                     total=Count("reports"),
                     missing=Count("reports", filter=Q(reports__in=ProgressReport.objects.missing())),
@@ -62,12 +66,14 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
             ],
             "to_review": reports.awaiting_review().order_by("submitted_at"),
             "missing": reports.missing().filter(campaign__status=Campaign.Status.OPEN).order_by("action__order"),
-            "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end"),
+            "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end", "order"),
+            "overdue": overdue(ended=strategy.is_ended_on(today)),
             "bilans": strategy.bilans.all(),
             "campaign_form": CampaignForm(prefix="campagne", strategy=strategy),
             "bilan_form": BilanForm(initial={"as_of": today}, prefix="bilan"),
             "open_decisions": Decision.objects.open().filter(meeting__body__strategy=strategy).select_related("owner"),
             "today": today,
+            "is_copilot": is_copilot,
         },
     )
 
