@@ -140,14 +140,14 @@ def test_the_action_plan_export_has_the_expected_columns(client, world):
     assert row["Niveau 1"] == "1 Accompagner les structures" and row["Niveau 2"] == "1.1 Mieux orienter"
     assert row["Indicateurs"] == "Porteurs de projet orientés" and row["En retard"] == "non"
     csv = client.get(reverse("strategy:action_plan", args=["sress-test", "csv"])).content.decode()
-    assert csv.startswith("Numéro,Titre,Niveau 1")
+    assert csv.startswith("\ufeffNuméro;Titre;Niveau 1")  # French Excel: BOM and semicolons
     assert client.get(reverse("strategy:action_plan", args=["sress-test", "pdf"])).status_code == 404
 
 
 def test_indicator_values_export_gives_source_and_vintage(client, world):
     text = client.get(reverse("strategy:indicator_values", args=["sress-test"])).content.decode()
     assert (
-        'Porteurs de projet orientés,orientations,Activité,personnes,2019-12-31,100,2019,"CRESS, suivi",Validée' in text
+        "Porteurs de projet orientés;orientations;Activité;personnes;2019-12-31;100;2019;CRESS, suivi;Validée" in text
     )
 
 
