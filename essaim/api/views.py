@@ -9,6 +9,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.forms import Form
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from essaim.api.openapi import openapi_document
@@ -58,7 +59,8 @@ def offers(request: HttpRequest) -> JsonResponse:
     except PageNotAnInteger:
         return error("Le paramètre page doit être un nombre entier positif.", status=400)
     except EmptyPage:
-        return error(f"Page inexistante : il y a {paginator.num_pages} page(s).", status=404)
+        pages = ngettext("%(n)d page", "%(n)d pages", paginator.num_pages) % {"n": paginator.num_pages}
+        return error(f"Page inexistante : il y a {pages}.", status=404)
     return ok(
         {
             "count": paginator.count,

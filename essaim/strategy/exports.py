@@ -88,7 +88,7 @@ def value_rows(values: Iterable[IndicatorValue]) -> list[dict[str, Any]]:
             "Nature": value.indicator.get_kind_display(),
             "Unité": value.indicator.unit,
             "Date": value.measured_on.isoformat(),
-            "Valeur": decimal_text(value.value),
+            "Valeur": value.value,
             "Millésime": value.vintage,
             "Source": value.source,
             "État": value.get_state_display(),

@@ -25,4 +25,4 @@ def test_purge_applies_the_retention_limits_of_the_privacy_page(capsys):
 
     assert set(User.objects.values_list("email", flat=True)) == {"active@example.org", "cress@example.org"}
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["y@example.org"]
-    assert "1 trace(s) de connexion et 2 compte(s) inactif(s) effacés" in capsys.readouterr().out
+    assert "1 trace de connexion et 2 comptes inactifs effacés" in capsys.readouterr().out

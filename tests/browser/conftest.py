@@ -1,4 +1,5 @@
-"""Browser tests: Playwright drives the system Chromium; axe-core checks every page visited.
+"""Browser tests: Playwright drives the system Chromium; axe-core checks every page visited, at desk
+width and on a 390 px phone, where no page may be wider than the screen.
 
 Without Chromium the tests are skipped locally, and fail under CI=true (a skipped browser
 test must not pass for a green build).
@@ -42,9 +43,13 @@ def browser() -> Iterator[object]:
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+DESK = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def page(browser, live_server):  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport=DESK)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -52,8 +57,41 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
 
 
 def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
+    """Every page visited passes axe-core at desk width, then fits a phone's screen and passes
+    axe-core there too (the menus fold and the tables scroll only on narrow screens)."""
+    size = page.viewport_size or DESK
+    _assert_axe(page)
+    if size["width"] == PHONE["width"]:
+        assert_fits_phone(page)
+        return
+    page.set_viewport_size(PHONE)
+    try:
+        assert_fits_phone(page)
+        _assert_axe(page)
+    finally:
+        page.set_viewport_size(size)
+
+
+def assert_fits_phone(page) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px nothing makes the page wider than the screen (wide tables scroll in their own
+    region); the message names the elements that stick out."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width <= PHONE["width"]:
+        return
+    culprits = page.evaluate(
+        """(limit) => [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.parentElement.closest(".table-scroll"))
+            .slice(0, 5)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)""",
+        PHONE["width"],
+    )
+    raise AssertionError(f"{page.url} fait {width} px de large sur un écran de {PHONE['width']} px : {culprits}")
+
+
+def _assert_axe(page) -> None:  # type: ignore[no-untyped-def]
     """Run axe-core (WCAG 2.1 A and AA rules) on the current page: zero violations allowed."""
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => await axe.run(document, {
             runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
@@ -67,7 +105,8 @@ def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
         )
         for violation in result["violations"]
     ]
-    assert violations == [], f"axe-core sur {page.url} :\n" + "\n".join(violations)
+    width = page.viewport_size["width"] if page.viewport_size else "?"
+    assert violations == [], f"axe-core sur {page.url} ({width} px) :\n" + "\n".join(violations)
 
 
 def log_in(page, email: str) -> None:  # type: ignore[no-untyped-def]

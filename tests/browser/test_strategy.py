@@ -36,7 +36,7 @@ def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):
     page.get_by_role(
         "button", name="Ouvrir « Point d'étape pour la conférence régionale » et prévenir les référents"
     ).click()
-    assert page.get_by_text("Campagne ouverte : 2 point(s) d'avancement demandé(s)").is_visible()
+    assert page.get_by_text("Campagne ouverte : 2 points d'avancement demandés").is_visible()
 
     # The lead finds the report in their workspace, writes it and submits it.
     log_in(page, world.lead.email)

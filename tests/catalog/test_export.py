@@ -49,7 +49,7 @@ def catalog(region, roles, taxonomies):
 
 def test_csv_export_reimports_without_changing_anything(catalog):
     text = to_csv(export_rows(offers_for_export()))
-    assert text.splitlines()[0].startswith("external_id,title,summary,description,operator_name")
+    assert text.splitlines()[0].startswith("\ufeffexternal_id;title;summary;description;operator_name")
     assert "Brouillon" not in text
     rows = read_csv(text.encode(), required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
     report = offers_import(rows=rows)

@@ -75,7 +75,7 @@ def test_reminders_go_to_each_operators_editors_and_list_orphans(
     assert message.to == ["editrice@example.org"]
     assert "Garantir son prêt" in message.body and "Offre récente" not in message.body
     out = capsys.readouterr().out
-    assert "2 offre(s) à revoir ; 1 e-mail(s) envoyés." in out
+    assert "2 offres à revoir ; 1 e-mail envoyé." in out
     assert "Offre orpheline" in out
 
 

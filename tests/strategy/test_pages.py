@@ -117,7 +117,7 @@ def test_indicators_show_a_chart_with_a_data_table_and_the_progress(client, worl
     page = client.get(reverse("strategy:indicators", args=["sress-test"])).content.decode()
     assert 'role="img"' in page and "<table" in page
     assert "CRESS, suivi" in page and "2019" in page
-    assert "25 % du chemin" in page  # (100 - 0) / (400 - 0)
+    assert "25\u202f% du chemin" in page  # (100 - 0) / (400 - 0)
     # SVG coordinates are never written the French way ("56,5" would read as two numbers).
     [points] = re.findall(r'<polyline points="([^"]*)"', page)
     assert re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", points), points
@@ -140,14 +140,14 @@ def test_the_action_plan_export_has_the_expected_columns(client, world):
     assert row["Niveau 1"] == "1 Accompagner les structures" and row["Niveau 2"] == "1.1 Mieux orienter"
     assert row["Indicateurs"] == "Porteurs de projet orientés" and row["En retard"] == "non"
     csv = client.get(reverse("strategy:action_plan", args=["sress-test", "csv"])).content.decode()
-    assert csv.startswith("Numéro,Titre,Niveau 1")
+    assert csv.startswith("\ufeffNuméro;Titre;Niveau 1")  # French Excel: BOM and semicolons
     assert client.get(reverse("strategy:action_plan", args=["sress-test", "pdf"])).status_code == 404
 
 
 def test_indicator_values_export_gives_source_and_vintage(client, world):
     text = client.get(reverse("strategy:indicator_values", args=["sress-test"])).content.decode()
     assert (
-        'Porteurs de projet orientés,orientations,Activité,personnes,2019-12-31,100,2019,"CRESS, suivi",Validée' in text
+        "Porteurs de projet orientés;orientations;Activité;personnes;2019-12-31;100;2019;CRESS, suivi;Validée" in text
     )
 
 
@@ -353,6 +353,6 @@ def test_the_index_says_how_many_actions_are_done(client, world):
 def test_the_governance_page_counts_only_the_actions_the_reader_may_see(client, world):
     world.other_action.group = world.group
     world.other_action.save()
-    assert "1 action(s) suivie(s)" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()
+    assert "1 action suivie" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()
     client.force_login(world.reader)
-    assert "2 action(s) suivie(s)" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()
+    assert "2 actions suivies" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()

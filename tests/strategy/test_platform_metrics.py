@@ -46,7 +46,7 @@ def test_the_command_records_a_validated_value_with_its_source(world, capsys):
     value = IndicatorValue.objects.get(indicator=indicator)
     assert value.value == 3 and value.state == IndicatorValue.State.VALIDATED
     assert "mesure automatique" in value.source and value.vintage == timezone.localdate().isoformat()
-    assert "1 indicateur(s) mis à jour" in capsys.readouterr().out
+    assert "1 indicateur mis à jour" in capsys.readouterr().out
 
 
 def test_an_unknown_metric_is_refused_by_the_admin_validation(world):

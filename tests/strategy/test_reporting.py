@@ -68,7 +68,7 @@ def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
     subjects = [message.subject for message in mail.outbox]
     assert len(subjects) == 5 and "rappel" in subjects[0] and "en retard" in subjects[3]
     digest = mail.outbox[-1]
-    assert digest.to == [world.copilot.email] and "2 point(s) d'avancement manquant(s)" in digest.subject
+    assert digest.to == [world.copilot.email] and "2 points d'avancement manquants" in digest.subject
     assert "1.1.1 — Un parcours d'orientation commun" in digest.body
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from django.db import models
+from django.utils.translation import ngettext
 
 
 class SearchLog(models.Model):
@@ -28,7 +29,8 @@ class SearchLog(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} du {self.created_at:%d/%m/%Y} : {self.result_count} résultat(s)"
+        results = ngettext("%(n)d résultat", "%(n)d résultats", self.result_count) % {"n": self.result_count}
+        return f"{self.get_kind_display()} du {self.created_at:%d/%m/%Y} : {results}"
 
 
 class OfferEvent(models.Model):

@@ -49,7 +49,7 @@ def isodate(value: str | None) -> str:
 
 @register.filter
 def percent(share: float | None) -> str:
-    return "" if share is None else f"{round(share * 100)} %"
+    return "" if share is None else f"{round(share * 100)}\u202f%"
 
 
 @register.filter

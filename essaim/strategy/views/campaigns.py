@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from essaim.core.workflows import TransitionRefused
@@ -40,7 +41,10 @@ def campaign_transition(request: HttpRequest, pk: int, transition: str) -> HttpR
     try:
         if target == Campaign.Status.OPEN:
             count = services.campaign_open(campaign=campaign, by=request.user)
-            messages.success(request, f"Campagne ouverte : {count} point(s) d'avancement demandé(s) aux référents.")
+            asked = ngettext("%(n)d point d'avancement demandé", "%(n)d points d'avancement demandés", count) % {
+                "n": count
+            }
+            messages.success(request, f"Campagne ouverte : {asked} aux référents.")
         else:
             services.campaign_close(campaign=campaign, by=request.user)
             messages.success(request, "Campagne close.")

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from essaim.accounts.services import personal_data_purge
 
@@ -14,6 +15,10 @@ class Command(BaseCommand):
         report = personal_data_purge(now=timezone.now())
         self.stdout.write(
             self.style.SUCCESS(
-                f"{report.failed_logins} trace(s) de connexion et {report.accounts} compte(s) inactif(s) effacés."
+                ngettext("%(n)d trace de connexion", "%(n)d traces de connexion", report.failed_logins)
+                % {"n": report.failed_logins}
+                + " et "
+                + ngettext("%(n)d compte inactif effacés.", "%(n)d comptes inactifs effacés.", report.accounts)
+                % {"n": report.accounts}
             )
         )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from essaim.catalog.freshness import links_check
 from essaim.catalog.models import Offer
@@ -11,4 +12,9 @@ class Command(BaseCommand):
         broken = links_check(offers=Offer.objects.published())
         for offer in broken:
             self.stdout.write(f"Lien cassé : {offer.title} — {offer.url or ''} {offer.application_url or ''}".rstrip())
-        self.stdout.write(self.style.SUCCESS(f"{len(broken)} offre(s) avec un lien cassé."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext("%(n)d offre avec un lien cassé.", "%(n)d offres avec un lien cassé.", len(broken))
+                % {"n": len(broken)}
+            )
+        )

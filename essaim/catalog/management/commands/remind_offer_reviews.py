@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from essaim.catalog.freshness import review_reminders_send
 
@@ -15,8 +16,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         report = review_reminders_send(today=timezone.localdate(), dry_run=bool(options["dry_run"]))
-        verb = "seraient envoyés" if options["dry_run"] else "envoyés"
-        self.stdout.write(f"{report.offers} offre(s) à revoir ; {report.emails} e-mail(s) {verb}.")
+        if options["dry_run"]:
+            verb = ngettext("serait envoyé", "seraient envoyés", report.emails)
+        else:
+            verb = ngettext("envoyé", "envoyés", report.emails)
+        offers = ngettext("%(n)d offre à revoir", "%(n)d offres à revoir", report.offers) % {"n": report.offers}
+        emails = ngettext("%(n)d e-mail", "%(n)d e-mails", report.emails) % {"n": report.emails}
+        self.stdout.write(f"{offers} ; {emails} {verb}.")
         if report.without_editor:
             self.stdout.write("Offres dont l'opérateur n'a pas d'éditeur (à relancer par la CRESS) :")
             for offer in report.without_editor:

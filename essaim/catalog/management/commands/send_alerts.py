@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from essaim.catalog.alerts import digests_send, unconfirmed_alerts_purge
 from essaim.catalog.models import Alert
@@ -19,7 +20,13 @@ class Command(BaseCommand):
         for frequency_name in frequency or [choice.value for choice in Alert.Frequency]:
             report = digests_send(frequency=frequency_name, now=timezone.now())
             self.stdout.write(
-                f"Alertes « {frequency_name} » : {report.sent} e-mail(s) sur {report.alerts} alerte(s) échue(s)."
+                f"Alertes « {frequency_name} » : {report.sent} "
+                + ngettext("e-mail", "e-mails", report.sent)
+                + f" sur {report.alerts} "
+                + ngettext("alerte échue.", "alertes échues.", report.alerts)
             )
         purged = unconfirmed_alerts_purge(now=timezone.now())
-        self.stdout.write(f"{purged} alerte(s) jamais confirmée(s) effacée(s).")
+        self.stdout.write(
+            ngettext("%(n)d alerte jamais confirmée effacée.", "%(n)d alertes jamais confirmées effacées.", purged)
+            % {"n": purged}
+        )

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from essaim.strategy.services import platform_indicators_update
 
@@ -12,4 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         count = platform_indicators_update(today=timezone.localdate())
-        self.stdout.write(f"{count} indicateur(s) mis à jour.")
+        self.stdout.write(
+            ngettext("%(n)d indicateur mis à jour.", "%(n)d indicateurs mis à jour.", count) % {"n": count}
+        )
