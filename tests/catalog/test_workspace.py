@@ -135,3 +135,21 @@ def test_an_editor_reserves_an_offer_to_an_answer_of_the_guided_path(client, edi
     client.post(reverse("catalog:offer_edit", args=[offer.pk]), {**FORM, "operator": operator.pk})
     offer.refresh_from_db()
     assert offer.required_answers == {}
+
+
+def test_an_offer_no_one_can_act_on_is_refused_publication_saying_what_to_add(client, region, roles, taxonomies):
+    silent = OrganisationFactory(name="Initiative Muette", phone="", roles=["financeur"])
+    offer = make_offer("Prêt d'honneur sans contact", types=["pret"], operator=silent, status="review")
+    client.force_login(UserFactory(platform_admin=True))
+    page = client.get(reverse("catalog:moderation")).content.decode()
+    assert "Publication impossible : il manque un moyen d&#x27;agir" in page
+    assert 'value="published"' not in page and "Aperçu de la carte" in page and "/100" in page
+    response = client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "published"}, follow=True)
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.REVIEW
+    assert "ne peut pas être publiée : il lui manque un moyen d&#x27;agir" in response.content.decode()
+    silent.website = "https://initiative-muette.example"
+    silent.save()
+    client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "published"})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED  # the operator's site is a way to act

@@ -14,8 +14,9 @@ from essaim.catalog.editing import OfferForm
 from essaim.catalog.freshness import offer_quality
 from essaim.catalog.models import Offer
 from essaim.catalog.perms import can_edit_offer, can_moderate, editable_operators, has_own_offers, offer_roles
+from essaim.catalog.quality import publication_missing
 from essaim.catalog.services import offer_mark_reviewed, offer_save, offer_transition
-from essaim.catalog.workflows import MODERATION
+from essaim.catalog.workflows import MODERATION, offer_channels
 from essaim.core.history import entries_of
 from essaim.core.workflows import TransitionRefused
 
@@ -126,8 +127,18 @@ def moderation(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("La modération est réservée à l'équipe de la CRESS.")
     queue = (
         Offer.objects.filter(status__in=[Offer.Status.REVIEW, Offer.Status.SUGGESTION])
-        .select_related("operator")
+        .with_relations()
         .order_by("updated_at")
     )
-    rows = [(offer, _actions(offer, offer_roles(request.user, offer))) for offer in queue]
+    today = timezone.localdate()
+    rows = []
+    for offer in queue:
+        blockers = publication_missing(offer_channels(offer))
+        # "Publier" would only be refused: the moderator reads why instead of a useless button.
+        actions = [
+            (target, label)
+            for target, label in _actions(offer, offer_roles(request.user, offer))
+            if not (blockers and target == Offer.Status.PUBLISHED)
+        ]
+        rows.append((offer, offer_quality(offer, today), blockers, actions))
     return render(request, "catalog/workspace/moderation.html", {"queue": rows})
