@@ -59,8 +59,8 @@ quality: $(VENV)/.installed-dev  ## format, lint, templates, migrations, types
 	$(BIN)/ruff check .
 	$(BIN)/djlint essaim --lint
 	$(BIN)/djlint essaim --check
-	SECRET_KEY=quality $(MANAGE) makemigrations --check --dry-run --noinput
-	SECRET_KEY=quality $(BIN)/mypy $(PURE_MODULES) $(TYPED_MODULES)
+	SECRET_KEY=quality DEBUG=true $(MANAGE) makemigrations --check --dry-run --noinput
+	SECRET_KEY=quality DEBUG=true $(BIN)/mypy $(PURE_MODULES) $(TYPED_MODULES)
 
 fix: $(VENV)/.installed-dev  ## apply the formatters
 	$(BIN)/ruff format .

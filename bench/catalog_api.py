@@ -39,6 +39,8 @@ ENV = {
     "LOG_LEVEL": "WARNING",
 }
 os.environ.update(ENV)
+import tests.environment  # noqa: E402, F401  (the publisher identity production settings demand)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     sys.exit("Donnez DATABASE_URL=postgres://... vers une base vide (voir l'en-tête du script).")

@@ -65,13 +65,42 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The région the platform serves (INSEE code): 52 is Pays de la Loire, 24 Centre-Val de Loire.
 ESSAIM_REGION = env_str("ESSAIM_REGION", "52")
 SITE_NAME = env_str("SITE_NAME", "Essaim")
+
+# Who publishes the platform: shown in the footer, the legal notice, the privacy policy, e-mails and
+# the metadata of exported documents. The defaults are placeholders for development only.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# Shown in the legal notice and the privacy policy: who publishes the platform.
 PUBLISHER_NAME = env_str("PUBLISHER_NAME", "CRESS (à renseigner)")
-PUBLISHER_ADDRESS = env_str("PUBLISHER_ADDRESS", "")
-PUBLICATION_DIRECTOR = env_str("PUBLICATION_DIRECTOR", "")
-HOSTING_PROVIDER = env_str("HOSTING_PROVIDER", "")
+PUBLISHER_ADDRESS = env_str("PUBLISHER_ADDRESS")
+PUBLICATION_DIRECTOR = env_str("PUBLICATION_DIRECTOR")
+HOSTING_PROVIDER = env_str("HOSTING_PROVIDER")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@example.org")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <ne-pas-repondre@example.org>")
+
+# A value still holding one of these is a placeholder: the public must never read it.
+PLACEHOLDER_MARKERS = ("à renseigner", "example.org", "example.com", "127.0.0.1", "localhost")
+PUBLISHER_VARIABLES = {
+    "SITE_URL": SITE_URL,
+    "PUBLISHER_NAME": PUBLISHER_NAME,
+    "PUBLISHER_ADDRESS": PUBLISHER_ADDRESS,
+    "PUBLICATION_DIRECTOR": PUBLICATION_DIRECTOR,
+    "HOSTING_PROVIDER": HOSTING_PROVIDER,
+    "CONTACT_EMAIL": CONTACT_EMAIL,
+    "DEFAULT_FROM_EMAIL": DEFAULT_FROM_EMAIL,
+}
+if not DEBUG:
+    placeholders = [
+        name
+        for name, value in PUBLISHER_VARIABLES.items()
+        if not value.strip() or any(marker in value.lower() for marker in PLACEHOLDER_MARKERS)
+    ]
+    if placeholders:
+        raise ImproperlyConfigured(
+            "L'identité de l'éditeur n'est pas renseignée : "
+            + ", ".join(placeholders)
+            + ". Ces valeurs apparaissent dans le pied de page, les mentions légales et les e-mails ; "
+            "donnez les vraies dans l'environnement du service (voir .env.example) avant d'ouvrir la "
+            "plateforme au public."
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -222,7 +251,6 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <ne-pas-repondre@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks: a queue kept in the database by default (no extra server); set

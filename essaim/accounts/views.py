@@ -1,9 +1,12 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.views.decorators.http import require_safe
 
-from essaim.core.registries import account_links
+from essaim.accounts.forms import EmailAuthenticationForm
+from essaim.core.registries import account_links, landing_url_name
 
 
 @login_required
@@ -11,3 +14,14 @@ from essaim.core.registries import account_links
 def profile(request: HttpRequest) -> HttpResponse:
     memberships = request.user.memberships.select_related("organisation").order_by("organisation__name")  # type: ignore[union-attr]
     return render(request, "accounts/profile.html", {"memberships": memberships, "links": account_links.ordered()})
+
+
+class LoginView(auth_views.LoginView):
+    """Log in; without a page to return to (`next`), land on the space of one's role."""
+
+    template_name = "accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return resolve_url(landing_url_name(self.request.user) or settings.LOGIN_REDIRECT_URL)

@@ -9,7 +9,7 @@ class CatalogConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference`, the demo catalogue into
         # `load_demo`, the home page's figures, the platform metrics and what the history follows on offers.
-        from essaim.catalog import demo, figures, history, reference  # noqa: F401
+        from essaim.catalog import demo, figures, history, landing, reference  # noqa: F401
         from essaim.core.registries import AccountLink, Module, account_links, modules
 
         modules.add(

@@ -4,6 +4,9 @@ Completeness counts what a project leader needs to act: a real description, a wa
 contact, a link, the constraints that let matching work, and the amounts of a financing offer.
 Freshness follows the data·inclusion rule: full marks under six months since the last update,
 falling linearly to zero at two years.
+
+Publication needs less than a good score but one thing without exception: a way to act
+(`publication_missing`), else the reader reaches a dead end.
 """
 
 from __future__ import annotations
@@ -63,3 +66,34 @@ def quality(item: QualityInput, today: date) -> Quality:
     completeness = (len(CHECKS) - len(missing)) / len(CHECKS)
     score = round(COMPLETENESS_WEIGHT * completeness + FRESHNESS_WEIGHT * freshness(item.updated_on, today))
     return Quality(score=score, missing=missing)
+
+
+# A published offer must let the reader do something: apply, read more, write or call, the
+# offer's own channels or, failing those, its operator's.
+WAY_TO_ACT = (
+    "un moyen d'agir : lien pour candidater, page d'information, e-mail ou téléphone de contact "
+    "(de l'offre, ou à défaut site web, e-mail ou téléphone de sa structure)"
+)
+
+
+@dataclass(frozen=True)
+class Channels:
+    """The ways to act on an offer: its own, then its operator's."""
+
+    application_url: str = ""
+    url: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    operator_website: str = ""
+    operator_email: str = ""
+    operator_phone: str = ""
+
+
+def has_way_to_act(channels: Channels) -> bool:
+    """True when at least one channel, the offer's or its operator's, is filled."""
+    return any(value.strip() for value in vars(channels).values())
+
+
+def publication_missing(channels: Channels) -> tuple[str, ...]:
+    """What an offer lacks before it may be published (empty when nothing)."""
+    return () if has_way_to_act(channels) else (WAY_TO_ACT,)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from essaim.catalog import text_search
 from essaim.catalog.models import TAXONOMY_MODELS, Offer, OfferEvent, OfferTerritory, SearchLog
-from essaim.catalog.workflows import MODERATION
+from essaim.catalog.workflows import MODERATION, publication_check
 from essaim.core import history
 from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
@@ -110,6 +110,8 @@ def offer_transition(*, offer: Offer, to: str, by: Any, roles: set[str], comment
     record who did it, and why. Refused moves raise `TransitionRefused` (a French message)."""
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     MODERATION.check(offer.status, to, roles=roles)
+    if to == Offer.Status.PUBLISHED:
+        publication_check(offer)
     summary = f"{MODERATION.label(offer.status)} → {MODERATION.label(to)}" + (f" : {comment}" if comment else "")
     with history.tracking(offer, by=by, summary=summary):
         offer.status = to

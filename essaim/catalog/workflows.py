@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from essaim.catalog.models import Offer
-from essaim.core.workflows import Workflow
+from essaim.catalog.quality import Channels, publication_missing
+from essaim.core.workflows import TransitionRefused, Workflow
 
 # Moderation: the moves between statuses and who may make each, "operator" (the editors of its
 # structure) or "cress" (CRESS staff, who hold both roles).
@@ -23,3 +24,25 @@ MODERATION = Workflow(
         (S.ARCHIVED, S.DRAFT, "Repasser en brouillon", "operator"),
     ],
 )
+
+
+def offer_channels(offer: Offer) -> Channels:
+    """The offer's ways to act, its operator's included."""
+    operator = offer.operator
+    return Channels(
+        application_url=offer.application_url,
+        url=offer.url,
+        contact_email=offer.contact_email,
+        contact_phone=offer.contact_phone,
+        operator_website=operator.website if operator else "",
+        operator_email=operator.email if operator else "",
+        operator_phone=operator.phone if operator else "",
+    )
+
+
+def publication_check(offer: Offer) -> None:
+    """Refuse to publish an offer that gives the reader no way to act (`TransitionRefused`, in
+    French, saying what to add)."""
+    missing = publication_missing(offer_channels(offer))
+    if missing:
+        raise TransitionRefused(f"« {offer.title} » ne peut pas être publiée : il lui manque {', '.join(missing)}.")

@@ -27,13 +27,25 @@ def send_templated_email(
 ) -> None:
     """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` and queue the
     e-mail once the current transaction commits (never for a rolled-back change)."""
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    context = {**publisher_identity(), **context}
     subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
     text = _render_text(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)
     transaction.on_commit(
         lambda: deliver_email.enqueue(subject=subject, to=to, text=text, html=html, headers=headers or {})
     )
+
+
+def publisher_identity() -> dict[str, str]:
+    """Who publishes the platform, for the templates of e-mails and documents rendered outside a
+    request (the context processor gives the same names to pages)."""
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "PUBLISHER_NAME": settings.PUBLISHER_NAME,
+        "PUBLISHER_ADDRESS": settings.PUBLISHER_ADDRESS,
+        "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+    }
 
 
 def _render_text(name: str, context: dict[str, Any]) -> str:

@@ -11,6 +11,8 @@ Apps register from their `AppConfig.ready()`, so a module not built yet simply d
 - `demo_loaders` and `demo_summaries`: what `load_demo` adds for a demonstration, and the texts it
   prints after every run, loaded or not (e.g. the demo accounts).
 - `platform_metrics`: figures the platform measures itself, which strategy indicators can follow.
+- `landing_pages`: where a person lands after logging in, by role (the first that applies wins).
+- `organisation_links`: what a module offers on a structure's page ("Ses 4 offres").
 
 `order` decides who comes first: referentials (10-20) before the modules that point to them.
 """
@@ -134,3 +136,35 @@ class PlatformMetricRegistry(Registry[PlatformMetric]):
 
 
 platform_metrics = PlatformMetricRegistry()
+
+
+@dataclass(frozen=True)
+class LandingPage:
+    """A module's space for the people it serves: after logging in without a page to return to,
+    a person lands on the first space (by `order`) whose `applies(user)` is true."""
+
+    url_name: str
+    applies: Callable[[object], bool]
+
+
+landing_pages: Registry[LandingPage] = Registry()
+
+
+def landing_url_name(user: object) -> str | None:
+    """The URL name of this person's space, or None when no module claims them."""
+    return next((page.url_name for page in landing_pages.ordered() if page.applies(user)), None)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+# A structure's page asks each module for its links: organisation -> links (none when nothing).
+organisation_links: Registry[Callable[[object], list[Link]]] = Registry()
+
+
+def links_for_organisation(organisation: object) -> list[Link]:
+    """Every registered module's links for this structure, module after module."""
+    return [link for source in organisation_links.ordered() for link in source(organisation)]

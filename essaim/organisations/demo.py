@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from essaim.accounts.models import User
+from essaim.accounts.staff import staff_member_add
 from essaim.core.imports import read_csv_file
 from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.organisations.models import Membership, Organisation
@@ -66,6 +67,8 @@ def create_demo_accounts() -> list[DemoAccount]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        if account.is_staff:
+            staff_member_add(user=user)
         if account.membership:
             organisation = Organisation.objects.with_role(account.organisation_role).order_by("search_name").first()
             if organisation:

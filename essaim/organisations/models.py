@@ -15,6 +15,7 @@ from essaim.core.fields import WebsiteField
 from essaim.core.models import TaxonomyTerm
 from essaim.core.slugs import unique_slug
 from essaim.core.text import fold
+from essaim.organisations.legal_categories import legal_category_label
 from essaim.organisations.siret import InvalidIdentifier, validate_siren, validate_siret
 
 NAF_PATTERN = re.compile(r"^\d{2}\.\d{2}[A-Z]$")
@@ -172,6 +173,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def legal_category_label(self) -> str:
+        """The INSEE legal category's name ("Association déclarée" for 9220), or ""."""
+        return legal_category_label(self.legal_category) if self.legal_category else ""
 
     def clean(self) -> None:
         if self.siret and self.siren and not self.siret.startswith(self.siren):

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from essaim.core.registries import links_for_organisation
 from essaim.core.text import fold
 from essaim.organisations.forms import DirectoryFilterForm
 from essaim.organisations.models import Organisation
@@ -43,4 +44,5 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         Organisation.objects.active().select_related(*places_related("commune")),
         slug=slug,
     )
-    return render(request, "organisations/detail.html", {"organisation": organisation})
+    links = links_for_organisation(organisation)
+    return render(request, "organisations/detail.html", {"organisation": organisation, "links": links})

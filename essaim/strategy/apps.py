@@ -11,7 +11,7 @@ class StrategyConfig(AppConfig):
 
         # Importing these registers the demo strategies into `load_demo`, the home page's figure and
         # what the history follows.
-        from essaim.strategy import demo, figures, history  # noqa: F401
+        from essaim.strategy import demo, figures, history, landing  # noqa: F401
 
         modules.add(
             "strategie",

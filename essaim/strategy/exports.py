@@ -10,6 +10,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from essaim.core.emails import publisher_identity
 from essaim.strategy.bilan_data import tree
 from essaim.strategy.models import Action, Bilan, IndicatorValue
 from essaim.strategy.values import decimal_text
@@ -98,7 +99,7 @@ def value_rows(values: Iterable[IndicatorValue]) -> list[dict[str, Any]]:
 
 
 def bilan_html(bilan: Bilan, context: dict[str, Any]) -> str:
-    return render_to_string("strategy/bilan_print.html", {"bilan": bilan, **context})
+    return render_to_string("strategy/bilan_print.html", {"bilan": bilan, **publisher_identity(), **context})
 
 
 def bilan_pdf(bilan: Bilan, context: dict[str, Any]) -> bytes:

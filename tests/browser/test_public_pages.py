@@ -119,3 +119,31 @@ def test_choosing_a_filter_updates_the_results_and_the_address(page, directory):
     assert page.get_by_role("heading", name="1 structure").is_visible()
     assert page.get_by_role("link", name="Incubateur Sillon").is_visible()
     assert_accessible(page)
+
+
+def test_cress_staff_land_on_moderation_and_open_the_administration(page, directory):
+    from essaim.accounts.staff import staff_member_add
+
+    staff_member_add(user=UserFactory(email="camille@example.org", full_name="Camille Moreau"))
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill("camille@example.org")
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/aides/moderation/")
+    assert page.get_by_role("heading", name="Modération du catalogue").is_visible()
+    assert page.get_by_role("link", name="pilotage du catalogue").is_visible()
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Mon compte").get_by_role("link", name="Administration").click()
+    page.wait_for_url("**/admin/")
+    assert page.get_by_text("Vous n’avez pas la permission").count() == 0
+    assert page.get_by_role("link", name="Structures").first.is_visible()
+
+
+def test_an_organisation_page_names_its_legal_category_and_links_to_its_contacts(page, directory):
+    recyclerie = directory[0]
+    recyclerie.legal_category = "9220"
+    recyclerie.save()
+    page.goto(recyclerie.get_absolute_url())
+    assert page.get_by_text("Association déclarée (code INSEE 9220)").is_visible()
+    assert page.get_by_role("link", name="https://recyclerie.example").is_visible()
+    assert_accessible(page)

@@ -23,6 +23,7 @@ def line(**values: str) -> str:
         "operator_name": "France Active Pays de la Loire",
         "offer_types": "garantie",
         "territories": "region:52",
+        "contact_email": "garantie@essaim-demo.example",
     }
     defaults.update(values)
     return ",".join(defaults.get(column, "") for column in EXPORT_COLUMNS) + "\n"
@@ -136,6 +137,7 @@ def test_xlsx_files_are_read_like_csv(ready, tmp_path):
                 "operator_name": "CAE Ouest",
                 "offer_types": "test_activite",
                 "territories": "departement:44",
+                "contact_phone": "02 40 00 00 00",
                 "amount_max": 1500.0,
             }.get(c)
             for c in EXPORT_COLUMNS
@@ -209,3 +211,19 @@ def test_offers_naming_each_other_as_generic_offer_are_refused(ready):
     report = offers_import(rows=rows(text))
     assert not report.ok and Offer.objects.count() == 0
     assert "se désignent l'une l'autre" in str(report.errors[0])
+
+
+def test_a_published_row_without_any_way_to_act_is_refused_with_its_line(ready):
+    text = HEADER + line() + line(external_id="impasse", title="Une offre sans contact", contact_email="")
+    report = offers_import(rows=rows(text))
+    assert not report.ok and Offer.objects.count() == 0
+    [error] = report.errors
+    assert error.line == 3
+    assert "status published : il manque un moyen d'agir" in error.message and "status draft" in error.message
+
+
+def test_a_row_without_its_own_contact_is_published_when_its_known_operator_can_be_reached(ready):
+    Organisation.objects.create(name="France Active Pays de la Loire", website="https://www.franceactive.example")
+    assert offers_import(rows=rows(HEADER + line(contact_email=""))).ok
+    draft = line(external_id="brouillon", contact_email="", operator_name="Inconnue", status="draft")
+    assert offers_import(rows=rows(HEADER + draft)).ok

@@ -2,8 +2,9 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from essaim.catalog.models import Offer
+from essaim.catalog.models import Offer, OfferEvent
 from essaim.organisations.models import Membership
 from tests.accounts.factories import UserFactory
 from tests.catalog.factories import TODAY, make_offer
@@ -135,3 +136,38 @@ def test_an_editor_reserves_an_offer_to_an_answer_of_the_guided_path(client, edi
     client.post(reverse("catalog:offer_edit", args=[offer.pk]), {**FORM, "operator": operator.pk})
     offer.refresh_from_db()
     assert offer.required_answers == {}
+
+
+def test_an_offer_no_one_can_act_on_is_refused_publication_saying_what_to_add(client, region, roles, taxonomies):
+    silent = OrganisationFactory(name="Initiative Muette", phone="", roles=["financeur"])
+    offer = make_offer("Prêt d'honneur sans contact", types=["pret"], operator=silent, status="review")
+    client.force_login(UserFactory(platform_admin=True))
+    page = client.get(reverse("catalog:moderation")).content.decode()
+    assert "Publication impossible : il manque un moyen d&#x27;agir" in page
+    assert 'value="published"' not in page and "Aperçu de la carte" in page and "/100" in page
+    response = client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "published"}, follow=True)
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.REVIEW
+    assert "ne peut pas être publiée : il lui manque un moyen d&#x27;agir" in response.content.decode()
+    silent.website = "https://initiative-muette.example"
+    silent.save()
+    client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "published"})
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED  # the operator's site is a way to act
+
+
+def test_operators_see_views_and_clicks_of_their_offers_over_ninety_days_in_one_query(
+    client, editor, operator, django_assert_max_num_queries
+):
+    mine = make_offer("Mon offre", types=["prime"], operator=operator)
+    other = make_offer("Autre offre", types=["prime"], operator=operator)
+    for kind in ("view", "view", "view", "apply", "contact"):
+        OfferEvent.objects.create(offer=mine, kind=kind)
+    old = OfferEvent.objects.create(offer=mine, kind="view")
+    OfferEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=91))
+    OfferEvent.objects.create(offer=make_offer("Pas à moi", types=["prime"]), kind="view")
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("catalog:my_offers"))
+    counts = {row[0].title: (row[0].recent_views, row[0].recent_clicks) for row in response.context["rows"]}
+    assert counts == {"Mon offre": (3, 2), "Autre offre": (0, 0)} and other.pk
+    assert "3 consultations, 2 clics vers l'opérateur" in " ".join(response.content.decode().split())

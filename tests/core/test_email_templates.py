@@ -25,7 +25,12 @@ def test_each_message_has_a_subject_a_text_and_an_html_part_on_the_one_layout(me
 
 
 @pytest.mark.django_db
-@override_settings(SITE_NAME="Essaim test")
+@override_settings(
+    SITE_NAME="Essaim test",
+    SITE_URL="https://essaim.cress.test",
+    PUBLISHER_NAME="CRESS Pays de la Loire",
+    CONTACT_EMAIL="contact@cress.test",
+)
 def test_the_layout_greets_and_signs_every_message(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         send_templated_email(
@@ -35,7 +40,10 @@ def test_the_layout_greets_and_signs_every_message(django_capture_on_commit_call
         )
     [message] = mail.outbox
     assert message.body.startswith("Bonjour,\n\nVous avez demandé")
-    assert message.body.rstrip().endswith("L'équipe Essaim test")
+    assert message.body.rstrip().endswith(
+        "CRESS Pays de la Loire\nEssaim test : https://essaim.cress.test/\nNous écrire : contact@cress.test"
+    )
     html = message.alternatives[0][0]
     assert "<p>Bonjour,</p>" in " ".join(html.split()).replace("<p> ", "<p>").replace(" </p>", "</p>")
-    assert "L'équipe Essaim test" in html and "Financer son démarrage" in html
+    assert "CRESS Pays de la Loire" in html and "Financer son démarrage" in html
+    assert '<a href="https://essaim.cress.test/"' in html and "mailto:contact@cress.test" in html

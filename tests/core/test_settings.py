@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.environment import TEST_PUBLISHER
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,6 +37,7 @@ def test_deploy_check_is_clean_with_production_settings():
         "WARNING",
         SECRET_KEY="a-long-random-production-secret-" + "x7Kq9" * 10,
         ALLOWED_HOSTS="essaim.example.org",
+        **TEST_PUBLISHER,
     )
     assert result.returncode == 0, result.stderr + result.stdout
 
@@ -43,3 +46,16 @@ def test_an_invalid_boolean_is_refused_with_its_name():
     result = run_django("check", SECRET_KEY="x", DEBUG="peut-être")
     assert result.returncode != 0
     assert "DEBUG doit valoir true ou false" in result.stderr
+
+
+def test_production_with_a_placeholder_publisher_refuses_to_start_naming_what_to_fill():
+    publisher = {**TEST_PUBLISHER, "PUBLISHER_NAME": "CRESS (à renseigner)", "CONTACT_EMAIL": "contact@example.org"}
+    del publisher["SITE_URL"]  # left to its default, http://127.0.0.1:8000
+    result = run_django("check", SECRET_KEY="x" * 50, **publisher)
+    assert result.returncode != 0
+    assert "L'identité de l'éditeur n'est pas renseignée : SITE_URL, PUBLISHER_NAME, CONTACT_EMAIL." in result.stderr
+
+
+def test_development_starts_with_the_placeholder_publisher():
+    result = run_django("check", DEBUG="true")
+    assert result.returncode == 0, result.stderr

@@ -18,6 +18,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Structure numéro {n}")
     ess_family = EssFamily.ASSOCIATION
     description = "Une structure de test."
+    # A real structure has a way to be reached; offers run by it may then be published.
+    phone = "02 40 00 00 00"
 
     @factory.post_generation
     def roles(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:

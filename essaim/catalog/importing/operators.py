@@ -15,13 +15,20 @@ class OperatorResolver:
         self.roles = {role.slug: role for role in OrganisationRole.objects.all()}
         self.cache: dict[tuple[str, str], Organisation] = {}
 
+    def find(self, name: str, siret: str) -> Organisation | None:
+        """The operator the directory already knows for this row, if any (nothing is created)."""
+        key = (siret, fold(name))
+        if key in self.cache:
+            return self.cache[key]
+        return (Organisation.objects.filter(siret=siret).first() if siret else None) or (
+            Organisation.objects.filter(search_name=fold(name)).order_by("pk").first()
+        )
+
     def get(self, name: str, siret: str, kinds: set[str]) -> Organisation:
         key = (siret, fold(name))
         operator = self.cache.get(key)
         if operator is None:
-            operator = (Organisation.objects.filter(siret=siret).first() if siret else None) or (
-                Organisation.objects.filter(search_name=fold(name)).order_by("pk").first()
-            )
+            operator = self.find(name, siret)
             if operator is None:
                 operator = Organisation.objects.create(name=name, siret=siret)
             self.cache[key] = operator

@@ -9,6 +9,7 @@ from essaim.catalog.importing.referential import Referential
 from essaim.catalog.importing.rows import OfferRow, validate_row
 from essaim.catalog.importing.writing import write_offer
 from essaim.catalog.models import Offer
+from essaim.catalog.quality import Channels, publication_missing
 from essaim.core.imports import ImportReport, Noun, Row, RowError
 from essaim.core.imports.writing import all_or_nothing
 
@@ -31,7 +32,10 @@ def offers_import(*, rows: list[Row], dry_run: bool = False, by: Any = None) -> 
             first_line[offer_row.external_id] = row.line
         checked.append(offer_row)
 
+    operators = OperatorResolver()
     for offer_row in checked:
+        if offer_row.fields["status"] == Offer.Status.PUBLISHED:
+            offer_row.errors.extend(_publication_missing(offer_row, operators))
         parent = offer_row.parent_external_id
         if parent and parent not in first_line and not Offer.objects.filter(external_id=parent).exists():
             offer_row.errors.append(
@@ -55,7 +59,6 @@ def offers_import(*, rows: list[Row], dry_run: bool = False, by: Any = None) -> 
         return report
 
     with all_or_nothing(dry_run=dry_run):
-        operators = OperatorResolver()
         offers: dict[str, Offer] = {}
         for offer_row in ordered:
             generic = offer_row.parent_external_id
@@ -64,6 +67,28 @@ def offers_import(*, rows: list[Row], dry_run: bool = False, by: Any = None) -> 
             offers[offer_row.external_id] = offer
             report.count(outcome)
     return report
+
+
+def _publication_missing(row: OfferRow, operators: OperatorResolver) -> list[str]:
+    """The moderation's rule, for a row to be published: a way to act, the offer's or that of the
+    operator the directory already knows (a new operator comes with no contact)."""
+    operator = (
+        operators.find(row.operator_name, row.operator_siret) if row.operator_name or row.operator_siret else None
+    )
+    fields = row.fields
+    channels = Channels(
+        application_url=fields["application_url"],
+        url=fields["url"],
+        contact_email=fields["contact_email"],
+        contact_phone=fields["contact_phone"],
+        operator_website=operator.website if operator else "",
+        operator_email=operator.email if operator else "",
+        operator_phone=operator.phone if operator else "",
+    )
+    return [
+        f"status published : il manque {missing} ; ajoutez-en un, ou importez la ligne avec status draft."
+        for missing in publication_missing(channels)
+    ]
 
 
 def _parents_first(rows: list[OfferRow]) -> list[OfferRow] | None:

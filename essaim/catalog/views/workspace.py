@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,28 +15,53 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from essaim.catalog.editing import OfferForm
 from essaim.catalog.freshness import offer_quality
-from essaim.catalog.models import Offer
+from essaim.catalog.models import Offer, OfferEvent
 from essaim.catalog.perms import can_edit_offer, can_moderate, editable_operators, has_own_offers, offer_roles
+from essaim.catalog.quality import publication_missing
 from essaim.catalog.services import offer_mark_reviewed, offer_save, offer_transition
-from essaim.catalog.workflows import MODERATION
+from essaim.catalog.workflows import MODERATION, offer_channels
 from essaim.core.history import entries_of
 from essaim.core.workflows import TransitionRefused
+
+# Operators see how their offers were read over this many days.
+AUDIENCE_DAYS = 90
 
 
 @login_required
 def my_offers(request: HttpRequest) -> HttpResponse:
     operators = editable_operators(request.user)
     offers = Offer.objects.none()
-    if has_own_offers(request.user):
-        offers = Offer.objects.filter(operator__in=operators).with_relations().order_by("status", "title")
     today = timezone.localdate()
+    if has_own_offers(request.user):
+        offers = (
+            Offer.objects.filter(operator__in=operators)
+            .with_relations()
+            .annotate(**_audience_since(timezone.now() - timedelta(days=AUDIENCE_DAYS)))
+            .order_by("status", "title")
+        )
     # Only the offers of the person's own structures are listed: they act on each as its operator.
     rows = [(offer, offer_quality(offer, today), _actions(offer, {"operator"})) for offer in offers]
     return render(
         request,
         "catalog/workspace/my_offers.html",
-        {"rows": rows, "operators": operators, "today": today, "is_cress": can_moderate(request.user)},
+        {
+            "rows": rows,
+            "operators": operators,
+            "today": today,
+            "is_cress": can_moderate(request.user),
+            "audience_days": AUDIENCE_DAYS,
+        },
     )
+
+
+def _audience_since(moment: datetime) -> dict[str, Count]:
+    """Views and clicks (apply, contact, more information) of each offer since `moment`, counted
+    in the query that lists the offers."""
+    recent = Q(events__created_at__gte=moment)
+    return {
+        "recent_views": Count("events", filter=recent & Q(events__kind=OfferEvent.Kind.VIEW)),
+        "recent_clicks": Count("events", filter=recent & ~Q(events__kind=OfferEvent.Kind.VIEW)),
+    }
 
 
 def _actions(offer: Offer, roles: set[str]) -> list[tuple[str, str]]:
@@ -126,8 +154,18 @@ def moderation(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("La modération est réservée à l'équipe de la CRESS.")
     queue = (
         Offer.objects.filter(status__in=[Offer.Status.REVIEW, Offer.Status.SUGGESTION])
-        .select_related("operator")
+        .with_relations()
         .order_by("updated_at")
     )
-    rows = [(offer, _actions(offer, offer_roles(request.user, offer))) for offer in queue]
+    today = timezone.localdate()
+    rows = []
+    for offer in queue:
+        blockers = publication_missing(offer_channels(offer))
+        # "Publier" would only be refused: the moderator reads why instead of a useless button.
+        actions = [
+            (target, label)
+            for target, label in _actions(offer, offer_roles(request.user, offer))
+            if not (blockers and target == Offer.Status.PUBLISHED)
+        ]
+        rows.append((offer, offer_quality(offer, today), blockers, actions))
     return render(request, "catalog/workspace/moderation.html", {"queue": rows})
