@@ -32,8 +32,8 @@ def test_a_code_not_listed_is_named_by_its_group_then_said_unknown():
 def test_every_legal_category_of_the_demo_directory_has_a_name():
     demo = Path(__file__).resolve().parents[2] / "essaim" / "organisations" / "demo_data"
     codes = set()
-    for name in ("organisations.csv", "operators.csv"):
-        with (demo / name).open(encoding="utf-8") as file:
+    for path in sorted(demo.glob("*.csv")):
+        with path.open(encoding="utf-8") as file:
             codes |= {row["legal_category"] for row in csv.DictReader(file) if row["legal_category"]}
     assert {code for code in codes if not legal_category_label(code)} == set()
 
