@@ -58,7 +58,9 @@ class OfferAdmin(admin.ModelAdmin):
     autocomplete_fields = ["operator", "parent"]
     filter_horizontal = ["offer_types", "stages", "needs", "audiences", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["review_due_on", "links_checked_at", "created_at", "updated_at"]
+    # The status moves through moderation (`offer_transition`), which checks the offer can be
+    # published and says so in its history: never by hand here.
+    readonly_fields = ["status", "review_due_on", "links_checked_at", "created_at", "updated_at"]
     list_select_related = ["operator"]
     inlines = [OfferTerritoryInline]
 

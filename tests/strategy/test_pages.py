@@ -145,7 +145,7 @@ def test_the_action_plan_export_has_the_expected_columns(client, world):
 
 
 def test_indicator_values_export_gives_source_and_vintage(client, world):
-    text = client.get(reverse("strategy:indicator_values", args=["sress-test"])).content.decode()
+    text = client.get(reverse("strategy:indicator_values", args=["sress-test", "csv"])).content.decode()
     assert (
         "Porteurs de projet orientés;orientations;Activité;personnes;2019-12-31;100;2019;CRESS, suivi;Validée" in text
     )
@@ -356,3 +356,16 @@ def test_the_governance_page_counts_only_the_actions_the_reader_may_see(client, 
     assert "1 action suivie" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()
     client.force_login(world.reader)
     assert "2 actions suivies" in client.get(reverse("strategy:governance", args=["sress-test"])).content.decode()
+
+
+def test_indicator_values_download_as_xlsx_beside_the_csv(client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = client.get(reverse("strategy:indicator_values", args=["sress-test", "xlsx"]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Indicateur" and rows[1][0] == "Porteurs de projet orientés"
+    assert client.get(reverse("strategy:indicator_values", args=["sress-test", "pdf"])).status_code == 404

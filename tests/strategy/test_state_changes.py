@@ -154,7 +154,7 @@ def test_an_action_sheet_saved_from_its_form_is_one_recorded_change(client, worl
         ("strategy:bilan_compare", ["sress-test"]),
         ("strategy:bilan", ["sress-test", 1]),
         ("strategy:action_plan", ["sress-test", "csv"]),
-        ("strategy:indicator_values", ["sress-test"]),
+        ("strategy:indicator_values", ["sress-test", "csv"]),
         ("strategy:bilan_file", ["sress-test", 1, "pdf"]),
     ],
 )

@@ -22,28 +22,33 @@ def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpR
     return response
 
 
+def _table(rows: list[dict[str, object]], columns: list[str], *, fmt: str, name: str, sheet: str) -> HttpResponse:
+    """A table as a CSV (for a French Excel) or an XLSX download, the two formats side by side."""
+    filename = f"{name}-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "csv":
+        return _attachment(rows_to_csv(rows, columns), "text/csv; charset=utf-8", filename)
+    if fmt == "xlsx":
+        return _attachment(rows_to_xlsx(rows, columns, sheet_name=sheet), XLSX, filename)
+    raise Http404("Format inconnu")
+
+
 @require_safe
 def action_plan(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     actions = exports.plan_actions(perms.visible_actions(request.user, strategy))
     rows = exports.plan_rows(actions, internal=perms.can_read_internal(request.user, strategy))
-    name = f"{strategy.code}-plan-actions-{timezone.localdate().isoformat()}.{fmt}"
-    if fmt == "csv":
-        return _attachment(rows_to_csv(rows, exports.PLAN_COLUMNS), "text/csv; charset=utf-8", name)
-    if fmt == "xlsx":
-        return _attachment(rows_to_xlsx(rows, exports.PLAN_COLUMNS, sheet_name="Plan d'actions"), XLSX, name)
-    raise Http404("Format inconnu")
+    return _table(rows, exports.PLAN_COLUMNS, fmt=fmt, name=f"{strategy.code}-plan-actions", sheet="Plan d'actions")
 
 
 @require_safe
-def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
+def indicator_values(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     strategy = strategy_for(request, code)
     values = IndicatorValue.objects.filter(indicator__in=perms.visible_indicators(request.user, strategy))
     if not perms.can_read_internal(request.user, strategy):
         values = values.filter(state=IndicatorValue.State.VALIDATED)
     values = values.select_related("indicator").order_by("indicator__name", "measured_on")
-    name = f"{strategy.code}-indicateurs-{timezone.localdate().isoformat()}.csv"
-    return _attachment(rows_to_csv(exports.value_rows(values), exports.VALUE_COLUMNS), "text/csv; charset=utf-8", name)
+    rows = exports.value_rows(values)
+    return _table(rows, exports.VALUE_COLUMNS, fmt=fmt, name=f"{strategy.code}-indicateurs", sheet="Valeurs")
 
 
 @require_safe
