@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from essaim.catalog.importing import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
 from essaim.catalog.models import Offer
+from essaim.catalog.services import offer_suggest, offer_transition
 from essaim.core.imports import read_csv_file
 from essaim.core.registries import demo_loaders
 from essaim.organisations.demo import demo_region
@@ -57,3 +58,19 @@ def load(log: Callable[[str], None]) -> None:
     Offer.objects.bulk_update(offers, ["reviewed_on", "review_due_on"])
     due = Offer.objects.due_for_review(today).count()
     log(f"  Dates de mise à jour réparties sur 18 mois : {due} offres à revoir")
+    _moderation_queue(log)
+
+
+def _moderation_queue(log: Callable[[str], None]) -> None:
+    """Something for the CRESS to moderate, as on any working day: a draft its operator
+    submitted (which cannot be published yet: it gives no way to act), and a visitor's suggestion
+    naming a structure the directory does not know."""
+    submitted = Offer.objects.filter(external_id="cip-entretiens", status=Offer.Status.DRAFT).first()
+    if submitted is not None:
+        offer_transition(offer=submitted, to=Offer.Status.REVIEW, by=None, roles={"operator"})
+    offer_suggest(
+        title="Ouvrir un café associatif dans un village",
+        operator_name="Collectif des cafés de village (structure fictive de démonstration)",
+        summary="Un accompagnement entre pairs pour lancer un café associatif, lieu de vie et de services en milieu rural.",
+    )
+    log("  Modération : une offre soumise par son opérateur et une suggestion du public en attente")

@@ -27,8 +27,9 @@ def test_demo_loads_on_reference_data_and_serves_every_departement(client, capsy
     for departement in ("44", "49", "53", "72", "85"):
         assert Organisation.objects.filter(commune__departement__code=departement).count() >= 10, departement
     assert Offer.objects.published().count() >= 80
-    # Every operator of the demo catalogue is a structure of the public directory.
-    assert not Offer.objects.exclude(operator__is_active=True).exists()
+    # Every operator of the demo catalogue is a structure of the public directory (but the
+    # structure a visitor's suggestion names, hidden until the CRESS checks it).
+    assert list(Offer.objects.exclude(operator__is_active=True).values_list("status", flat=True)) == ["suggestion"]
     assert Organisation.objects.filter(offers__isnull=False).distinct().count() >= 60
 
     for account in DEMO_ACCOUNTS:
@@ -65,6 +66,7 @@ def test_demo_loads_on_reference_data_and_serves_every_departement(client, capsy
         client.post(reverse("accounts:logout"))
 
     check_every_published_offer_gives_a_way_to_act()
+    check_the_cress_has_offers_to_moderate()
     check_last_updated_dates_are_spread_and_some_offers_are_due_for_review()
     check_current_plan_shows_the_live_workflow_whatever_the_day()
 
@@ -109,6 +111,7 @@ def test_demo_of_centre_val_de_loire_holds_nothing_of_another_region(client, set
     search = client.get(reverse("catalog:search"))
     assert figures["offres d'accompagnement et de financement"] == search.context["page"].paginator.count
     check_every_published_offer_gives_a_way_to_act()
+    check_the_cress_has_offers_to_moderate()
     check_current_plan_shows_the_live_workflow_whatever_the_day()
 
 
@@ -171,3 +174,8 @@ def check_current_plan_shows_the_live_workflow_whatever_the_day():
     for bilan in Bilan.objects.all():
         assert bilan.published_at is None or bilan.published_at >= bilan.taken_at
         assert bilan.taken_at.date() < today
+
+
+def check_the_cress_has_offers_to_moderate():
+    waiting = Offer.objects.filter(status__in=[Offer.Status.REVIEW, Offer.Status.SUGGESTION])
+    assert sorted(waiting.values_list("status", flat=True)) == ["review", "suggestion"]
