@@ -22,7 +22,8 @@ PLAN_COLUMNS = [
     "Niveau 2",
     "Description",
     "État",
-    "En retard",
+    # True both while the strategy runs ("en retard") and after its end ("non réalisée").
+    "Échéance dépassée",
     "Météo",
     "Structure pilote",
     "Groupe-projet",
@@ -56,7 +57,7 @@ def plan_rows(actions: Iterable[Action], *, internal: bool) -> list[dict[str, An
                 "Niveau 2": f"{ancestors[1].code} {ancestors[1].title}" if len(ancestors) > 1 else "",
                 "Description": action.description,
                 "État": action.get_status_display(),
-                "En retard": "oui" if action.is_late_on(today) else "non",
+                "Échéance dépassée": "oui" if action.is_late_on(today) else "non",
                 "Météo": action.get_weather_display() if action.weather else "",
                 "Structure pilote": action.pilot.name if action.pilot else "",
                 "Groupe-projet": action.group.name if action.group else "",

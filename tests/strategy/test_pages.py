@@ -138,7 +138,7 @@ def test_the_action_plan_export_has_the_expected_columns(client, world):
     assert len(rows) == 2  # the internal action is not exported for the public
     row = dict(zip(header, rows[1], strict=True))
     assert row["Niveau 1"] == "1 Accompagner les structures" and row["Niveau 2"] == "1.1 Mieux orienter"
-    assert row["Indicateurs"] == "Porteurs de projet orientés" and row["En retard"] == "non"
+    assert row["Indicateurs"] == "Porteurs de projet orientés" and row["Échéance dépassée"] == "non"
     csv = client.get(reverse("strategy:action_plan", args=["sress-test", "csv"])).content.decode()
     assert csv.startswith("\ufeffNuméro;Titre;Niveau 1")  # French Excel: BOM and semicolons
     assert client.get(reverse("strategy:action_plan", args=["sress-test", "pdf"])).status_code == 404
