@@ -114,7 +114,7 @@ def test_printable_selection_says_how_to_apply_whom_to_contact_when_and_who_publ
     assert "accueil@franceactive-demo.example" in html
     assert "02 40 00 00 00" in html
     assert "de 5\u202f000\u00a0€ à 200\u202f000\u00a0€" in html
-    assert "aucune : offre permanente" in html
+    assert "aucune\u00a0: offre permanente" in html
     assert "publié par CRESS des Pays de la Loire" in html
     assert f'datetime="{TODAY:%Y-%m-%d}"' in html
     assert f'<a href="{offer.get_absolute_url()}">Garantir son prêt bancaire</a>' in html

@@ -75,7 +75,7 @@ def test_offers_whose_constraints_refuse_the_answers_are_left_out(client, catalo
 
 def test_each_result_says_why_it_was_proposed(client, catalog):
     html = client.get(reverse("catalog:results"), ANSWERS).content.decode()
-    assert "Pourquoi cette offre ?" in html
+    assert "Pourquoi cette offre\u202f?" in html
     assert "Répond à votre besoin : financer le démarrage ; renforcer ma trésorerie." in html
     assert "Couvre votre intercommunalité" in html
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.catalog.models import Offer, OfferEvent
+from essaim.core.templatetags.essaim import fr_typo  # messages are shown with French typography
 from essaim.organisations.models import Membership
 from tests.accounts.factories import UserFactory
 from tests.catalog.factories import TODAY, make_offer
@@ -64,7 +65,7 @@ def test_form_errors_are_explained_and_nothing_is_saved(client, editor, operator
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "« 99999 » n&#x27;est ni un code de commune ni un SIREN d&#x27;EPCI connu." in html
+    assert fr_typo("« 99999 » n&#x27;est ni un code de commune ni un SIREN d&#x27;EPCI connu.") in html
     assert "Le maximum de montant doit être supérieur ou égal au minimum." in html
     assert Offer.objects.count() == 0
 
@@ -143,12 +144,12 @@ def test_an_offer_no_one_can_act_on_is_refused_publication_saying_what_to_add(cl
     offer = make_offer("Prêt d'honneur sans contact", types=["pret"], operator=silent, status="review")
     client.force_login(UserFactory(platform_admin=True))
     page = client.get(reverse("catalog:moderation")).content.decode()
-    assert "Publication impossible : il manque un moyen d&#x27;agir" in page
+    assert "Publication impossible\u00a0: il manque un moyen d&#x27;agir" in page
     assert 'value="published"' not in page and "Aperçu de la carte" in page and "/100" in page
     response = client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "published"}, follow=True)
     offer.refresh_from_db()
     assert offer.status == Offer.Status.REVIEW
-    assert "ne peut pas être publiée : il lui manque un moyen d&#x27;agir" in response.content.decode()
+    assert fr_typo("ne peut pas être publiée : il lui manque un moyen d&#x27;agir") in response.content.decode()
     silent.website = "https://initiative-muette.example"
     silent.save()
     client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "published"})

@@ -41,7 +41,7 @@ def test_the_layout_greets_and_signs_every_message(django_capture_on_commit_call
     [message] = mail.outbox
     assert message.body.startswith("Bonjour,\n\nVous avez demandé")
     assert message.body.rstrip().endswith(
-        "CRESS Pays de la Loire\nEssaim test : https://essaim.cress.test/\nNous écrire : contact@cress.test"
+        "CRESS Pays de la Loire\nEssaim test\u00a0: https://essaim.cress.test/\nNous écrire\u00a0: contact@cress.test"
     )
     html = message.alternatives[0][0]
     assert "<p>Bonjour,</p>" in " ".join(html.split()).replace("<p> ", "<p>").replace(" </p>", "</p>")

@@ -71,7 +71,7 @@ def test_the_offer_page_shows_its_history_in_french(client, offer):
     client.force_login(editor)
     client.post(reverse("catalog:offer_status", args=[offer.pk]), {"to": "review"})
     page = client.get(reverse("catalog:offer_edit", args=[offer.pk])).content.decode()
-    assert "Statut</strong> : Brouillon → En revue" in page
+    assert "Statut</strong>\u00a0: Brouillon → En revue" in page
     assert "status" not in page.split("Historique")[-1]
 
 

@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from essaim.core.history import entries_of
+from essaim.core.templatetags.essaim import fr_typo  # messages are shown with French typography
 from essaim.strategy.models import ActionDocument, IndicatorValue, Milestone
 
 
@@ -80,7 +81,7 @@ def test_a_value_with_a_bad_figure_is_refused_and_kept(client, world):
     response = client.post(url, {"value": "douze", "measured_on": "2026-06-30", "source": "Suivi"})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "« douze » n&#x27;est pas un nombre" in page and 'value="douze"' in page
+    assert fr_typo("« douze » n&#x27;est pas un nombre") in page and 'value="douze"' in page
 
 
 def test_a_milestone_is_not_reached_in_the_future(client, world):
@@ -109,7 +110,7 @@ def test_a_decision_marked_done_twice_keeps_its_first_date(client, world):
     client.post(url, {"status": "done"})
     Decision.objects.filter(pk=decision.pk).update(done_on=date(2026, 2, 1))
     response = client.post(url, {"status": "done"}, follow=True)
-    assert "déjà « mise en œuvre »" in response.content.decode()
+    assert fr_typo("déjà « mise en œuvre »") in response.content.decode()
     decision.refresh_from_db()
     assert decision.done_on == date(2026, 2, 1)
     client.force_login(world.lead)

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from essaim.core.history import entries_of
+from essaim.core.templatetags.essaim import fr_typo  # messages are shown with French typography
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy import services
 from essaim.strategy.models import Action, Campaign, IndicatorValue, ProgressReport
@@ -102,7 +103,7 @@ def test_a_value_with_another_unit_is_refused_and_the_text_is_kept(client, world
     data.update({f"{prefix}-value": "12 €", f"{prefix}-measured_on": "2026-10-31", f"{prefix}-source": "Suivi"})
     response = client.post(reverse("strategy:report", args=[report.pk]), data)
     assert response.status_code == 400
-    assert "Unité « € » inattendue : cet indicateur se mesure en personnes" in response.content.decode()
+    assert fr_typo("Unité « € » inattendue : cet indicateur se mesure en personnes") in response.content.decode()
     assert "Trois ateliers d&#x27;orientation" in response.content.decode()
     report.refresh_from_db()
     assert report.state == ProgressReport.State.DRAFT and not IndicatorValue.objects.exists()
