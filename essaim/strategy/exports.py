@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.core.emails import publisher_identity
+from essaim.core.templatetags.essaim import fr_typo
 from essaim.strategy.bilan_data import tree
 from essaim.strategy.models import Action, Bilan, IndicatorValue
 from essaim.strategy.values import decimal_text
@@ -132,7 +133,7 @@ def bilan_odt(bilan: Bilan, context: dict[str, Any]) -> bytes:
 
     document.text.addElement(H(outlinelevel=1, text=bilan.title))
     document.text.addElement(P(text=f"{bilan.strategy.title}. Situation arrêtée au {bilan.as_of:%d/%m/%Y}."))
-    document.text.addElement(P(text=context["summary"]))
+    document.text.addElement(P(text=fr_typo(context["summary"])))
     if bilan.introduction:
         for paragraph in bilan.introduction.split("\n\n"):
             document.text.addElement(P(text=paragraph.strip()))
@@ -178,7 +179,7 @@ def bilan_odt(bilan: Bilan, context: dict[str, Any]) -> bytes:
                 state = status_labels.get(action["status"], action["status"])
                 suffix = f", météo : {weather_labels[action['weather']].lower()}" if action["weather"] else ""
                 late = f", {context['overdue'].one}" if action["late"] else ""
-                item.addElement(P(text=f"{action['code']} {action['title']} : {state.lower()}{late}{suffix}."))
+                item.addElement(P(text=fr_typo(f"{action['code']} {action['title']} : {state.lower()}{late}{suffix}.")))
                 report = action["report"]
                 if report and (report["highlights"] or report["done"]):
                     item.addElement(P(text=report["highlights"] or report["done"]))

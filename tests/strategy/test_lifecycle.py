@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.core.history import entries_of
+from essaim.core.templatetags.essaim import fr_typo
 from essaim.core.workflows import TransitionRefused
 from essaim.strategy import services
 from essaim.strategy.bilan_data import summary
@@ -139,7 +140,7 @@ def test_a_bilan_states_its_figures_from_its_tables(client, world):
     )
     client.force_login(world.reader)
     page = client.get(bilan.get_absolute_url()).content.decode()
-    assert "Sur 2 actions : 1 à lancer et 1 réalisée." in page
+    assert fr_typo("Sur 2 actions : 1 à lancer et 1 réalisée.") in page
     assert "Le mot des copilotes." in page
 
 
