@@ -12,7 +12,14 @@ from essaim.territories.models import Departement
 def catalogue_figures(region_code: str) -> list[Figure]:
     today = timezone.localdate()
     count = Offer.objects.visible_on(today).count()
-    return [Figure(count, "offres d'accompagnement et de financement", reverse("catalog:search"))]
+    return [
+        Figure(
+            count,
+            "offres d'accompagnement et de financement",
+            reverse("catalog:search"),
+            singular="offre d'accompagnement et de financement",
+        )
+    ]
 
 
 def published_offers(region_code: str, start: date, end: date) -> int:

@@ -92,11 +92,17 @@ account_links: Registry[AccountLink] = Registry()
 
 @dataclass(frozen=True)
 class Figure:
-    """A key figure on the home page: "214 structures dans l'annuaire"."""
+    """A key figure on the home page: "214 structures dans l'annuaire" (`label` is plural;
+    `singular` is said for 0 or 1, as French does: "1 action réalisée")."""
 
     value: int
     label: str
     url: str = ""
+    singular: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.singular if self.singular and self.value <= 1 else self.label
 
 
 FigureSource = Callable[[str], list[Figure]]  # region code -> its figures

@@ -9,4 +9,11 @@ def strategy_figures(region_code: str) -> list[Figure]:
     if strategy is None:
         return []
     done = strategy.actions.public().filter(status=Action.Status.DONE).count()
-    return [Figure(done, f"actions réalisées de la {strategy.short_title}", strategy.get_absolute_url())]
+    return [
+        Figure(
+            done,
+            f"actions réalisées de la {strategy.short_title}",
+            strategy.get_absolute_url(),
+            singular=f"action réalisée de la {strategy.short_title}",
+        )
+    ]

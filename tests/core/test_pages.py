@@ -70,3 +70,11 @@ def test_home_shows_directory_figures(client, region, roles):
 
 def test_health_endpoint_checks_the_database(client):
     assert client.get(reverse("core:health")).json() == {"status": "ok"}
+
+
+def test_a_home_figure_of_one_reads_in_the_singular(client, region, roles):
+    from tests.organisations.factories import OrganisationFactory
+
+    OrganisationFactory(commune=region.nantes, roles=["entreprise_ess"])
+    page = " ".join(client.get(reverse("core:home")).content.decode().split())
+    assert "structure dans l&#x27;annuaire" in page and "structures dans" not in page
