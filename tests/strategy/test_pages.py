@@ -282,8 +282,12 @@ def test_a_lead_edits_their_action_and_the_change_is_kept(client, world):
 def test_the_home_page_counts_the_actions_carried_out(client, world, settings):
     world.action.status = Action.Status.DONE
     world.action.save()
-    page = client.get("/").content.decode()
-    assert "actions réalisées de la SRESS test" in page
+    page = " ".join(client.get("/").content.decode().split())
+    assert '<strong>1</strong> <a href="/strategie/sress-test/">action réalisée de la SRESS test</a>' in page
+    world.other_action.status, world.other_action.is_public = Action.Status.DONE, True
+    world.other_action.save()
+    page = " ".join(client.get("/").content.decode().split())
+    assert '<strong>2</strong> <a href="/strategie/sress-test/">actions réalisées de la SRESS test</a>' in page
 
 
 def test_the_public_export_has_no_names_and_no_internal_indicator(client, world):
