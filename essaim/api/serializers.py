@@ -7,6 +7,7 @@ prefetching, which costs far more than the query itself for a page of 50 offers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -33,10 +34,14 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def published_offers_to_dicts(offers: QuerySet[Offer]) -> list[dict[str, Any]]:
-    """The offers as the API shows them, in the queryset's order. Only published offers have a
-    place in the index: call this on published offers; one unpublished meanwhile is left out."""
+def published_offers_to_dicts(offers: QuerySet[Offer], order: Sequence[int] = ()) -> list[dict[str, Any]]:
+    """The offers as the API shows them, in the queryset's order, or in the order of the ids in
+    `order`. Only published offers have a place in the index: call this on published offers; one
+    unpublished meanwhile is left out."""
     rows = list(offers.values(*ROW_FIELDS))
+    if order:
+        position = {offer_id: number for number, offer_id in enumerate(order)}
+        rows.sort(key=lambda row: position.get(row["pk"], len(position)))
     # Read after the rows: whatever they hold was published before this index version.
     catalogue = index.current()
     results = []

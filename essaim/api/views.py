@@ -53,7 +53,7 @@ def offers(request: HttpRequest) -> JsonResponse:
     if not form.is_valid():
         return form_error(form)
     found, _terms = search_offers(form.cleaned_data, today=timezone.localdate())
-    paginator = Paginator(found, PAGE_SIZE)
+    paginator = Paginator(found.ids, PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:
@@ -66,7 +66,7 @@ def offers(request: HttpRequest) -> JsonResponse:
             "count": paginator.count,
             "page": page.number,
             "pages": paginator.num_pages,
-            "results": published_offers_to_dicts(page.object_list),
+            "results": published_offers_to_dicts(Offer.objects.filter(pk__in=page.object_list), order=page.object_list),
         }
     )
 

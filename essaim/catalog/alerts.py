@@ -86,7 +86,7 @@ def matching_offers(alert: Alert, since: datetime) -> QuerySet[Offer]:
     if not search.is_valid():
         return Offer.objects.none()
     offers, _terms = search_offers(search.cleaned_data, today=today)
-    return Offer.objects.filter(pk__in=offers.values("pk")).filter(fresh)
+    return Offer.objects.filter(pk__in=offers.ids).filter(fresh)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""An in-memory index of the published catalogue, kept per process, for fast orientation.
+"""An in-memory index of the published catalogue, kept per process, for fast orientation and
+text search.
 
 Building it reads the catalogue in a fixed number of queries; each request then checks one
 cheap "version" query (latest change of an offer, number of offers, latest change of a
@@ -16,9 +17,10 @@ from typing import Any
 
 from django.db import connection
 
-from essaim.catalog import matching
-from essaim.catalog.models import Offer
+from essaim.catalog import matching, text_search
+from essaim.catalog.models import Offer, OfferType
 from essaim.catalog.profiles import profiles
+from essaim.core.text import fold
 from essaim.organisations.models import Organisation
 
 
@@ -31,6 +33,9 @@ class Card:
     title: str
     operator: str
     offer_types: tuple[str, ...]
+    operator_id: int | None = None
+    sort_title: str = ""  # folded, for an order that ignores case and accents
+    financing: bool = False  # one of its types is a kind of financing (the results' first group)
 
 
 @dataclass
@@ -38,6 +43,7 @@ class CatalogueIndex:
     version: tuple[Any, ...]
     offers: matching.OfferIndex = field(default_factory=matching.OfferIndex)
     cards: dict[int, Card] = field(default_factory=dict)
+    text: text_search.TextIndex = field(default_factory=text_search.TextIndex)
 
     @property
     def profiles(self) -> dict[int, matching.OfferProfile]:
@@ -76,12 +82,36 @@ def build(version: tuple[Any, ...]) -> CatalogueIndex:
     for profile in profiles(published):
         index.offers.add(profile)
     types: dict[int, list[str]] = {}
-    for offer_id, slug in Offer.offer_types.through.objects.filter(offer__in=published).values_list(
-        "offer_id", "offertype__slug"
+    financing: set[int] = set()
+    for offer_id, slug, kind in Offer.offer_types.through.objects.filter(offer__in=published).values_list(
+        "offer_id", "offertype__slug", "offertype__kind"
     ):
         types.setdefault(offer_id, []).append(slug)
-    for offer_id, external_id, title, operator in published.values_list("pk", "external_id", "title", "operator__name"):
-        index.cards[offer_id] = Card(offer_id, external_id, title, operator, tuple(sorted(types.get(offer_id, ()))))
+        if kind == OfferType.Kind.FINANCEMENT:
+            financing.add(offer_id)
+    rows = published.values_list(
+        "pk",
+        "external_id",
+        "title",
+        "operator__name",
+        "operator_id",
+        "search_document",
+        "search_title",
+        "search_summary",
+        "search_description",
+    )
+    for offer_id, external_id, title, operator, operator_id, document, *sequences in rows:
+        index.cards[offer_id] = Card(
+            offer_id,
+            external_id,
+            title,
+            operator,
+            tuple(sorted(types.get(offer_id, ()))),
+            operator_id,
+            fold(title),
+            offer_id in financing,
+        )
+        index.text.add(offer_id, document=document, fields=dict(zip(text_search.FIELD_WEIGHTS, sequences, strict=True)))
     return index
 
 

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import prefetch_related_objects
 
 from essaim.catalog import index, matching
-from essaim.catalog.models import Offer, OfferType, RefinementQuestion
+from essaim.catalog.models import Offer, RefinementQuestion
 from essaim.catalog.profiles import place_of
 
 __all__ = ["ResultGroups", "first_contact_offers", "group", "load_offers", "orient", "place_of", "questions_to_ask"]
@@ -58,12 +59,29 @@ def questions_to_ask(
     ]
 
 
+# The results page shows the best offers of each group; a group's link opens all of it, by pages.
+GROUP_PREVIEW = 10
+GROUP_PAGE = 20
+GROUPS = ("financement", "accompagnement")
+
+
 @dataclass
 class ResultGroups:
     financement: list[tuple[Offer, matching.Match]]
     accompagnement: list[tuple[Offer, matching.Match]]
     first_contact: list[tuple[Offer, matching.Match]]
     count: int  # offers that match every answer
+    totals: dict[str, int]  # offers in each group, shown or not
+    expanded: str = ""  # the group shown whole, by pages ("" for the overview)
+    page: Page[matching.Match] | None = None  # the page of the expanded group
+
+    @property
+    def sections(self) -> list[tuple[str, str, list[tuple[Offer, matching.Match]], int]]:
+        """(anchor, title, offers shown, offers in all) of each group, in the page's order."""
+        return [
+            ("financement", "Financement", self.financement, self.totals["financement"]),
+            ("accompagnement", "Accompagnement", self.accompagnement, self.totals["accompagnement"]),
+        ]
 
 
 def load_offers(matches: list[matching.Match]) -> list[tuple[Offer, matching.Match]]:
@@ -72,14 +90,37 @@ def load_offers(matches: list[matching.Match]) -> list[tuple[Offer, matching.Mat
     return [(offers[found.offer_id], found) for found in matches if found.offer_id in offers]
 
 
-def group(matches: list[matching.Match], first_contact: list[matching.Match]) -> ResultGroups:
+def group(
+    matches: list[matching.Match], first_contact: list[matching.Match], *, expanded: str = "", page: str | None = None
+) -> ResultGroups:
     """Financing offers (any financing type) apart from support offers, rank order kept; the
-    first-contact offers get their own group and are not repeated in the others."""
-    financing, support = [], []
+    first-contact offers get their own group and are not repeated in the others. Each group
+    shows its GROUP_PREVIEW best offers; the `expanded` group shows all of its offers, a page
+    of GROUP_PAGE at a time, and the others none. Only the offers shown are read."""
+    cards = index.current().cards
     first_ids = {found.offer_id for found in first_contact}
-    for offer, found in load_offers([found for found in matches if found.offer_id not in first_ids]):
-        kinds = {offer_type.kind for offer_type in offer.offer_types.all()}
-        (financing if OfferType.Kind.FINANCEMENT in kinds else support).append((offer, found))
+    split: dict[str, list[matching.Match]] = {name: [] for name in GROUPS}
+    for found in matches:
+        if found.offer_id not in first_ids and found.offer_id in cards:
+            split["financement" if cards[found.offer_id].financing else "accompagnement"].append(found)
+    shown = {name: found[:GROUP_PREVIEW] for name, found in split.items()}
+    paged = None
+    if expanded in GROUPS:
+        paged = Paginator(split[expanded], GROUP_PAGE).get_page(page)
+        shown = {name: list(paged.object_list) if name == expanded else [] for name in GROUPS}
+        first_contact = []
+    loaded = load_offers([*shown["financement"], *shown["accompagnement"], *first_contact])
+    by_id = {offer.pk: offer for offer, _found in loaded}
+
+    def with_offers(found: list[matching.Match]) -> list[tuple[Offer, matching.Match]]:
+        return [(by_id[item.offer_id], item) for item in found if item.offer_id in by_id]
+
     return ResultGroups(
-        financement=financing, accompagnement=support, first_contact=load_offers(first_contact), count=len(matches)
+        financement=with_offers(shown["financement"]),
+        accompagnement=with_offers(shown["accompagnement"]),
+        first_contact=with_offers(first_contact),
+        count=len(matches),
+        totals={name: len(found) for name, found in split.items()},
+        expanded=expanded if paged is not None else "",
+        page=paged,
     )

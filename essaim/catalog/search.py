@@ -3,18 +3,21 @@
 Each word of the query must match (through its stem or a synonym's stem) somewhere in the offer;
 relevance weighs where each word occurs (title, summary, description, then the operator and the
 taxonomy labels) and how often (see `text_search.word_score`).
+
+The search reads the in-memory index of the published catalogue (`index.current()`): the stored
+stems, inverted, and each offer's matching profile and card. Only the offers of the page shown
+are then read from the database.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
-from django.db.models import F, FloatField, Q, QuerySet, Value
-from django.db.models.functions import Cast, Length, Replace
-
-from essaim.catalog import text_search
+from essaim.catalog import index, matching, text_search
 from essaim.catalog.models import Offer, Synonym
+from essaim.catalog.profiles import place_of
 
 
 def synonyms_table() -> dict[str, list[str]]:
@@ -28,82 +31,81 @@ def synonyms_table() -> dict[str, list[str]]:
     return table
 
 
-def _word_query(field: str, stems: list[str]) -> Q:
-    query = Q()
-    for stem in stems:
-        query |= Q(**{f"{field}__contains": f" {stem}"})
-    return query
+class OfferResults(Sequence[Offer]):
+    """The offers found, in order, read from the database a slice at a time (a paginator asks
+    for its page only), with everything a list of offers displays."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self, value: Any = None) -> int:  # type: ignore[override]  # Paginator's count()
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, position: int) -> Offer: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Offer]: ...
+    def __getitem__(self, position: int | slice) -> Offer | list[Offer]:
+        if isinstance(position, int):
+            return self[position : position + 1 or None][0]
+        wanted = self.ids[position]
+        offers = Offer.objects.with_relations().in_bulk(wanted)
+        return [offers[offer_id] for offer_id in wanted if offer_id in offers]
+
+    def __iter__(self) -> Iterator[Offer]:
+        return iter(self[:])
 
 
-def matching_text(offers: QuerySet[Offer], terms: list[list[str]]) -> QuerySet[Offer]:
-    """Offers that contain every query word (through one of its stems)."""
-    for stems in terms:
-        offers = offers.filter(_word_query("search_document", stems))
-    return offers
+def _accepts(accepted: frozenset[str], term: Any) -> bool:
+    """An offer without constraint on an axis accepts every value."""
+    return term is None or not accepted or term.slug in accepted
 
 
-# The stored stem sequences read by the ranking, by field of `text_search.FIELD_WEIGHTS`.
-RANKED_COLUMNS = {"title": "search_title", "summary": "search_summary", "description": "search_description"}
-
-
-def _occurrences(column: str, stems: list[str]) -> Any:
-    """SQL for how many times the stems start a word of a stored stem sequence: the length the
-    sequence loses when " stem" is removed, divided by the length of " stem"."""
-    total: Any = Value(0.0)
-    for value in stems:
-        needle = f" {value}"
-        removed = Length(column) - Length(Replace(column, Value(needle), Value("")))
-        total = total + Cast(removed, FloatField()) / Value(float(len(needle)))
-    return total
-
-
-def _with_relevance(offers: QuerySet[Offer], terms: list[list[str]]) -> QuerySet[Offer]:
-    """Annotate `relevance`: the sum over the query words of `text_search.word_score`, in SQL."""
-    relevance: Any = Value(0.0)
-    for stems in terms:
-        relevance = relevance + Value(text_search.FOUND_ELSEWHERE)
-        for field, weight in text_search.FIELD_WEIGHTS.items():
-            count = _occurrences(RANKED_COLUMNS[field], stems)
-            relevance = relevance + Value(weight) * count / (count + Value(1.0))
-    return offers.annotate(relevance=Cast(relevance, FloatField()))
-
-
-def search_offers(data: dict[str, Any], *, today: date) -> tuple[QuerySet[Offer], list[list[str]]]:
-    """Visible offers filtered by the search form's cleaned data, sorted as asked; also the
-    query terms (for highlighting)."""
-    offers = Offer.objects.visible_on(today)
+def search_offers(data: dict[str, Any], *, today: date) -> tuple[OfferResults, list[list[str]]]:
+    """Visible offers (published, not expired) filtered by the search form's cleaned data,
+    sorted as asked; also the query terms (for highlighting)."""
+    catalogue = index.current()
     terms = text_search.query_terms(data.get("q") or "", synonyms_table())
-    if terms:
-        offers = matching_text(offers, terms)
-    for field, relation in (
-        ("stage", "stages"),
-        ("need", "needs"),
-        ("audience", "audiences"),
-        ("sector", "sectors"),
-    ):
-        term = data.get(field)
-        if term is not None:
-            # An offer without constraint on this axis accepts every value.
-            offers = offers.filter(Q(**{relation: term}) | Q(**{f"{relation}__isnull": True}))
-    if data.get("type") is not None:
-        offers = offers.filter(offer_types=data["type"])
-    if data.get("operator") is not None:
-        offers = offers.filter(operator=data["operator"])
-    if data.get("open_now"):
-        offers = offers.open_on(today)
     commune = data.get("commune")
-    if commune is not None:
-        offers = offers.covering(commune.places)
-    # Filters on relations may repeat an offer: select the ids in a subquery rather than DISTINCT
-    # over whole rows (long texts make DISTINCT slow).
-    offers = Offer.objects.filter(pk__in=offers.values("pk"))
+    ids = catalogue.offers.near(place_of(commune) if commune is not None else None)
     if terms:
-        offers = _with_relevance(offers, terms)
-    sort = data.get("sort") or ("pertinence" if terms else "fraicheur")
+        ids &= catalogue.text.matching(terms)
+    offer_type, operator = data.get("type"), data.get("operator")
+    found = []
+    for offer_id in ids:
+        profile, card = catalogue.profiles[offer_id], catalogue.cards[offer_id]
+        if not (profile.permanent or profile.deadline is None or profile.deadline >= today):
+            continue
+        if not (
+            _accepts(profile.stages, data.get("stage"))
+            and _accepts(profile.needs, data.get("need"))
+            and _accepts(profile.audiences, data.get("audience"))
+            and _accepts(profile.sectors, data.get("sector"))
+        ):
+            continue
+        if offer_type is not None and offer_type.slug not in card.offer_types:
+            continue
+        if operator is not None and card.operator_id != operator.pk:
+            continue
+        if data.get("open_now") and not matching.is_open(profile, today):
+            continue
+        found.append(offer_id)
+    return OfferResults(_sorted(found, catalogue, terms, data.get("sort") or "")), terms
+
+
+def _sorted(ids: list[int], catalogue: index.CatalogueIndex, terms: list[list[str]], sort: str) -> list[int]:
+    """Relevance first when there are words (then freshness), else freshness; or the nearest
+    deadline first (offers without one last). Ties: title, then id."""
+    profiles, cards = catalogue.profiles, catalogue.cards
+
+    ids = sorted(ids, key=lambda offer_id: (cards[offer_id].sort_title, offer_id))
     if sort == "echeance":
-        order = [F("deadline").asc(nulls_last=True), "title"]
-    elif sort == "pertinence" and terms:
-        order = ["-relevance", "-reviewed_on", "title"]
-    else:
-        order = ["-reviewed_on", "title"]
-    return offers.order_by(*order), terms
+        return sorted(ids, key=lambda offer_id: profiles[offer_id].deadline or date.max)
+    ids.sort(key=lambda offer_id: profiles[offer_id].updated_on, reverse=True)
+    if terms and sort in ("", "pertinence"):
+        relevance = catalogue.text.relevance(terms, ids)
+        ids.sort(key=lambda offer_id: relevance[offer_id], reverse=True)
+    return ids

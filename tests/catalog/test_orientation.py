@@ -231,3 +231,29 @@ def test_a_commune_outside_the_region_is_told_so_and_still_sees_national_offers(
 
     response = client.get(reverse("catalog:results"), ANSWERS)
     assert "hors de la région" not in response.content.decode()
+
+
+def test_a_large_group_shows_its_best_offers_and_opens_whole_by_pages(client, catalog):
+    for number in range(25):
+        make_offer(f"Prêt régional n° {number:02d}", types=["pret"], territories=[("region", "52")])
+    response = client.get(reverse("catalog:results"), ANSWERS)
+    groups = response.context["groups"]
+    assert groups.totals["financement"] == 27
+    assert len(groups.financement) == 10
+    assert titles(groups.financement)[:2] == ["Prime de la métropole", "Garantir son prêt"]
+    assert "Voir les 27 offres de financement" in response.content.decode()
+
+    first = client.get(reverse("catalog:results"), {**ANSWERS, "groupe": "financement"})
+    page = first.context["groups"]
+    assert len(page.financement) == 20 and page.accompagnement == [] and page.first_contact == []
+    assert "Page 1 sur 2" in first.content.decode()
+    second = client.get(reverse("catalog:results"), {**ANSWERS, "groupe": "financement", "page": "2"})
+    assert len(second.context["groups"].financement) == 7
+    shown = titles(page.financement) + titles(second.context["groups"].financement)
+    assert len(set(shown)) == 27
+
+
+def test_an_unknown_group_shows_the_overview(client, catalog):
+    response = client.get(reverse("catalog:results"), {**ANSWERS, "groupe": "inconnu", "page": "zzz"})
+    assert response.status_code == 200
+    assert titles(response.context["groups"].financement) == ["Prime de la métropole", "Garantir son prêt"]

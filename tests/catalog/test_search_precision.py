@@ -145,7 +145,7 @@ def demo_catalogue(region, roles, taxonomies):
 
 def first_results(query: str) -> list[str]:
     offers, _terms = search_offers({"q": query}, today=date.today())
-    return list(offers.values_list("external_id", flat=True))
+    return [offer.external_id for offer in offers]
 
 
 def is_expected(external_id: str, patterns: list[str]) -> bool:

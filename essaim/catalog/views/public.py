@@ -121,7 +121,9 @@ def results(request: HttpRequest) -> HttpResponse:
     answers = form.answers(today)
     matches = orientation.orient(answers)
     first_contact = orientation.first_contact_offers(answers) if answers.stage == "ideation" or len(matches) < 3 else []
-    groups = orientation.group(matches, first_contact)
+    groups = orientation.group(
+        matches, first_contact, expanded=request.GET.get("groupe", ""), page=request.GET.get("page")
+    )
     describe_reasons(groups, questions=form.questions)
     asked = orientation.questions_to_ask(matches, answers, form.questions)
     search_log_record(kind=SearchLog.Kind.ORIENTATION, criteria=_criteria(answers), result_count=len(matches))
@@ -161,7 +163,7 @@ def search(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     offers, terms = search_offers(data, today=today)
-    page = Paginator(offers.with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_bound and request.GET.get("page") in (None, "", "1"):
         search_log_record(
             kind=SearchLog.Kind.SEARCH,

@@ -1,13 +1,17 @@
-"""Benchmark: the orientation API and a text search, under load, behind gunicorn (2 workers).
+"""Load benchmark of the public catalogue: its pages and its API, behind gunicorn, on PostgreSQL.
 
-Usage (from the project root; the PostgreSQL database must exist and be empty):
+Usage (from the project root; the PostgreSQL database must exist; wrk from Debian's packages):
+    sudo apt-get install wrk
     createdb -h 127.0.0.1 -U postgres essaim_bench_api
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/essaim_bench_api .venv/bin/python bench/catalog_api.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/essaim_bench_api .venv/bin/python bench/load_public.py
 
 What it does: migrates, loads all France's territories and the taxonomies, generates 5,000
-offers (seeded, so every run has the same catalogue; texts recombined from the demo catalogue's), starts gunicorn with 2 sync workers, then
-sends requests from 20 concurrent clients for DURATION seconds to each endpoint, the trivial
-health endpoint first (the baseline, measured in the same run). Prints requests/s, p50 and p95.
+offers (seeded, so every run has the same catalogue; texts recombined from the demo catalogue's),
+starts gunicorn with 2 sync workers, then for each endpoint draws 2,000 varied requests from
+realistic profiles (a project at some stage with some needs in a commune of the region, words a
+visitor would type, offers opened from results) and has wrk send them from 20, then 100,
+concurrent clients, the trivial health endpoint first (the baseline, measured in the same run).
+Prints requests/s, p50, p95 and errors, and the throughput as a share of the trivial endpoint's.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ import random
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -52,17 +57,52 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 OFFERS = int(os.environ.get("BENCH_OFFERS", "5000"))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
-DURATION = float(os.environ.get("BENCH_SECONDS", "20"))
+CONCURRENCY = [int(value) for value in os.environ.get("BENCH_CLIENTS", "20,100").split(",")]
+DURATION = float(os.environ.get("BENCH_SECONDS", "15"))
 WORKERS = 2
-ENDPOINTS = [
-    ("trivial (/sante/)", "/sante/"),
-    (
-        "orientation API",
-        "/api/v1/orientation?stage=creation&needs=financer_demarrage,tresorerie&audience=association&commune=44109",
-    ),
-    ("text search API", "/api/v1/offers?q=financement+solidaire"),
-    ("text search page", "/aides/recherche/?q=financement+solidaire"),
+PATHS_PER_ENDPOINT = 2000
+# What visitors type in the search box (words of the field, as a project leader would put them).
+SEARCHES = [
+    "financement",
+    "financement solidaire",
+    "prêt d'honneur",
+    "garantie bancaire",
+    "subvention",
+    "emploi",
+    "insertion",
+    "accompagnement",
+    "création d'entreprise",
+    "coopérative",
+    "scic",
+    "association",
+    "tiers-lieu",
+    "formation",
+    "numérique",
+    "trésorerie",
+    "investissement",
+    "incubateur",
+    "économie circulaire",
+    "alimentation",
+    "mobilité",
+    "culture",
+    "jeunes",
+    "quartiers",
+    "rural",
+    "reprise",
+    "transmission",
+    "dla",
+    "bénévoles",
+    "innovation sociale",
+    "fonds propres",
+    "épargne solidaire",
+    "handicap",
+    "environnement",
+    "emploi local",
+    "conseil juridique",
+    "étude de marché",
+    "mécénat",
+    "prêt",
+    "diagnostic",
 ]
 DEMO_OFFERS = ROOT / "essaim" / "catalog" / "demo_data" / "offers.csv"
 
@@ -84,7 +124,7 @@ def demo_texts() -> tuple[list[str], list[str], list[str]]:
 
 def generate_catalogue() -> None:
     from essaim.catalog.models import Audience, Need, Offer, OfferTerritory, OfferType, Sector, Stage
-    from essaim.catalog.services import offer_refresh_search
+    from essaim.catalog.services import offer_save
     from essaim.organisations.models import Organisation
     from essaim.territories.models import Commune, Departement, Epci, Region
 
@@ -162,8 +202,9 @@ def generate_catalogue() -> None:
         ],
         batch_size=5000,
     )
+    # offer_save computes what the text search reads (stems), as for any offer saved on the platform.
     for offer in Offer.objects.select_related("operator").prefetch_related(*terms):
-        offer_refresh_search(offer)
+        offer_save(offer=offer, by=None, summary="Génération du banc d'essai")
     print(f"{OFFERS} offres générées en {time.perf_counter() - started:.1f} s.")
     # As autovacuum would do on a live server: fresh statistics and visibility maps.
     from django.db import connection
@@ -178,54 +219,79 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def load(port: int, path: str) -> tuple[int, int, list[float]]:
-    """CLIENTS threads send requests in a loop for DURATION seconds; returns (ok, errors, latencies)."""
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    deadline = time.perf_counter() + DURATION
+def endpoints() -> list[tuple[str, list[str]]]:
+    """(label, paths) for each endpoint: PATHS_PER_ENDPOINT requests drawn from realistic
+    profiles, with a fixed seed so that every run sends the same mix."""
+    from essaim.catalog.models import Audience, Need, Offer, Stage
+    from essaim.territories.models import Commune
 
-    def client() -> None:
-        nonlocal errors
-        while time.perf_counter() < deadline:
-            started = time.perf_counter()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                response.read()
-                good = response.status == 200
-            except OSError:
-                good = False
-            finally:
-                connection.close()
-            elapsed = time.perf_counter() - started
-            with lock:
-                if good:
-                    latencies.append(elapsed)
-                else:
-                    errors += 1
+    rng = random.Random(7)
+    stages = list(Stage.objects.values_list("slug", flat=True))
+    needs = list(Need.objects.values_list("slug", flat=True))
+    audiences = list(Audience.objects.values_list("slug", flat=True))
+    # Visitors come from where people live: a commune drawn in proportion to its population.
+    communes = list(Commune.objects.in_region("52").values_list("code", "population"))
+    codes, weights = [code for code, _ in communes], [max(population, 1) for _, population in communes]
+    offers = list(Offer.objects.published().values_list("pk", "slug"))
 
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return len(latencies), errors, latencies
+    def profile() -> dict[str, str]:
+        answers = {
+            "stage": rng.choice(stages),
+            "needs": ",".join(rng.sample(needs, rng.choice([1, 1, 2, 3]))),
+            "audience": rng.choice(audiences),
+        }
+        if rng.random() < 0.8:
+            answers["commune"] = rng.choices(codes, weights)[0]
+        if rng.random() < 0.3:
+            answers["years"] = str(rng.choice([0, 1, 2, 5, 10]))
+        return answers
+
+    def search() -> dict[str, str]:
+        query = {"q": rng.choice(SEARCHES)}
+        if rng.random() < 0.3:
+            query["commune"] = rng.choices(codes, weights)[0]
+        if rng.random() < 0.2:
+            query["need"] = rng.choice(needs)
+        return query
+
+    def draw(make: Any) -> list[str]:
+        return [make() for _ in range(PATHS_PER_ENDPOINT)]
+
+    def with_needs_repeated(answers: dict[str, str]) -> str:
+        """The HTML form sends each need as its own parameter (the API also takes a comma list)."""
+        pairs = [(key, value) for key, value in answers.items() if key != "needs"]
+        pairs += [("needs", need) for need in answers["needs"].split(",")]
+        return urlencode(pairs)
+
+    return [
+        ("trivial (/sante/)", ["/sante/"]),
+        ("accueil (/)", ["/"]),
+        ("page d'une offre", draw(lambda: f"/aides/offre/{rng.choice(offers)[1]}/")),
+        ("recherche (page)", draw(lambda: "/aides/recherche/?" + urlencode(search()))),
+        (
+            "résultats orientation (page)",
+            draw(lambda: "/aides/orientation/resultats/?" + with_needs_repeated(profile())),
+        ),
+        ("API orientation", draw(lambda: "/api/v1/orientation?" + urlencode(profile()))),
+        ("API recherche", draw(lambda: "/api/v1/offers?" + urlencode(search()))),
+        ("API offre", draw(lambda: f"/api/v1/offers/{rng.choice(offers)[0]}")),
+    ]
 
 
-def load_with_wrk(port: int, path: str) -> tuple[float, float, float, int]:
+def load_with_wrk(port: int, paths_file: Path, clients: int) -> tuple[float, float, float, int]:
     """(requests/s, p50 ms, p95 ms, errors) measured by wrk, a load generator written in C that
-    leaves the CPU to the server far more than Python threads do."""
+    leaves the CPU to the server far more than Python would. A non-2xx answer counts as an error."""
     output = subprocess.run(
         [
             "wrk",
-            f"--connections={CLIENTS}",
+            f"--connections={clients}",
             "--threads=2",
             f"--duration={int(DURATION)}s",
             "--timeout=30s",
-            f"--script={ROOT / 'bench' / 'wrk_report.lua'}",
-            f"http://127.0.0.1:{port}{path}",
+            f"--script={ROOT / 'bench' / 'wrk_paths.lua'}",
+            f"http://127.0.0.1:{port}",
+            "--",
+            str(paths_file),
         ],
         capture_output=True,
         text=True,
@@ -233,15 +299,6 @@ def load_with_wrk(port: int, path: str) -> tuple[float, float, float, int]:
     ).stdout
     report = json.loads(output.strip().splitlines()[-1])
     return report["requests"] / report["seconds"], report["p50_ms"], report["p95_ms"], report["errors"]
-
-
-def load_with_python(port: int, path: str) -> tuple[float, float, float, int]:
-    count, errors, latencies = load(port, path)
-    return count / DURATION, percentile(latencies, 0.5) * 1000, percentile(latencies, 0.95) * 1000, errors
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    return statistics.quantiles(values, n=100)[int(fraction * 100) - 1] if len(values) > 1 else values[0]
 
 
 def tune_database() -> None:
@@ -254,10 +311,14 @@ def tune_database() -> None:
 
 
 def main() -> None:
+    if not shutil.which("wrk"):
+        sys.exit("Installez wrk (sudo apt-get install wrk) : il envoie la charge.")
     call_command("migrate", verbosity=0)
     tune_database()
     call_command("setup_reference", verbosity=0)
     generate_catalogue()
+    plan = endpoints()
+    workdir = Path(tempfile.mkdtemp(prefix="essaim-bench-"))
     port = free_port()
     server = subprocess.Popen(
         [
@@ -280,24 +341,30 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        for _label, path in ENDPOINTS:  # warm up every worker's caches and connections
-            load_once = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            load_once.request("GET", path)
-            assert load_once.getresponse().status == 200, path
-        measure = load_with_wrk if shutil.which("wrk") else load_with_python
-        print(
-            f"gunicorn, {WORKERS} workers ; {CLIENTS} clients ; {DURATION:.0f} s par point d'entrée ; {OFFERS} offres"
-        )
-        print(f"charge : {'wrk' if measure is load_with_wrk else 'threads Python (installez wrk pour mieux mesurer)'}")
-        print(f"{'point d entrée':<22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'erreurs':>8} {'vs trivial':>11}")
-        baseline = None
-        for label, path in ENDPOINTS:
-            rate, p50, p95, errors = measure(port, path)
-            baseline = baseline or rate
-            print(f"{label:<22} {rate:8.1f} {p50:8.1f} {p95:8.1f} {errors:8d} {rate / baseline:10.0%}")
+        files = []
+        for number, (label, paths) in enumerate(plan):
+            # Every path must answer 200 before the load: an error page is fast and would flatter.
+            for path in dict.fromkeys(paths[:50] + paths[-5:]):
+                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                probe.request("GET", path)
+                status = probe.getresponse().status
+                if status != 200:
+                    sys.exit(f"{label} : {path} répond {status}.")
+            files.append(workdir / f"paths-{number}.txt")
+            files[-1].write_text("\n".join(paths) + "\n", encoding="utf-8")
+        print(f"gunicorn, {WORKERS} workers ; {DURATION:.0f} s par point d'entrée ; {OFFERS} offres ; wrk")
+        for clients in CONCURRENCY:
+            print(f"\n{clients} clients simultanés")
+            print(f"{'point d entrée':<30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'erreurs':>8} {'vs trivial':>11}")
+            baseline = None
+            for (label, _paths), paths_file in zip(plan, files, strict=True):
+                rate, p50, p95, errors = load_with_wrk(port, paths_file, clients)
+                baseline = baseline or rate
+                print(f"{label:<30} {rate:8.1f} {p50:8.1f} {p95:8.1f} {errors:8d} {rate / baseline:10.0%}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
