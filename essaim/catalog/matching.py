@@ -9,6 +9,7 @@ commune before one for its EPCI, département, région, then France), then by fr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,13 +64,17 @@ class Place:
 
     def closeness(self, territory: Territory) -> Level | None:
         """The level at which the territory contains this place, or None if it does not."""
-        contained = {
-            "france": True,
-            "region": territory.code == self.region,
-            "departement": territory.code == self.departement,
-            "epci": self.epci is not None and territory.code == self.epci,
-            "commune": territory.code == self.commune,
-        }[territory.kind]
+        kind = territory.kind
+        if kind == "france":
+            contained = True
+        elif kind == "region":
+            contained = territory.code == self.region
+        elif kind == "departement":
+            contained = territory.code == self.departement
+        elif kind == "epci":
+            contained = self.epci is not None and territory.code == self.epci
+        else:
+            contained = territory.code == self.commune
         return territory.level if contained else None
 
 
@@ -126,13 +131,19 @@ class Match:
     needs_served: int
     closeness: Level
     updated_on: date
-    reasons: tuple[Reason, ...]
+    offer: OfferProfile = field(repr=False, compare=False)
+    answers: Answers = field(repr=False, compare=False)
 
     @property
     def score(self) -> int:
         """Higher is better: ten points per need served, one per territorial level closer than
         France. Ties are broken by freshness, as in `rank`."""
         return self.needs_served * 10 + (Level.FRANCE - self.closeness)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The answers the offer matched, worked out only for the matches someone reads."""
+        return _reasons(self.offer, self.answers)
 
 
 def is_open(offer: OfferProfile, today: date) -> bool:
@@ -148,64 +159,78 @@ def _within(value: int | None, low: int | None, high: int | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
+def _nearest(offer: OfferProfile, place: Place) -> tuple[Level, Territory] | None:
+    """The offer's territory closest to the place among those that contain it."""
+    nearest = None
+    for territory in offer.territories or (Territory("france"),):
+        level = place.closeness(territory)
+        if level is not None and (nearest is None or level < nearest[0]):
+            nearest = (level, territory)
+    return nearest
+
+
 def match(offer: OfferProfile, answers: Answers) -> Match | None:
     """The match of one offer with the answers, or None when a declared constraint refuses them."""
     if not is_open(offer, answers.today):
         return None
-    reasons: list[Reason] = []
-
-    for kind, accepted, answer in (
-        ("stage", offer.stages, answers.stage),
-        ("audience", offer.audiences, answers.audience),
-        ("sector", offer.sectors, answers.sector),
+    for accepted, answer in (
+        (offer.stages, answers.stage),
+        (offer.audiences, answers.audience),
+        (offer.sectors, answers.sector),
     ):
-        if accepted and answer is not None:
-            if answer not in accepted:
-                return None
-            reasons.append(Reason(kind, answer))
-
-    served = sorted(offer.needs & answers.needs)
+        if accepted and answer is not None and answer not in accepted:
+            return None
+    served = len(offer.needs & answers.needs)
     if offer.needs and answers.needs and not served:
         return None
-    reasons.extend(Reason("need", need) for need in served)
-
-    closeness = Level.FRANCE
-    territories = offer.territories or (Territory("france"),)
     if answers.place is not None:
-        levels = [
-            (level, territory) for territory in territories if (level := answers.place.closeness(territory)) is not None
-        ]
-        if not levels:
+        nearest = _nearest(offer, answers.place)
+        if nearest is None:
             return None
-        closeness, nearest = min(levels, key=lambda item: item[0])
-        reasons.append(Reason("territory", f"{nearest.kind}:{nearest.code}" if nearest.code else "france"))
+        closeness = nearest[0]
     else:
-        closeness = min(territory.level for territory in territories)
-
+        closeness = min(territory.level for territory in offer.territories or (Territory("france"),))
     if not _within(answers.years, offer.min_years, offer.max_years):
         return None
-    if answers.years is not None and (offer.min_years is not None or offer.max_years is not None):
-        reasons.append(Reason("years", str(answers.years)))
     if not _within(answers.employees, offer.min_employees, offer.max_employees):
         return None
-    if answers.employees is not None and (offer.min_employees is not None or offer.max_employees is not None):
-        reasons.append(Reason("employees", str(answers.employees)))
-
     for question, expected in offer.required_answers.items():
         given = answers.answers.get(question)
-        if given is None:
-            continue
-        if given != expected:
+        if given is not None and given != expected:
             return None
-        reasons.append(Reason("question", f"{question}:{'oui' if expected else 'non'}"))
-
     return Match(
         offer_id=offer.id,
-        needs_served=len(served),
+        needs_served=served,
         closeness=closeness,
         updated_on=offer.updated_on,
-        reasons=tuple(reasons),
+        offer=offer,
+        answers=answers,
     )
+
+
+def _reasons(offer: OfferProfile, answers: Answers) -> tuple[Reason, ...]:
+    """What a matching offer matched, in the order "pourquoi cette offre" gives it."""
+    reasons = [
+        Reason(kind, answer)
+        for kind, accepted, answer in (
+            ("stage", offer.stages, answers.stage),
+            ("audience", offer.audiences, answers.audience),
+            ("sector", offer.sectors, answers.sector),
+        )
+        if accepted and answer is not None
+    ]
+    reasons.extend(Reason("need", need) for need in sorted(offer.needs & answers.needs))
+    if answers.place is not None and (nearest := _nearest(offer, answers.place)) is not None:
+        territory = nearest[1]
+        reasons.append(Reason("territory", f"{territory.kind}:{territory.code}" if territory.code else "france"))
+    if answers.years is not None and (offer.min_years is not None or offer.max_years is not None):
+        reasons.append(Reason("years", str(answers.years)))
+    if answers.employees is not None and (offer.min_employees is not None or offer.max_employees is not None):
+        reasons.append(Reason("employees", str(answers.employees)))
+    for question, expected in offer.required_answers.items():
+        if answers.answers.get(question) is not None:
+            reasons.append(Reason("question", f"{question}:{'oui' if expected else 'non'}"))
+    return tuple(reasons)
 
 
 def rank(offers: Iterable[OfferProfile], answers: Answers) -> list[Match]:
