@@ -33,7 +33,7 @@ class AccountDeleteForm(forms.Form):
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):  # type: ignore[attr-defined]
-            raise forms.ValidationError("Mot de passe incorrect : le compte n'a pas été supprimé.")
+            raise forms.ValidationError("Mot de passe incorrect : le compte n'a pas été supprimé.")
         return password
 
 

@@ -46,7 +46,7 @@ def account_erase(email: str, user: User | None) -> list[str]:
         lines.append(f"{failures} trace(s) d'échec de connexion effacée(s).")
     if user is not None:
         user.delete()
-        lines.append("Compte supprimé : l'adresse, le nom et le mot de passe sont effacés.")
+        lines.append("Compte supprimé : l'adresse, le nom et le mot de passe sont effacés.")
     return lines
 
 

@@ -55,7 +55,7 @@ def catalogue_erase(email: str, user: Any) -> list[str]:
     contacts = Offer.objects.filter(contact_email__iexact=email).count()
     if contacts:
         lines.append(
-            f"À faire par la CRESS : l'adresse reste le contact de {contacts} offre(s) ; "
+            f"À faire par la CRESS : l'adresse reste le contact de {contacts} offre(s) ; "
             "demandez à leur opérateur une adresse de remplacement."
         )
     return lines

@@ -72,7 +72,7 @@ def backup_create(*, directory: Path, now: datetime | None = None, alias: str = 
                 env=_pg_env(connection),
             )
         else:
-            raise BackupError(f"La sauvegarde ne sait pas traiter une base « {connection.vendor} ».")
+            raise BackupError(f"La sauvegarde ne sait pas traiter une base « {connection.vendor} ».")
         manifest = {
             "format": FORMAT_VERSION,
             "created_at": moment.isoformat(),
@@ -121,19 +121,19 @@ def backup_restore(*, path: Path, force: bool = False, alias: str = DEFAULT_DB_A
         manifest = _extract(path, work)
         if manifest.get("engine") != connection.vendor:
             raise BackupError(
-                f"Cette sauvegarde vient d'une base « {manifest.get('engine')} » ; la base configurée est "
-                f"« {connection.vendor} ». Restaurez-la dans une base du même type."
+                f"Cette sauvegarde vient d'une base « {manifest.get('engine')} » ; la base configurée est "
+                f"« {connection.vendor} ». Restaurez-la dans une base du même type."
             )
         media_root = Path(settings.MEDIA_ROOT)
         if not force:
             if database_holds_data(connection):
                 raise BackupError(
-                    "La base de données contient déjà des données : la restauration les remplacerait toutes. "
+                    "La base de données contient déjà des données : la restauration les remplacerait toutes. "
                     "Relancez avec --force si c'est bien ce que vous voulez."
                 )
             if media_root.is_dir() and any(media_root.iterdir()):
                 raise BackupError(
-                    f"Le dossier des fichiers ({media_root}) n'est pas vide : la restauration le remplacerait. "
+                    f"Le dossier des fichiers ({media_root}) n'est pas vide : la restauration le remplacerait. "
                     "Relancez avec --force si c'est bien ce que vous voulez."
                 )
         if connection.vendor == "sqlite":
@@ -174,7 +174,7 @@ def _sqlite_backup(connection: BaseDatabaseWrapper, target: Path) -> None:
 
 def _sqlite_restore(connection: BaseDatabaseWrapper, source_file: Path) -> None:
     if not source_file.is_file():
-        raise BackupError("L'archive ne contient pas de base SQLite : elle est incomplète ou abîmée.")
+        raise BackupError("L'archive ne contient pas de base SQLite : elle est incomplète ou abîmée.")
     source = sqlite3.connect(source_file)
     try:
         _sqlite_check(source)
@@ -192,7 +192,7 @@ def _sqlite_check(source: sqlite3.Connection) -> None:
     try:
         result = source.execute("PRAGMA integrity_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise BackupError("La base SQLite de l'archive est illisible : l'archive est abîmée.") from exc
+        raise BackupError("La base SQLite de l'archive est illisible : l'archive est abîmée.") from exc
     if not result or result[0] != "ok":
         raise BackupError("La base SQLite de l'archive est abîmée (contrôle d'intégrité en échec).")
 
@@ -225,13 +225,13 @@ def _pg_dump_version(connection: BaseDatabaseWrapper) -> str:
     output = _run([_tool("pg_dump"), "--version"], env=_pg_env(connection))
     match = re.search(r"(\d+)(?:\.(\d+))?", output)
     if match is None:
-        raise BackupError(f"Version de pg_dump illisible : {output.strip()}")
+        raise BackupError(f"Version de pg_dump illisible : {output.strip()}")
     client_major = int(match.group(1))
     connection.ensure_connection()
     server_major = int(connection.pg_version) // 10000  # type: ignore[attr-defined]
     if client_major < server_major:
         raise BackupError(
-            f"pg_dump est en version {client_major}, le serveur PostgreSQL en version {server_major} : "
+            f"pg_dump est en version {client_major}, le serveur PostgreSQL en version {server_major} : "
             f"installez le client PostgreSQL {server_major} (paquet postgresql-client-{server_major})."
         )
     return output.strip()
@@ -239,7 +239,7 @@ def _pg_dump_version(connection: BaseDatabaseWrapper) -> str:
 
 def _pg_restore(connection: BaseDatabaseWrapper, dump: Path) -> None:
     if not dump.is_file():
-        raise BackupError("L'archive ne contient pas de sauvegarde PostgreSQL : elle est incomplète ou abîmée.")
+        raise BackupError("L'archive ne contient pas de sauvegarde PostgreSQL : elle est incomplète ou abîmée.")
     _run([_tool("pg_restore"), "--list", str(dump)], env=_pg_env(connection))  # fails on a damaged dump
     # Empty the schema first (tables that the archive does not know included), then load the
     # archive in one transaction: a failure leaves the database as empty as before.
@@ -263,14 +263,14 @@ def _pg_restore(connection: BaseDatabaseWrapper, dump: Path) -> None:
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise BackupError(f"La commande {name} est introuvable : installez le client PostgreSQL (postgresql-client).")
+        raise BackupError(f"La commande {name} est introuvable : installez le client PostgreSQL (postgresql-client).")
     return found
 
 
 def _run(command: list[str], *, env: dict[str, str]) -> str:
     completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if completed.returncode != 0:
-        raise BackupError(f"{Path(command[0]).name} a échoué : {completed.stderr.strip() or completed.stdout.strip()}")
+        raise BackupError(f"{Path(command[0]).name} a échoué : {completed.stderr.strip() or completed.stdout.strip()}")
     return completed.stdout
 
 
@@ -292,7 +292,7 @@ def _extract(path: Path, work: Path) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise BackupError(f"Le fichier {path.name} n'est pas une sauvegarde d'Essaim (pas de {MANIFEST}).") from exc
     if manifest.get("format") != FORMAT_VERSION:
-        raise BackupError(f"Format de sauvegarde inconnu : {manifest.get('format')!r}.")
+        raise BackupError(f"Format de sauvegarde inconnu : {manifest.get('format')!r}.")
     return manifest
 
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from essaim.core.models import HistoryEntry
 from essaim.core.registries import PersonalDataHandler, personal_data
@@ -106,7 +107,7 @@ def _history_erase(email: str, user: Any) -> list[str]:
         entry.save(update_fields=["changes", "object_label", "summary"])
         mentioned += 1
     if mentioned:
-        lines.append(f"Nom ou adresse remplacé par « {ERASED} » dans {mentioned} modification(s).")
+        lines.append(f"Nom ou adresse remplacé par « {ERASED} » dans {mentioned} modification(s).")
     return lines
 
 
@@ -125,3 +126,33 @@ personal_data.add(
     PersonalDataHandler("Historique des modifications", export=_history_export, erase=_history_erase),
     order=90,
 )
+
+
+def _sent_emails(email: str) -> Any:
+    """Finished e-mail tasks of the database queue that name the address (their arguments hold
+    the rendered message until `prune_db_task_results` removes them)."""
+    return (
+        DBTaskResult.objects.finished()
+        .filter(task_path="essaim.core.emails.deliver_email")
+        .annotate(arguments=Cast("args_kwargs", TextField()))
+        .filter(arguments__icontains=email)
+    )
+
+
+def _emails_export(email: str, user: Any) -> dict[str, Any]:
+    sent = [
+        {
+            "envoyé le": (task.finished_at or task.enqueued_at).isoformat(timespec="seconds"),
+            "objet": task.args_kwargs.get("kwargs", {}).get("subject", ""),
+        }
+        for task in _sent_emails(email).order_by("enqueued_at")
+    ]
+    return {"e-mails envoyés encore dans la file": sent} if sent else {}
+
+
+def _emails_erase(email: str, user: Any) -> list[str]:
+    deleted, _ = _sent_emails(email).delete()
+    return [f"{deleted} e-mail(s) envoyé(s) effacé(s) de la file de tâches."] if deleted else []
+
+
+personal_data.add("emails", PersonalDataHandler("E-mails", export=_emails_export, erase=_emails_erase), order=95)

@@ -36,9 +36,9 @@ def directory_erase(email: str, user: Any) -> list[str]:
     contacts = list(Organisation.objects.filter(email__iexact=email).order_by("name").values_list("name", flat=True))
     if contacts:
         lines.append(
-            "À faire par la CRESS : l'adresse reste le contact public de "
+            "À faire par la CRESS : l'adresse reste le contact public de "
             + ", ".join(contacts)
-            + " ; demandez à la structure une adresse de remplacement."
+            + " ; demandez à la structure une adresse de remplacement."
         )
     return lines
 

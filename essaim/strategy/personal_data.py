@@ -101,7 +101,7 @@ def strategy_erase(email: str, user: Any) -> list[str]:
     for related in (Action.leads, Body.leads, Indicator.leads):
         related.through.objects.filter(user=user).delete()
     if orphans:
-        lines.append("À faire par la CRESS : ces actions n'ont plus de référent : " + ", ".join(orphans) + ".")
+        lines.append("À faire par la CRESS : ces actions n'ont plus de référent : " + ", ".join(orphans) + ".")
     kept = (
         ProgressReport.objects.filter(author=user).update(author=None)
         + ProgressReport.objects.filter(reviewed_by=user).update(reviewed_by=None)

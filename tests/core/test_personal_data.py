@@ -88,7 +88,7 @@ def test_erasure_says_which_actions_the_cress_must_give_a_new_lead(person):
     out = StringIO()
     call_command("personal_data_erase", "camille.durand@example.org", "--yes", stdout=out)
 
-    assert "n'ont plus de référent : 1.1.1 Un parcours d'orientation commun" in out.getvalue()
+    assert "n'ont plus de référent\u00a0: 1.1.1 Un parcours d'orientation commun" in out.getvalue()
 
 
 def test_every_app_that_stores_a_person_registers_its_export_and_erasure():
@@ -181,3 +181,22 @@ def test_an_alert_subscriber_erases_every_alert_of_their_address_but_not_their_a
 def test_an_unknown_alert_token_reveals_nothing(client, db):
     assert client.get(reverse("catalog:alert_data_download", args=["inconnu"])).status_code == 404
     assert client.post(reverse("catalog:alert_data_erase", args=["inconnu"])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_e_mails_sent_to_the_person_and_kept_by_the_task_queue_are_exported_then_erased(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from essaim.core.emails import deliver_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for to in ("abonne@example.org", "autre@example.org"):
+        deliver_email.enqueue(subject=f"Bienvenue {to}", to=[to], text="Bonjour", html="<p>Bonjour</p>")
+    call_command("db_worker", "--batch", "--interval", "0", stdout=StringIO(), stderr=StringIO())
+    assert DBTaskResult.objects.finished().count() == 2
+
+    sent = export_of("abonne@example.org")["données"]["E-mails"]["e-mails envoyés encore dans la file"]
+    assert [email["objet"] for email in sent] == ["Bienvenue abonne@example.org"]
+
+    call_command("personal_data_erase", "abonne@example.org", "--yes", stdout=StringIO())
+    assert DBTaskResult.objects.count() == 1

@@ -17,7 +17,7 @@ class Command(BaseCommand):
             "--dir",
             type=Path,
             default=Path(settings.BASE_DIR) / "backups",
-            help="dossier où écrire l'archive (par défaut : backups/ à la racine du projet)",
+            help="dossier où écrire l'archive (par défaut : backups/ à la racine du projet)",
         )
         parser.add_argument(
             "--keep", type=int, default=0, help="ne garder que les N archives les plus récentes du dossier"
@@ -32,9 +32,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Sauvegarde écrite : {result.path} ({result.size / 1_000_000:.1f} Mo, "
+                f"Sauvegarde écrite : {result.path} ({result.size / 1_000_000:.1f} Mo, "
                 f"{result.media_files} fichier(s) de MEDIA_ROOT)."
             )
         )
         for path in backups_prune(directory=directory, keep=keep):
-            self.stdout.write(f"Ancienne sauvegarde supprimée : {path.name}")
+            self.stdout.write(f"Ancienne sauvegarde supprimée : {path.name}")

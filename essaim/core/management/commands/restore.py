@@ -7,7 +7,7 @@ from essaim.core.backups import BackupError, backup_restore
 
 class Command(BaseCommand):
     help = (
-        "Restaure une archive écrite par `backup` : la base de données et les fichiers (MEDIA_ROOT). "
+        "Restaure une archive écrite par `backup` : la base de données et les fichiers (MEDIA_ROOT). "
         "Refuse de remplacer une base qui contient des données, sauf avec --force. "
         "Arrêtez le serveur web et le worker pendant la restauration."
     )
