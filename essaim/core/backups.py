@@ -240,7 +240,13 @@ def _pg_dump_version(connection: BaseDatabaseWrapper) -> str:
 def _pg_restore(connection: BaseDatabaseWrapper, dump: Path) -> None:
     if not dump.is_file():
         raise BackupError("L'archive ne contient pas de sauvegarde PostgreSQL : elle est incomplète ou abîmée.")
-    _run([_tool("pg_restore"), "--list", str(dump)], env=_pg_env(connection))  # fails on a damaged dump
+    contents = _run([_tool("pg_restore"), "--list", str(dump)], env=_pg_env(connection))  # fails if damaged
+    # An extension's comment may only be set by its owner: when a superuser created pg_trgm, the
+    # platform's own user could not restore it, and the comment is worth nothing.
+    wanted = dump.with_suffix(".list")
+    wanted.write_text(
+        "\n".join(line for line in contents.splitlines() if "COMMENT - EXTENSION" not in line), encoding="utf-8"
+    )
     # Empty the schema first (tables that the archive does not know included), then load the
     # archive in one transaction: a failure leaves the database as empty as before.
     connection.close()
@@ -251,6 +257,7 @@ def _pg_restore(connection: BaseDatabaseWrapper, dump: Path) -> None:
     connection.close()
     _run(
         [_tool("pg_restore"), "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error"]
+        + ["--use-list", str(wanted)]
         + _pg_connection_args(connection)
         + [str(dump)],
         env=_pg_env(connection),
