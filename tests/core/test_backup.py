@@ -118,3 +118,31 @@ def test_a_backup_says_what_it_holds_and_is_readable_by_its_owner_only(db, tmp_p
         manifest = json.load(tar.extractfile("manifest.json"))  # type: ignore[arg-type]
     assert manifest["engine"] == connection.vendor
     assert "accounts.0001_initial" in manifest["migrations"]
+
+
+def test_a_pg_dump_older_than_the_server_is_refused_with_the_package_to_install(monkeypatch):
+    from essaim.core import backups
+
+    class Server:
+        pg_version = 160004
+        settings_dict = {"PASSWORD": ""}
+
+        def ensure_connection(self) -> None:
+            pass
+
+    monkeypatch.setattr(backups, "_tool", lambda name: name)
+    monkeypatch.setattr(backups, "_run", lambda command, env: "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)\n")
+
+    with pytest.raises(backups.BackupError, match="postgresql-client-16"):
+        backups._pg_dump_version(Server())  # type: ignore[arg-type]
+
+
+def test_restore_refuses_a_backup_of_another_kind_of_database(db, tmp_path):
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"format": 1, "engine": "oracle"}))
+    archive = tmp_path / "essaim-autre.tar"
+    with tarfile.open(archive, "w") as tar:
+        tar.add(manifest, arcname="manifest.json")
+
+    with pytest.raises(CommandError, match="vient d.une base «\u00a0oracle"):
+        call_command("restore", str(archive), "--force")
