@@ -17,9 +17,10 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/remind
 # under mypy --strict, Django typed by django-stubs.
 TYPED_MODULES = $(filter-out $(PURE_MODULES),$(wildcard essaim/*/services.py essaim/*/services/*.py essaim/*/perms.py \
 	essaim/*/history.py essaim/*/workflows.py essaim/core/imports/*.py essaim/catalog/importing/*.py \
-	essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/territories/names.py))
+	essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/territories/names.py \
+	essaim/core/backups.py essaim/*/personal_data.py))
 
-.PHONY: install install-dev run serve test quality fix lock migrations clean
+.PHONY: install install-dev run serve test quality audit fix lock migrations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +62,9 @@ quality: $(VENV)/.installed-dev  ## format, lint, templates, migrations, types
 	$(BIN)/djlint essaim --check
 	SECRET_KEY=quality DEBUG=true $(MANAGE) makemigrations --check --dry-run --noinput
 	SECRET_KEY=quality DEBUG=true $(BIN)/mypy $(PURE_MODULES) $(TYPED_MODULES)
+
+audit: $(VENV)/.installed-dev  ## known vulnerabilities in the pinned dependencies (pip-audit, PyPI)
+	$(BIN)/python .ci/audit.py requirements/base.txt requirements/dev.txt
 
 fix: $(VENV)/.installed-dev  ## apply the formatters
 	$(BIN)/ruff format .

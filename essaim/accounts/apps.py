@@ -7,5 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes"
 
     def ready(self) -> None:
-        # Registers the CRESS team's group into `setup_reference`.
-        from essaim.accounts import reference  # noqa: F401
+        # Registers the CRESS team's group into `setup_reference`,
+        # and what the platform holds about a person into `personal_data`.
+        from essaim.accounts import personal_data, reference  # noqa: F401

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from essaim.accounts import views
+from essaim.accounts import data_views, views
 from essaim.accounts.forms import QueuedPasswordResetForm
 
 app_name = "accounts"
@@ -10,6 +10,8 @@ urlpatterns = [
     path("connexion/", views.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.profile, name="profile"),
+    path("mes-donnees/", data_views.my_data_download, name="my_data_download"),
+    path("supprimer/", data_views.account_delete, name="account_delete"),
     path(
         "mot-de-passe/oublie/",
         auth_views.PasswordResetView.as_view(

@@ -8,8 +8,9 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference`, the demo catalogue into
-        # `load_demo`, the home page's figures, the platform metrics and what the history follows on offers.
-        from essaim.catalog import demo, figures, history, landing, reference  # noqa: F401
+        # `load_demo`, the home page's figures, the platform metrics and what the history follows on offers,
+        # and a person's alerts into `personal_data`.
+        from essaim.catalog import demo, figures, history, landing, personal_data, reference  # noqa: F401
         from essaim.core.registries import AccountLink, Module, account_links, modules
 
         modules.add(

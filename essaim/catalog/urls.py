@@ -25,4 +25,6 @@ urlpatterns = [
     path("alertes/", views.alert_create, name="alert_create"),
     path("alertes/confirmer/<str:token>/", views.alert_confirm_view, name="alert_confirm"),
     path("alertes/desinscription/<str:token>/", views.alert_unsubscribe_view, name="alert_unsubscribe"),
+    path("alertes/donnees/<str:token>/", views.alert_data_download, name="alert_data_download"),
+    path("alertes/effacer/<str:token>/", views.alert_data_erase, name="alert_data_erase"),
 ]

@@ -13,6 +13,8 @@ Apps register from their `AppConfig.ready()`, so a module not built yet simply d
 - `platform_metrics`: figures the platform measures itself, which strategy indicators can follow.
 - `landing_pages`: where a person lands after logging in, by role (the first that applies wins).
 - `organisation_links`: what a module offers on a structure's page ("Ses 4 offres").
+- `personal_data`: what a module holds about a person, exported and erased on request
+  (`core/personal_data.py`, the `personal_data_export` and `personal_data_erase` commands).
 
 `order` decides who comes first: referentials (10-20) before the modules that point to them.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -174,3 +176,21 @@ organisation_links: Registry[Callable[[object], list[Link]]] = Registry()
 def links_for_organisation(organisation: object) -> list[Link]:
     """Every registered module's links for this structure, module after module."""
     return [link for source in organisation_links.ordered() for link in source(organisation)]
+
+
+@dataclass(frozen=True)
+class PersonalDataHandler:
+    """What one module holds about a person, found by e-mail address (and by account, `user`,
+    None for someone without an account, such as an alert subscriber).
+
+    `export(email, user)` returns a JSON-ready dict with French keys, empty when the module
+    holds nothing. `erase(email, user)` deletes or anonymises it and returns French lines saying
+    what it did and what the CRESS must still do by hand. Erasers run in the reverse of `order`,
+    so the account itself (registered first) goes last."""
+
+    label: str
+    export: Callable[[str, Any], dict[str, Any]]
+    erase: Callable[[str, Any], list[str]]
+
+
+personal_data: Registry[PersonalDataHandler] = Registry()

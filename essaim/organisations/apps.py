@@ -10,8 +10,8 @@ class OrganisationsConfig(AppConfig):
         from essaim.core.registries import Module, modules
 
         # Importing these registers roles into `setup_reference`, the demo into `load_demo` and
-        # the home page's figures.
-        from essaim.organisations import demo, figures, reference  # noqa: F401
+        # the home page's figures, and a person's memberships into `personal_data`.
+        from essaim.organisations import demo, figures, personal_data, reference  # noqa: F401
 
         # Last in the header: the business modules come first.
         modules.add(

@@ -10,8 +10,8 @@ class StrategyConfig(AppConfig):
         from essaim.core.registries import AccountLink, Module, account_links, modules
 
         # Importing these registers the demo strategies into `load_demo`, the home page's figure and
-        # what the history follows.
-        from essaim.strategy import demo, figures, history, landing  # noqa: F401
+        # what the history follows, and a person's roles and writings into `personal_data`.
+        from essaim.strategy import demo, figures, history, landing, personal_data  # noqa: F401
 
         modules.add(
             "strategie",

@@ -1,3 +1,4 @@
+from essaim.catalog.views.alert_data import alert_data_download, alert_data_erase
 from essaim.catalog.views.alerts import AlertForm, alert_confirm_view, alert_create, alert_unsubscribe_view
 from essaim.catalog.views.public import (
     dashboard,
@@ -18,6 +19,8 @@ __all__ = [
     "AlertForm",
     "alert_confirm_view",
     "alert_create",
+    "alert_data_download",
+    "alert_data_erase",
     "alert_unsubscribe_view",
     "dashboard",
     "export",
