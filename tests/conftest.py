@@ -16,6 +16,21 @@ def _immediate_tasks_and_fast_hashing(settings):  # type: ignore[no-untyped-def]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _cache_in_the_test_database(settings):  # type: ignore[no-untyped-def]
+    # The public forms' counts live in the cache: kept in the test database, rolled back after
+    # each test, even when the environment names a Redis (shared, never emptied by the tests).
+    if settings.CACHE_REDIS_URL:
+        settings.CACHES = {
+            alias: {
+                **config,
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": settings.CACHE_TABLE,
+            }
+            for alias, config in settings.CACHES.items()
+        }
+
+
 @pytest.fixture
 def region(db):  # type: ignore[no-untyped-def]
     """A few real communes of Pays de la Loire (see tests/territories/factories.py)."""

@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from essaim.accounts import views
-from essaim.accounts.forms import QueuedPasswordResetForm
 
 app_name = "accounts"
 
@@ -12,11 +11,7 @@ urlpatterns = [
     path("", views.profile, name="profile"),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset_form.html",
-            form_class=QueuedPasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
