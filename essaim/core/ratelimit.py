@@ -18,6 +18,7 @@ Use `PublicFormMixin` on the form's `FormView` (and `HoneypotForm` as the form's
 from __future__ import annotations
 
 import hashlib
+
 from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings

@@ -72,7 +72,7 @@ def test_visitors_behind_one_proxy_are_counted_apart_as_the_login_lock_out_count
 ):
     settings.AXES_CLIENT_IP_CALLABLE = behind_the_proxy
     proxy = {"REMOTE_ADDR": "192.0.2.1"}
-    for number in range(5):
+    for _ in range(5):
         client.post(reverse("catalog:suggest"), SUGGESTION, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
     assert (
         client.post(reverse("catalog:suggest"), SUGGESTION, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code

@@ -16,8 +16,8 @@ from django.views.generic import FormView
 from essaim.catalog.models import Offer
 from essaim.catalog.perms import can_moderate, offer_roles
 from essaim.catalog.services import TransitionRefused, offer_suggest, offer_suggestion_assign
-from essaim.organisations.models import Organisation
 from essaim.core.ratelimit import HoneypotForm, PublicFormMixin
+from essaim.organisations.models import Organisation
 
 THANKS = "Merci ! L'équipe de la CRESS vérifiera cette offre avant de la publier."
 
