@@ -18,6 +18,7 @@ Use `PublicFormMixin` on the form's `FormView` (and `HoneypotForm` as the form's
 from __future__ import annotations
 
 import hashlib
+import hmac
 
 from axes.helpers import get_client_ip_address
 from django import forms
@@ -48,8 +49,11 @@ def _visitor_ip(request: HttpRequest) -> str:
 def _counted(scope: str, kind: str, value: str, limit: int) -> bool:
     """Count one more submission; True when it goes past the limit."""
     cache = caches["ratelimit"]
-    # Hashed: the cache holds no address, and any value makes a valid key.
-    key = f"{scope}:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:40]}"
+    # Keyed hash: the cache holds no address, nor anything that gives one back without the
+    # platform's secret key (IPv4 addresses are few enough to hash them all); any value makes a
+    # valid key.
+    digest = hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:40]
+    key = f"{scope}:{kind}:{digest}"
     if cache.add(key, 1):
         return limit < 1
     try:
