@@ -17,18 +17,18 @@ def _immediate_tasks_and_fast_hashing(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _cache_in_the_test_database(settings):  # type: ignore[no-untyped-def]
-    # The public forms' counts live in the cache: kept in the test database, rolled back after
-    # each test, even when the environment names a Redis (shared, never emptied by the tests).
-    if settings.CACHE_REDIS_URL:
-        settings.CACHES = {
-            alias: {
-                **config,
-                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                "LOCATION": settings.CACHE_TABLE,
-            }
-            for alias, config in settings.CACHES.items()
-        }
+def _a_fresh_cache_for_each_test(settings):  # type: ignore[no-untyped-def]
+    # The public forms' counts live in the cache: each test starts with none, whatever the
+    # environment names (a shared Redis; the database's table, which a transactional test, such
+    # as a browser test, would leave behind for the next one).
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        alias: {**config, "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"tests-{alias}"}
+        for alias, config in settings.CACHES.items()
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

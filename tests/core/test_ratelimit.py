@@ -117,3 +117,21 @@ def test_the_counts_live_where_every_process_reads_them():
     # A memory cache would be one per process: each worker would allow the limit again.
     assert cache_backends() == "DatabaseCache DatabaseCache"
     assert cache_backends(TASKS_REDIS_URL="redis://127.0.0.1:6379/0") == "RedisCache RedisCache"
+
+
+def test_the_database_cache_keeps_one_count_for_every_process(settings, rf, monkeypatch):
+    from django.core.cache import CacheHandler
+
+    from essaim.core import ratelimit
+
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": settings.CACHE_TABLE}
+        for alias in ("default", "ratelimit")
+    }
+    request = rf.post("/", REMOTE_ADDR="198.51.100.7")
+    assert [ratelimit.over_limit(request, "essai", address="a@example.org") for _ in range(3)] == [False] * 3
+    # Another process: its own cache objects, the same table.
+    monkeypatch.setattr(ratelimit, "caches", CacheHandler())
+    assert ratelimit.over_limit(request, "essai", address="b@example.org") is False  # 4 for the visitor
+    assert ratelimit.over_limit(request, "essai", address="A@example.org ") is True  # 4 for the address
+    assert ratelimit.over_limit(request, "essai") is True  # 6 for the visitor
