@@ -265,6 +265,36 @@ else:
 if env_bool("TASKS_IMMEDIATE", False):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Cache: shared by every process of the platform, because the public forms' rate limits are
+# counted in it (a per-process memory cache would multiply each limit by the number of workers).
+# Redis when CACHE_REDIS_URL (or else TASKS_REDIS_URL) is set; otherwise a table of the database,
+# created by the `core` migration `create_cache_table`, so no extra server is needed.
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", TASKS_REDIS_URL)
+CACHE_TABLE = "essaim_cache"
+# Public forms (alert subscription, offer suggestion, password reset): at most RATE_LIMIT_PER_IP
+# submissions of one form from one client address, and RATE_LIMIT_PER_ADDRESS for one e-mail
+# address, within RATE_LIMIT_WINDOW_MINUTES (see essaim/core/ratelimit.py).
+RATE_LIMIT_PER_IP = env_int("RATE_LIMIT_PER_IP", 5)
+RATE_LIMIT_PER_ADDRESS = env_int("RATE_LIMIT_PER_ADDRESS", 3)
+RATE_LIMIT_WINDOW_MINUTES = env_int("RATE_LIMIT_WINDOW_MINUTES", 60)
+if CACHE_REDIS_URL:
+    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+else:
+    _cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+CACHES = {
+    "default": {**_cache, "KEY_PREFIX": "essaim"},
+    # The counters' own alias: its default lifetime is the window, which a database cache gives
+    # back to a counter at each increment (the window then runs from the last submission).
+    "ratelimit": {
+        **_cache,
+        "KEY_PREFIX": "essaim-ratelimit",
+        "TIMEOUT": RATE_LIMIT_WINDOW_MINUTES * 60,
+        "OPTIONS": {"MAX_ENTRIES": 100_000} if not CACHE_REDIS_URL else {},
+    },
+}
+# A confirmation e-mail of an alert goes to one address at most once within this many hours.
+ALERT_CONFIRMATION_DELAY_HOURS = env_int("ALERT_CONFIRMATION_DELAY_HOURS", 24)
+
 # Security: HTTPS-only cookies, redirect and HSTS, unless HTTPS=false (development, tests).
 HTTPS = env_bool("HTTPS", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True

@@ -16,6 +16,21 @@ def _immediate_tasks_and_fast_hashing(settings):  # type: ignore[no-untyped-def]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _a_fresh_cache_for_each_test(settings):  # type: ignore[no-untyped-def]
+    # The public forms' counts live in the cache: each test starts with none, whatever the
+    # environment names (a shared Redis; the database's table, which a transactional test, such
+    # as a browser test, would leave behind for the next one).
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        alias: {**config, "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"tests-{alias}"}
+        for alias, config in settings.CACHES.items()
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
 @pytest.fixture
 def region(db):  # type: ignore[no-untyped-def]
     """A few real communes of Pays de la Loire (see tests/territories/factories.py)."""

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from essaim.core.emails import send_templated_email
+from essaim.core.ratelimit import HoneypotForm
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -21,7 +22,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
+class QueuedPasswordResetForm(HoneypotForm, PasswordResetForm):
     """Django's reset form, with the e-mail sent by the task queue from our French templates."""
 
     def send_mail(

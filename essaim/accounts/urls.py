@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from essaim.accounts import data_views, views
-from essaim.accounts.forms import QueuedPasswordResetForm
 
 app_name = "accounts"
 
@@ -14,11 +13,7 @@ urlpatterns = [
     path("supprimer/", data_views.account_delete, name="account_delete"),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset_form.html",
-            form_class=QueuedPasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

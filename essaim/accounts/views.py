@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render, resolve_url
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_safe
 
-from essaim.accounts.forms import EmailAuthenticationForm
+from essaim.accounts.forms import EmailAuthenticationForm, QueuedPasswordResetForm
+from essaim.core.ratelimit import PublicFormMixin
 from essaim.core.registries import account_links, landing_url_name
 
 
@@ -25,3 +27,14 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         return resolve_url(landing_url_name(self.request.user) or settings.LOGIN_REDIRECT_URL)
+
+
+class PasswordResetView(PublicFormMixin, auth_views.PasswordResetView):
+    """Ask for a reset link: a public form, limited per visitor and per address like the others
+    (the login itself is limited by django-axes)."""
+
+    template_name = "accounts/password_reset_form.html"
+    form_class = QueuedPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+    rate_limit_scope = "password_reset"
+    rate_limit_address_field = "email"

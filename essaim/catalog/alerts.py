@@ -40,30 +40,51 @@ def _absolute(url_name: str, token: str) -> str:
 
 @transaction.atomic
 def alert_subscribe(*, email: str, kind: str, query: str, label: str, frequency: str) -> Alert:
-    """Record the alert, unconfirmed, and send the confirmation link. Asking twice for the same
-    search sends the link again instead of creating a duplicate."""
-    alert, _created = Alert.objects.get_or_create(
-        email=email.lower(),
-        kind=kind,
-        query=query,
-        defaults={"label": label[:300], "frequency": frequency},
-    )
-    if alert.frequency != frequency:
+    """Record the alert, unconfirmed, and send the confirmation link, at most once to an address
+    within `ALERT_CONFIRMATION_DELAY_HOURS`: asking again, for this search or another, sends
+    nothing new, and the link already sent confirms every alert of the address. Asking twice for
+    the same search does not duplicate it. Whoever typed the address may not own it: the e-mail
+    holds no text of theirs, only the link to a page that shows what would be confirmed."""
+    email = email.strip().lower()
+    # Locked: two requests at once for one address must not both send the link.
+    known = list(Alert.objects.select_for_update().filter(email=email))
+    alert = next((alert for alert in known if (alert.kind, alert.query) == (kind, query)), None)
+    if alert is None:
+        alert = Alert.objects.create(email=email, kind=kind, query=query, label=label[:300], frequency=frequency)
+    elif alert.confirmed_at is None and alert.frequency != frequency:
+        # A confirmed alert changes only through its owner's links, not through this public form.
         alert.frequency = frequency
         alert.save(update_fields=["frequency"])
-    if alert.confirmed_at is None:
+    now = timezone.now()
+    recently = now - timedelta(hours=settings.ALERT_CONFIRMATION_DELAY_HOURS)
+    link_sent = any(other.confirmation_sent_at and other.confirmation_sent_at > recently for other in known)
+    if alert.confirmed_at is None and not link_sent:
         send_templated_email(
             template="emails/alert_confirm",
             to=[alert.email],
-            context={"label": alert.label, "confirm_url": _absolute("catalog:alert_confirm", alert.token)},
+            context={"confirm_url": _absolute("catalog:alert_confirm", alert.token)},
         )
+        alert.confirmation_sent_at = now
+        alert.save(update_fields=["confirmation_sent_at"])
     return alert
 
 
-def alert_confirm(*, alert: Alert) -> None:
-    if alert.confirmed_at is None:
-        alert.confirmed_at = timezone.now()
-        alert.save(update_fields=["confirmed_at"])
+def search_url(alert: Alert) -> str:
+    """The alert's search on the platform, to run it again."""
+    page = "catalog:results" if alert.kind == Alert.Kind.ORIENTATION else "catalog:search"
+    return f"{reverse(page)}?{alert.query}"
+
+
+def pending_alerts(alert: Alert) -> QuerySet[Alert]:
+    """The alerts of this alert's address still waiting for confirmation, itself included."""
+    return Alert.objects.filter(email=alert.email, confirmed_at__isnull=True).order_by("created_at")
+
+
+@transaction.atomic
+def alert_confirm(*, alert: Alert) -> int:
+    """Confirm every alert waiting at this alert's address: the link proves the mailbox, and the
+    page listed them all. Returns how many were confirmed."""
+    return pending_alerts(alert).update(confirmed_at=timezone.now())
 
 
 def alert_unsubscribe(*, alert: Alert) -> None:
@@ -117,7 +138,10 @@ def digests_send(*, frequency: str, now: datetime) -> DigestReport:
                 template="emails/alert_digest",
                 to=[alert.email],
                 context={
-                    "label": alert.label,
+                    # Not the label: its text comes from whoever asked, who may not own the address.
+                    "kind": alert.get_kind_display(),
+                    "created_on": alert.created_at,
+                    "alert_url": _absolute("catalog:alert_confirm", alert.token),
                     "offers": [
                         {
                             "title": offer.title,

@@ -244,3 +244,14 @@ def test_directory_and_search_page_two_follow_on_from_page_one(page, catalog):
     assert "q=garantie&type=garantie&sort=echeance&page=2" in page.url
     assert page.get_by_label("Mots-clés").input_value() == "garantie"
     assert_accessible(page)
+
+
+def test_a_refused_alert_comes_back_as_typed_with_no_accessibility_violation(page, catalog):
+    page.goto("/aides/recherche/?q=pr%C3%AAt")
+    page.get_by_label("Votre adresse e-mail").fill("camille@exemple")
+    page.get_by_label("Chaque mois").check()
+    page.get_by_role("button", name="Créer l'alerte").click()
+    assert page.get_by_role("heading", name="Créer une alerte").is_visible()
+    assert page.get_by_label("Votre adresse e-mail").input_value() == "camille@exemple"
+    assert page.get_by_label("Chaque mois").is_checked()
+    assert_accessible(page)

@@ -20,7 +20,7 @@ def catalog(region, roles, taxonomies):
     return make_offer("Garantir son prêt", types=["garantie"], needs=["tresorerie"])
 
 
-def subscribe(client, django_capture_on_commit_callbacks, **extra):
+def subscribe(client, django_capture_on_commit_callbacks, remote_addr="127.0.0.1", **extra):
     data = {
         "email": "Camille@Example.org",
         "frequency": "weekly",
@@ -30,7 +30,7 @@ def subscribe(client, django_capture_on_commit_callbacks, **extra):
     }
     data.update(extra)
     with django_capture_on_commit_callbacks(execute=True):
-        return client.post(reverse("catalog:alert_create"), data)
+        return client.post(reverse("catalog:alert_create"), data, REMOTE_ADDR=remote_addr)
 
 
 def test_subscribing_sends_a_confirmation_link_and_keeps_only_search_parameters(
@@ -38,7 +38,7 @@ def test_subscribing_sends_a_confirmation_link_and_keeps_only_search_parameters(
 ):
     response = subscribe(client, django_capture_on_commit_callbacks)
     assert response.status_code == 200
-    assert "Un e-mail vient de partir" in response.content.decode()
+    assert "Un lien de confirmation part vers Camille@Example.org" in response.content.decode()
     alert = Alert.objects.get()
     assert (alert.email, alert.query, alert.confirmed_at) == ("camille@example.org", "q=pr%C3%AAt", None)
     [message] = mail.outbox
@@ -135,3 +135,89 @@ def test_alerts_never_confirmed_are_erased_after_a_week(catalog, capsys):
     call_command("send_alerts")
     assert list(Alert.objects.values_list("email", flat=True)) == ["new@example.org"]
     assert "1 alerte jamais confirmée effacée." in capsys.readouterr().out
+
+
+def test_a_sixth_subscription_from_one_visitor_within_the_window_gets_the_form_back_with_a_429(
+    client, catalog, django_capture_on_commit_callbacks
+):
+    for number in range(5):
+        assert subscribe(client, django_capture_on_commit_callbacks, email=f"p{number}@example.org").status_code == 200
+    response = subscribe(client, django_capture_on_commit_callbacks, email="sixieme@example.org", frequency="monthly")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Trop de demandes" in page
+    assert 'value="sixieme@example.org"' in page
+    assert 'value="q=prêt&amp;page=2&amp;evil=1"' in page and 'value="prêt"' in page
+    assert re.search(r'value="monthly"[^>]*checked', page)
+    assert len(mail.outbox) == 5 and not Alert.objects.filter(email="sixieme@example.org").exists()
+
+
+def test_an_address_asked_for_four_times_within_the_window_is_refused_whatever_the_visitor(
+    client, catalog, django_capture_on_commit_callbacks
+):
+    for number in range(3):
+        response = subscribe(
+            client, django_capture_on_commit_callbacks, remote_addr=f"10.0.0.{number}", query=f"q=mot{number}"
+        )
+        assert response.status_code == 200
+    response = subscribe(
+        client, django_capture_on_commit_callbacks, remote_addr="10.0.0.9", email="CAMILLE@example.org"
+    )
+    assert response.status_code == 429
+
+
+def test_one_address_asked_for_twice_gets_one_email_and_the_same_neutral_page(
+    client, catalog, django_capture_on_commit_callbacks
+):
+    first = subscribe(client, django_capture_on_commit_callbacks).content.decode()
+    second = subscribe(client, django_capture_on_commit_callbacks, query="q=garantie").content.decode()
+    assert len(mail.outbox) == 1
+    assert Alert.objects.count() == 2
+    assert first == second  # nothing tells whether a link left this time
+    # The one link sent shows and confirms both.
+    url = reverse("catalog:alert_confirm", args=[Alert.objects.get(query="q=pr%C3%AAt").token])
+    assert "Confirmer mes alertes" in client.get(url).content.decode()
+    client.post(url)
+    assert not Alert.objects.filter(confirmed_at__isnull=True).exists()
+
+
+def test_a_new_confirmation_leaves_once_the_delay_has_passed(client, catalog, django_capture_on_commit_callbacks):
+    subscribe(client, django_capture_on_commit_callbacks)
+    Alert.objects.update(confirmation_sent_at=timezone.now() - timedelta(hours=25))
+    subscribe(client, django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 2
+
+
+def test_the_public_form_cannot_change_a_confirmed_alert(client, catalog, django_capture_on_commit_callbacks):
+    Alert.objects.create(email="camille@example.org", query="q=pr%C3%AAt", label="prêt", confirmed_at=timezone.now())
+    subscribe(client, django_capture_on_commit_callbacks, frequency="monthly")
+    assert Alert.objects.get().frequency == "weekly"
+    assert mail.outbox == []
+
+
+SPAM = "Gagnez 1000 euros sur spam.example"
+
+
+def test_no_email_holds_text_typed_by_whoever_asked_for_the_alert(client, catalog, django_capture_on_commit_callbacks):
+    subscribe(client, django_capture_on_commit_callbacks, label=SPAM, query="q=gagnez+1000+euros")
+    alert = Alert.objects.get()
+    assert alert.label == SPAM  # shown on the platform's own pages, behind the link
+    alert.confirmed_at = timezone.now() - timedelta(days=8)
+    alert.query = "q=pr%C3%AAt"
+    alert.save()
+    Offer.objects.filter(pk=catalog.pk).update(created_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert digests_send(frequency="weekly", now=timezone.now()).sent == 1
+    confirmation, digest = mail.outbox
+    for message in (confirmation, digest):
+        for text in (message.subject, message.body, message.alternatives[0][0]):
+            assert "Gagnez" not in text and "spam.example" not in text and "gagnez" not in text
+    assert reverse("catalog:alert_confirm", args=[alert.token]) in digest.body
+
+
+def test_a_robot_filling_the_hidden_field_sees_the_usual_page_and_nothing_is_sent(
+    client, catalog, django_capture_on_commit_callbacks
+):
+    response = subscribe(client, django_capture_on_commit_callbacks, website="http://spam.example")
+    assert response.status_code == 200 and "Un lien de confirmation part vers" in response.content.decode()
+    assert not Alert.objects.exists() and mail.outbox == []

@@ -36,14 +36,14 @@ def test_the_layout_greets_and_signs_every_message(django_capture_on_commit_call
         send_templated_email(
             template="emails/alert_confirm",
             to=["porteuse@example.org"],
-            context={"label": "Financer son démarrage", "confirm_url": "https://essaim.example/confirmer/x/"},
+            context={"confirm_url": "https://essaim.example/confirmer/x/"},
         )
     [message] = mail.outbox
-    assert message.body.startswith("Bonjour,\n\nVous avez demandé")
+    assert message.body.startswith("Bonjour,\n\nUne demande d'alerte")
     assert message.body.rstrip().endswith(
         "CRESS Pays de la Loire\nEssaim test\u00a0: https://essaim.cress.test/\nNous écrire\u00a0: contact@cress.test"
     )
     html = message.alternatives[0][0]
     assert "<p>Bonjour,</p>" in " ".join(html.split()).replace("<p> ", "<p>").replace(" </p>", "</p>")
-    assert "CRESS Pays de la Loire" in html and "Financer son démarrage" in html
+    assert "CRESS Pays de la Loire" in html and "https://essaim.example/confirmer/x/" in html
     assert '<a href="https://essaim.cress.test/"' in html and "mailto:contact@cress.test" in html

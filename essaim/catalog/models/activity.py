@@ -77,6 +77,7 @@ class Alert(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     confirmed_at = models.DateTimeField("confirmée le", null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField("lien de confirmation envoyé le", null=True, blank=True)
     last_sent_at = models.DateTimeField("dernier envoi", null=True, blank=True)
 
     class Meta:

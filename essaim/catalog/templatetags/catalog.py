@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from essaim.catalog import text_search
 from essaim.catalog.models import Offer
+from essaim.organisations.models import Organisation
 
 register = template.Library()
 
@@ -36,3 +37,12 @@ def amount_range(offer: Offer) -> str:
     if low:
         return f"à partir de {euros(low)}"
     return ""
+
+
+@register.simple_tag
+def suggestion_operators(offer: Offer) -> list[Organisation]:
+    """The structures of the directory bearing the name a visitor typed in a suggestion: whom the
+    CRESS may hand it to (`offer_suggestion_assign`)."""
+    if offer.status != Offer.Status.SUGGESTION or offer.operator.is_active:
+        return []
+    return list(Organisation.objects.active().filter(search_name=offer.operator.search_name).order_by("name"))

@@ -12,7 +12,7 @@ from essaim.catalog.views.public import (
     search,
     selection,
 )
-from essaim.catalog.views.suggestions import suggest_offer
+from essaim.catalog.views.suggestions import suggest_offer, suggestion_assign
 from essaim.catalog.views.workspace import moderation, my_offers, offer_create, offer_edit, offer_reviewed, offer_status
 
 __all__ = [
@@ -39,4 +39,5 @@ __all__ = [
     "search",
     "selection",
     "suggest_offer",
+    "suggestion_assign",
 ]
