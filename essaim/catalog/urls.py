@@ -22,6 +22,7 @@ urlpatterns = [
     path("espace/offres/<int:pk>/statut/", views.offer_status, name="offer_status"),
     path("espace/offres/<int:pk>/a-jour/", views.offer_reviewed, name="offer_reviewed"),
     path("moderation/", views.moderation, name="moderation"),
+    path("moderation/modifications/<int:pk>/", views.revision_decide, name="revision_decide"),
     path("alertes/", views.alert_create, name="alert_create"),
     path("alertes/confirmer/<str:token>/", views.alert_confirm_view, name="alert_confirm"),
     path("alertes/desinscription/<str:token>/", views.alert_unsubscribe_view, name="alert_unsubscribe"),
