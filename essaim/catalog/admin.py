@@ -147,12 +147,6 @@ class RevisionPolicyAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
 
-    def changelist_view(self, request, extra_context=None):  # type: ignore[no-untyped-def]
-        # One row of settings: straight to it (created with its defaults if it was not yet).
-        from django.shortcuts import redirect
-
-        return redirect("admin:catalog_revisionpolicy_change", RevisionPolicy.current().pk)
-
 
 @admin.register(OfferRevision)
 class OfferRevisionAdmin(admin.ModelAdmin):

@@ -225,3 +225,13 @@ def test_only_the_cress_decides_on_a_change(client, published):
     assert response.status_code == 403
     published.refresh_from_db()
     assert published.title == TITLE
+
+
+def test_the_cress_chooses_the_low_risk_fields_in_the_admin_by_their_history_labels(client, published):
+    client.force_login(UserFactory(platform_admin=True, is_superuser=True))
+    policy = RevisionPolicy.current()
+    url = reverse("admin:catalog_revisionpolicy_change", args=[policy.pk])
+    page = client.get(url).content.decode()
+    assert "Téléphone de contact" in page and "Lien pour candidater" not in page
+    assert client.post(url, {"low_risk_fields": ["description", "deadline"]}).status_code == 302
+    assert RevisionPolicy.current().low_risk() == {"description", "deadline"}

@@ -132,7 +132,7 @@ class OfferRevision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.offer} ({self.get_status_display().lower()})"
+        return f"{self.offer} — {self.get_status_display()}"
 
     def proposed_offer(self) -> Offer:
         """The offer as the revision would make it, in memory (its columns only: the relations
