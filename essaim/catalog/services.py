@@ -322,9 +322,8 @@ def _changes_apply(*, offer: Offer, changes: Mapping[str, list[Any]], by: Any, s
 def offer_revision_approve(*, revision: OfferRevision, by: Any) -> OfferRevision:
     """The CRESS accepts a pending change: it goes online (through `offer_save`, in the offer's
     history) and its author is told by e-mail."""
-    revision = OfferRevision.objects.select_for_update().select_related("offer").get(pk=revision.pk)
+    offer, revision = _revision_lock(revision)
     REVISION.check(revision.status, OfferRevision.Status.APPROVED, roles={"cress"})
-    offer = Offer.objects.select_for_update().get(pk=revision.offer_id)
     _changes_apply(offer=offer, changes=revision.changes, by=by, summary="Modification acceptée par la CRESS")
     return _revision_decide(revision, status=OfferRevision.Status.APPROVED, by=by)
 
@@ -333,10 +332,10 @@ def offer_revision_approve(*, revision: OfferRevision, by: Any) -> OfferRevision
 def offer_revision_refuse(*, revision: OfferRevision, by: Any, reason: str) -> OfferRevision:
     """The CRESS refuses a pending change, saying why: the published version stays as it was,
     and the author reads the reason in the workspace and by e-mail."""
-    reason = " ".join(reason.split())[:500]
+    reason = " ".join("".join(char for char in reason if char.isprintable() or char.isspace()).split())[:500]
     if not reason:
         raise TransitionRefused("Indiquez à l'opérateur pourquoi la modification est refusée.")
-    revision = OfferRevision.objects.select_for_update().select_related("offer").get(pk=revision.pk)
+    _offer, revision = _revision_lock(revision)
     REVISION.check(revision.status, OfferRevision.Status.REFUSED, roles={"cress"})
     revision.reason = reason
     history.record_event(revision.offer, by=by, summary=f"Modification refusée par la CRESS : {reason}", changes={})
@@ -346,13 +345,22 @@ def offer_revision_refuse(*, revision: OfferRevision, by: Any, reason: str) -> O
 @transaction.atomic
 def offer_revision_dismiss(*, revision: OfferRevision, by: Any) -> OfferRevision:
     """The CRESS has looked at a low-risk change that went online at once: the flag goes."""
-    revision = OfferRevision.objects.select_for_update().get(pk=revision.pk)
+    _offer, revision = _revision_lock(revision)
     REVISION.check(revision.status, OfferRevision.Status.SEEN, roles={"cress"})
     revision.status = OfferRevision.Status.SEEN
     revision.decided_by = by
     revision.decided_at = timezone.now()
     revision.save()
     return revision
+
+
+def _revision_lock(revision: OfferRevision) -> tuple[Offer, OfferRevision]:
+    """Lock the offer, then its revision, in the order `offer_revise` and `offer_transition`
+    take them (the offer first), so that a decision and an edit at once never deadlock."""
+    offer = Offer.objects.select_for_update().get(pk=revision.offer_id)
+    locked = OfferRevision.objects.select_for_update().get(pk=revision.pk)
+    locked.offer = offer
+    return offer, locked
 
 
 def _revision_decide(revision: OfferRevision, *, status: str, by: Any) -> OfferRevision:
