@@ -1,21 +1,26 @@
+from django import forms
 from django.contrib import admin
 
 from essaim.catalog.models import (
+    LOW_RISK_CANDIDATES,
     TAXONOMY_MODELS,
     Alert,
     Audience,
     Need,
     Offer,
     OfferEvent,
+    OfferRevision,
     OfferTerritory,
     OfferType,
     RefinementQuestion,
+    RevisionPolicy,
     SearchLog,
     Sector,
     Stage,
     Synonym,
 )
 from essaim.catalog.services import offer_save
+from essaim.core.history import label_of
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -107,3 +112,53 @@ class AlertAdmin(admin.ModelAdmin):
     list_display = ["label", "email", "frequency", "confirmed_at", "last_sent_at"]
     list_filter = ["frequency"]
     search_fields = ["email", "label"]
+
+
+class RevisionPolicyForm(forms.ModelForm):
+    low_risk_fields = forms.MultipleChoiceField(
+        label="Champs publiés sans attente",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=RevisionPolicy._meta.get_field("low_risk_fields").help_text,
+    )
+
+    class Meta:
+        model = RevisionPolicy
+        fields = ["low_risk_fields"]
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # The labels the history and the moderation show, for the fields a CRESS may choose.
+        self.fields["low_risk_fields"].choices = [(name, _label(name)) for name in LOW_RISK_CANDIDATES]
+
+
+def _label(name: str) -> str:
+    label = label_of(Offer, name)
+    return label[:1].upper() + label[1:]
+
+
+@admin.register(RevisionPolicy)
+class RevisionPolicyAdmin(admin.ModelAdmin):
+    form = RevisionPolicyForm
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return not RevisionPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(OfferRevision)
+class OfferRevisionAdmin(admin.ModelAdmin):
+    """Read-only: the CRESS decides in the moderation page, where the decision is recorded."""
+
+    list_display = ["offer", "status", "author", "updated_at", "decided_by"]
+    list_filter = ["status"]
+    list_select_related = ["offer", "author", "decided_by"]
+    search_fields = ["offer__title"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from essaim.catalog.importing import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, offers_import
 from essaim.catalog.models import Offer
-from essaim.catalog.services import offer_suggest, offer_transition
+from essaim.catalog.services import offer_revise, offer_suggest, offer_transition
 from essaim.core.imports import read_csv_file
 from essaim.core.registries import demo_loaders
 from essaim.organisations.demo import demo_region
@@ -74,3 +74,21 @@ def _moderation_queue(log: Callable[[str], None]) -> None:
         summary="Un accompagnement entre pairs pour lancer un café associatif, lieu de vie et de services en milieu rural.",
     )
     log("  Modération : une offre soumise par son opérateur et une suggestion du public en attente")
+    _revisions(log)
+
+
+def _revisions(log: Callable[[str], None]) -> None:
+    """Changes its operator made to a published offer of the demo editor's structure: a new
+    phone number, online at once and flagged (a low-risk field by default), then a new title and
+    application link, which wait for the CRESS."""
+    offer = Offer.objects.published().filter(operator__memberships__role="editor").select_related("operator").first()
+    editor = offer.operator.memberships.filter(role="editor").select_related("user").first() if offer else None
+    if offer is None or editor is None:
+        return
+    offer.contact_phone = "02 40 00 00 00"
+    offer_revise(offer=offer, by=editor.user, roles={"operator"})
+    offer = Offer.objects.get(pk=offer.pk)
+    offer.title = f"{offer.title} (nouvelle formule)"
+    offer.application_url = "https://agirpourlatransition.ademe.fr/entreprises/nouvelle-formule"
+    offer_revise(offer=offer, by=editor.user, roles={"operator"})
+    log("  Modération : deux modifications d'une offre publiée, l'une en attente, l'autre déjà en ligne à relire")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from typing import Any
 
 from django import forms
@@ -13,6 +15,7 @@ from essaim.territories.models import Departement, Region
 from essaim.territories.names import TerritoryNames, local_kind
 
 REQUIREMENT_PREFIX = "requires_"
+TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 REQUIREMENT_CHOICES = [
     ("", "Pas de condition"),
     ("oui", "Réservée à qui répond oui"),
@@ -27,6 +30,9 @@ class OfferForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Cochez l'échelle la plus large qui convient.",
     )
+    # A new offer's form carries a one-time token (`services.offer_create`): sent twice, it
+    # finds the draft it created the first time.
+    creation_token = forms.CharField(required=False, widget=forms.HiddenInput)
     local_codes = forms.CharField(
         label="Communes ou intercommunalités couvertes",
         required=False,
@@ -51,8 +57,13 @@ class OfferForm(forms.ModelForm):
             "sectors": "Aucune case cochée : tous les secteurs.",
         }
 
-    def __init__(self, *args: Any, operators: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, operators: Any, territory_tokens: list[str] | None = None, **kwargs: Any) -> None:
+        """`territory_tokens` shows other territories than the offer's own (a pending revision's)."""
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["creation_token"]
+        else:
+            self.fields["creation_token"].initial = secrets.token_urlsafe(24)
         self.fields["operator"].queryset = operators.order_by("search_name")
         for name, model in TAXONOMY_MODELS.items():
             self.fields[name].queryset = model.objects.filter(is_obsolete=False)
@@ -76,11 +87,18 @@ class OfferForm(forms.ModelForm):
                 required=False,
                 initial="" if expected is None else ("oui" if expected else "non"),
             )
-        if self.instance.pk:
-            tokens = [territory.token for territory in self.instance.territories.all()]
+        if self.instance.pk or territory_tokens is not None:
+            if territory_tokens is None:
+                territory_tokens = [territory.token for territory in self.instance.territories.all()]
+            tokens = territory_tokens
             known = {value for value, _label in choices}
             self.initial["coverage"] = [token for token in tokens if token in known]
             self.initial["local_codes"] = ", ".join(token.split(":", 1)[1] for token in tokens if token not in known)
+
+    def clean_creation_token(self) -> str:
+        """A token the form did not make (tampered with) is ignored, not an error."""
+        token = str(self.cleaned_data.get("creation_token") or "")
+        return token if TOKEN.fullmatch(token) else ""
 
     def clean_local_codes(self) -> list[tuple[str, str, str]]:
         names = TerritoryNames()
@@ -108,7 +126,8 @@ class OfferForm(forms.ModelForm):
         }
         if not territories:
             self.add_error("coverage", "Indiquez au moins un territoire couvert.")
-        data["territories"] = territories
+        # A territory typed twice ("49007, 49007") is covered once: nothing to tell the operator.
+        data["territories"] = list({(kind, code): (kind, code, name) for kind, code, name in territories}.values())
         for low, high, label in (
             ("amount_min", "amount_max", "montant"),
             ("min_years", "max_years", "ancienneté"),

@@ -23,6 +23,7 @@ urlpatterns = [
     path("espace/offres/<int:pk>/a-jour/", views.offer_reviewed, name="offer_reviewed"),
     path("moderation/", views.moderation, name="moderation"),
     path("moderation/suggestions/<int:pk>/confier/", views.suggestion_assign, name="suggestion_assign"),
+    path("moderation/modifications/<int:pk>/", views.revision_decide, name="revision_decide"),
     path("alertes/", views.alert_create, name="alert_create"),
     path("alertes/confirmer/<str:token>/", views.alert_confirm_view, name="alert_confirm"),
     path("alertes/desinscription/<str:token>/", views.alert_unsubscribe_view, name="alert_unsubscribe"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from essaim.catalog.models import Offer
+from essaim.catalog.models import Offer, OfferRevision
 from essaim.catalog.quality import Channels, publication_missing
 from essaim.core.workflows import TransitionRefused, Workflow
 
@@ -22,6 +22,19 @@ MODERATION = Workflow(
         (S.REVIEW, S.DRAFT, "Renvoyer en brouillon", "operator"),
         (S.PUBLISHED, S.ARCHIVED, "Archiver", "operator"),
         (S.ARCHIVED, S.DRAFT, "Repasser en brouillon", "operator"),
+    ],
+)
+
+# A change to a published offer: the CRESS accepts or refuses a pending one, and marks as seen a
+# low-risk one that went live at once.
+R = OfferRevision.Status
+REVISION = Workflow(
+    "offer_revision",
+    dict(R.choices),
+    [
+        (R.PENDING, R.APPROVED, "Accepter la modification", "cress"),
+        (R.PENDING, R.REFUSED, "Refuser la modification", "cress"),
+        (R.LIVE, R.SEEN, "Marquer comme vue", "cress"),
     ],
 )
 

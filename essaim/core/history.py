@@ -166,16 +166,26 @@ EMPTY = "—"
 def describe(entry: HistoryEntry) -> list[Line]:
     """The entry's changes as French lines: the field's label, each value shown as a person
     reads it (a choice by its label, a date in words, a linked object by its name)."""
-    model = entry.content_type.model_class()
+    return describe_changes(entry.content_type.model_class(), entry.changes)
+
+
+def describe_changes(model: type[models.Model] | None, changes: Mapping[str, Any]) -> list[Line]:
+    """Changes written as the history writes them ({field: [before, after]}) as French lines,
+    with the same labels and values as the history (a change still waiting for a decision)."""
     spec = _tracked.get(model) if model else None
     lines = []
-    for name, values in entry.changes.items():
+    for name, values in changes.items():
         before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
         label, show = _field_reader(model, spec, name)
         line = Line(label=label, before=show(before), after=show(after))
         if line.before != line.after:  # "" → None on a creation says nothing
             lines.append(line)
     return lines
+
+
+def label_of(model: type[models.Model], name: str) -> str:
+    """The French label the history shows for one tracked field of the model."""
+    return _field_reader(model, _tracked.get(model), name)[0]
 
 
 def _field_reader(model: Any, spec: Tracked | None, name: str) -> tuple[str, Callable[[Any], str]]:

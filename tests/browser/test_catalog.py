@@ -114,6 +114,7 @@ def test_dashboard_is_accessible(page, catalog):
 
 
 def test_operator_workspace_and_moderation_are_accessible(page, catalog):
+    from essaim.catalog.services import offer_revise
     from essaim.organisations.models import Membership
     from tests.accounts.factories import UserFactory
 
@@ -129,6 +130,10 @@ def test_operator_workspace_and_moderation_are_accessible(page, catalog):
     assert_accessible(page)
     page.get_by_role("link", name="Mes offres").click()
     page.get_by_role("link", name="Garantir son prêt bancaire").click()
+    page.get_by_label("Titre").fill("Garantir son prêt bancaire solidaire")
+    page.get_by_role("button", name="Proposer la modification").click()
+    assert page.get_by_role("heading", name="Modification en attente de la CRESS").is_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Archiver").click()
     assert page.get_by_text("L'offre est maintenant : archivée.").is_visible()
     assert_accessible(page)
@@ -136,7 +141,11 @@ def test_operator_workspace_and_moderation_are_accessible(page, catalog):
     page.get_by_role("button", name="Se déconnecter").click()
     UserFactory(email="cress@example.org", platform_admin=True)
     log_in(page, "cress@example.org")
+    waiting = catalog[1]
+    waiting.application_url = "https://ailleurs.example/candidater"
+    offer_revise(offer=waiting, by=None, roles={"operator"})
     page.goto("/aides/moderation/")
+    assert page.get_by_role("heading", name="Modifications d'offres publiées").is_visible()
     assert_accessible(page)
 
 

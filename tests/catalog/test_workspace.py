@@ -172,3 +172,31 @@ def test_operators_see_views_and_clicks_of_their_offers_over_ninety_days_in_one_
     counts = {row[0].title: (row[0].recent_views, row[0].recent_clicks) for row in response.context["rows"]}
     assert counts == {"Mon offre": (3, 2), "Autre offre": (0, 0)} and other.pk
     assert "3 consultations, 2 clics vers l'opérateur" in " ".join(response.content.decode().split())
+
+
+def test_the_new_offer_form_sent_twice_creates_one_draft(client, editor, operator):
+    token = client.get(reverse("catalog:offer_create")).context["form"]["creation_token"].value()
+    form = {**FORM, "operator": operator.pk, "creation_token": token}
+    first = client.post(reverse("catalog:offer_create"), form)
+    second = client.post(reverse("catalog:offer_create"), form)  # a double click, or a reload
+    offer = Offer.objects.get()
+    assert first["Location"] == second["Location"] == reverse("catalog:offer_edit", args=[offer.pk])
+    assert offer.history_entries.count() == 1
+    another = client.get(reverse("catalog:offer_create")).context["form"]["creation_token"].value()
+    client.post(reverse("catalog:offer_create"), {**form, "creation_token": another})
+    assert Offer.objects.count() == 2  # a new form is a new offer
+
+
+def test_a_commune_typed_twice_in_the_coverage_is_covered_once_and_nothing_is_lost(client, editor, operator):
+    response = client.post(
+        reverse("catalog:offer_create"), {**FORM, "operator": operator.pk, "local_codes": "49007, 49007 ,49007"}
+    )
+    offer = Offer.objects.get()
+    assert response.status_code == 302
+    assert sorted(t.token for t in offer.territories.all()) == ["commune:49007", "departement:44"]
+    response = client.post(
+        reverse("catalog:offer_edit", args=[offer.pk]),
+        {**FORM, "operator": operator.pk, "local_codes": "244400404, 49007, 244400404, 49007"},
+    )
+    assert response.status_code == 302
+    assert sorted(t.token for t in offer.territories.all()) == ["commune:49007", "departement:44", "epci:244400404"]

@@ -189,6 +189,9 @@ class Offer(models.Model):
     search_summary = models.TextField("résumé indexé", blank=True, editable=False)
     search_description = models.TextField("description indexée", blank=True, editable=False)
     search_document = models.TextField("texte indexé", blank=True, editable=False)
+    # The one-time token of the form that created the offer: the same form sent twice (a double
+    # click, a reload) finds the draft it already created instead of making a second one.
+    creation_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     # Indexed: the in-memory index of the catalogue watches the latest change (catalog/index.py).
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)

@@ -13,7 +13,15 @@ from essaim.catalog.views.public import (
     selection,
 )
 from essaim.catalog.views.suggestions import suggest_offer, suggestion_assign
-from essaim.catalog.views.workspace import moderation, my_offers, offer_create, offer_edit, offer_reviewed, offer_status
+from essaim.catalog.views.workspace import (
+    moderation,
+    my_offers,
+    offer_create,
+    offer_edit,
+    offer_reviewed,
+    offer_status,
+    revision_decide,
+)
 
 __all__ = [
     "AlertForm",
@@ -36,6 +44,7 @@ __all__ = [
     "operator_detail",
     "orientation_step",
     "results",
+    "revision_decide",
     "search",
     "selection",
     "suggest_offer",

@@ -7,20 +7,21 @@ from datetime import datetime, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from essaim.catalog import services
 from essaim.catalog.editing import OfferForm
 from essaim.catalog.freshness import offer_quality
-from essaim.catalog.models import Offer, OfferEvent
+from essaim.catalog.models import TAXONOMY_MODELS, Offer, OfferEvent, OfferRevision
 from essaim.catalog.perms import can_edit_offer, can_moderate, editable_operators, has_own_offers, offer_roles
 from essaim.catalog.quality import publication_missing
-from essaim.catalog.services import offer_mark_reviewed, offer_save, offer_transition
-from essaim.catalog.workflows import MODERATION, offer_channels
-from essaim.core.history import entries_of
+from essaim.catalog.services import OfferRevised, offer_mark_reviewed, offer_transition
+from essaim.catalog.workflows import MODERATION, REVISION, offer_channels
+from essaim.core.history import describe_changes, entries_of
 from essaim.core.workflows import TransitionRefused
 
 # Operators see how their offers were read over this many days.
@@ -37,6 +38,7 @@ def my_offers(request: HttpRequest) -> HttpResponse:
             Offer.objects.filter(operator__in=operators)
             .with_relations()
             .annotate(**_audience_since(timezone.now() - timedelta(days=AUDIENCE_DAYS)))
+            .annotate(revision_status=_last_revision_status())
             .order_by("status", "title")
         )
     # Only the offers of the person's own structures are listed: they act on each as its operator.
@@ -64,16 +66,17 @@ def _audience_since(moment: datetime) -> dict[str, Count]:
     }
 
 
+def _last_revision_status() -> Subquery:
+    """The status of the offer's latest change after publication that the operator waits for
+    or should read (pending, accepted, refused), in the query that lists the offers."""
+    waited = [OfferRevision.Status.PENDING, OfferRevision.Status.APPROVED, OfferRevision.Status.REFUSED]
+    latest = OfferRevision.objects.filter(offer=OuterRef("pk"), status__in=waited).order_by("-updated_at", "-pk")
+    return Subquery(latest.values("status")[:1])
+
+
 def _actions(offer: Offer, roles: set[str]) -> list[tuple[str, str]]:
     """The status changes offered as buttons: (target status, button label)."""
     return [(move.target, move.label) for move in MODERATION.allowed(offer.status, roles=roles)]
-
-
-def _save(form: OfferForm, request: HttpRequest) -> Offer:
-    saved = offer_save(
-        offer=form.offer(), relations=form.relations(), territories=form.cleaned_data["territories"], by=request.user
-    )
-    return saved.offer
 
 
 @login_required
@@ -84,10 +87,31 @@ def offer_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Votre compte n'est éditeur d'aucune structure.")
     form = OfferForm(request.POST or None, operators=operators, initial={"operator": operators.first()})
     if request.method == "POST" and form.is_valid():
-        offer = _save(form, request)
-        messages.success(request, "Offre enregistrée en brouillon. Soumettez-la à la CRESS quand elle est prête.")
-        return redirect("catalog:offer_edit", pk=offer.pk)
+        saved = services.offer_create(
+            offer=form.offer(),
+            by=request.user,
+            token=form.cleaned_data["creation_token"],
+            relations=form.relations(),
+            territories=form.cleaned_data["territories"],
+        )
+        if not saved.created and not can_edit_offer(request.user, saved.offer):
+            raise PermissionDenied("Cette offre appartient à une autre structure.")
+        if saved.created:
+            messages.success(request, "Offre enregistrée en brouillon. Soumettez-la à la CRESS quand elle est prête.")
+        # Sent twice (a double click, a reload): the draft the first sending created.
+        return redirect("catalog:offer_edit", pk=saved.offer.pk)
     return render(request, "catalog/workspace/offer_form.html", {"form": form, "offer": None})
+
+
+EDIT_MESSAGES = {
+    OfferRevised.SAVED: "Modifications enregistrées.",
+    OfferRevised.UNCHANGED: "Rien n'a changé.",
+    OfferRevised.PENDING: (
+        "Votre modification attend l'accord de la CRESS. D'ici là, le public voit toujours la version publiée."
+    ),
+    OfferRevised.LIVE: "Modification publiée. La CRESS en est informée.",
+    OfferRevised.WITHDRAWN: "La modification en attente est retirée : l'offre publiée reste telle quelle.",
+}
 
 
 @login_required
@@ -96,19 +120,48 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(Offer, pk=pk)
     if not can_edit_offer(request.user, offer):
         raise PermissionDenied("Cette offre appartient à une autre structure.")
-    form = OfferForm(request.POST or None, instance=offer, operators=editable_operators(request.user))
-    if request.method == "POST" and form.is_valid():
-        _save(form, request)
-        messages.success(request, "Modifications enregistrées.")
-        return redirect("catalog:offer_edit", pk=offer.pk)
+    roles = offer_roles(request.user, offer)
+    revisions = offer.revisions.order_by("-updated_at", "-pk")
+    pending = revisions.filter(status=OfferRevision.Status.PENDING).first()
+    operators = editable_operators(request.user)
+    if request.method == "POST":
+        form = OfferForm(request.POST, instance=offer, operators=operators)
+        if form.is_valid():
+            revised = services.offer_revise(
+                offer=form.offer(),
+                by=request.user,
+                roles=roles,
+                relations=form.relations(),
+                territories=form.cleaned_data["territories"],
+            )
+            messages.success(request, EDIT_MESSAGES[revised.outcome])
+            return redirect("catalog:offer_edit", pk=offer.pk)
+    elif pending is not None and "cress" not in roles:
+        # The operator takes up the change they proposed, not the published version.
+        form = OfferForm(
+            instance=pending.proposed_offer(),
+            operators=operators,
+            initial={name: values[1] for name, values in pending.changes.items() if name in TAXONOMY_MODELS},
+            territory_tokens=pending.changes["territories"][1] if "territories" in pending.changes else None,
+        )
+    else:
+        form = OfferForm(instance=offer, operators=operators)
+    decided = revisions.filter(status__in=[OfferRevision.Status.APPROVED, OfferRevision.Status.REFUSED]).first()
     return render(
         request,
         "catalog/workspace/offer_form.html",
         {
             "form": form,
             "offer": offer,
-            "actions": _actions(offer, offer_roles(request.user, offer)),
+            "actions": _actions(offer, roles),
             "history": entries_of(offer)[:20],
+            "pending": pending,
+            "pending_lines": describe_changes(Offer, pending.changes) if pending else [],
+            # The CRESS's last refusal, until the operator proposes something else.
+            "refused": decided
+            if pending is None and decided and decided.status == OfferRevision.Status.REFUSED
+            else None,
+            "is_cress": "cress" in roles,
         },
     )
 
@@ -168,4 +221,34 @@ def moderation(request: HttpRequest) -> HttpResponse:
             if not (blockers and target == Offer.Status.PUBLISHED)
         ]
         rows.append((offer, offer_quality(offer, today), blockers, actions))
-    return render(request, "catalog/workspace/moderation.html", {"queue": rows})
+    revisions = [
+        (revision, describe_changes(Offer, revision.changes), REVISION.allowed(revision.status, roles={"cress"}))
+        for revision in OfferRevision.objects.to_review()
+        .select_related("offer__operator", "author")
+        .order_by("-status", "updated_at")
+    ]
+    return render(request, "catalog/workspace/moderation.html", {"queue": rows, "revisions": revisions})
+
+
+@login_required
+@require_POST
+def revision_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_moderate(request.user):
+        raise PermissionDenied("La modération est réservée à l'équipe de la CRESS.")
+    revision = get_object_or_404(OfferRevision, pk=pk)
+    to = request.POST.get("to", "")
+    try:
+        if to == OfferRevision.Status.APPROVED:
+            services.offer_revision_approve(revision=revision, by=request.user)
+            messages.success(request, f"Modification de « {revision.offer.title} » acceptée et publiée.")
+        elif to == OfferRevision.Status.REFUSED:
+            services.offer_revision_refuse(revision=revision, by=request.user, reason=request.POST.get("reason", ""))
+            messages.success(request, f"Modification de « {revision.offer.title} » refusée ; l'opérateur est prévenu.")
+        elif to == OfferRevision.Status.SEEN:
+            services.offer_revision_dismiss(revision=revision, by=request.user)
+            messages.success(request, f"Modification de « {revision.offer.title} » marquée comme vue.")
+        else:
+            messages.error(request, "Choisissez d'accepter ou de refuser la modification.")
+    except TransitionRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("catalog:moderation")
