@@ -88,3 +88,24 @@ def test_export_command_writes_files(catalog, tmp_path):
     assert (tmp_path / "offres.json").read_text(encoding="utf-8").startswith("[")
     call_command("export_offers", "--format", "xlsx", "--all", "--output", str(tmp_path / "offres.xlsx"))
     assert load_workbook(tmp_path / "offres.xlsx").active.max_row == 5
+
+
+def test_an_offer_with_a_vertical_tab_does_not_take_the_xlsx_export_down(client, catalog):
+    # Stored before characters like this were refused at input: the export must hold anyway.
+    Offer.objects.filter(pk=catalog[1].pk).update(description="Un accompagnement\x0bsur mesure\x00.")
+    response = client.get(reverse("catalog:export", args=["xlsx"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 4
+    assert "Un accompagnement\nsur mesure." in [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "\x0b" not in client.get(reverse("catalog:export", args=["csv"])).content.decode()
+
+
+def test_a_description_starting_with_a_dash_survives_the_csv_round_trip(catalog):
+    Offer.objects.filter(pk=catalog[1].pk).update(description="- un diagnostic\n- un plan d'action")
+    text = to_csv(export_rows(offers_for_export()))
+    assert "\"'- un diagnostic" in text
+    rows = read_csv(text.encode(), required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    report = offers_import(rows=rows)
+    assert report.ok, report.errors
+    assert Offer.objects.get(external_id="dla-44").description == "- un diagnostic\n- un plan d'action"
