@@ -94,10 +94,9 @@ def test_export_command_writes_files(catalog, tmp_path):
 
 
 def test_an_offer_with_a_vertical_tab_does_not_take_the_xlsx_export_down(client, catalog):
-    # Stored before characters like this were refused at input: the export must hold anyway.
-    Offer.objects.filter(pk=catalog[1].pk).update(
-        description="Un accompagnement\x0bsur mesure\x01."
-    )  # PostgreSQL stores no NUL
+    # Stored before characters like this were refused at input: the export must hold anyway
+    # (no NUL here: PostgreSQL stores none).
+    Offer.objects.filter(pk=catalog[1].pk).update(description="Un accompagnement\x0bsur mesure\x01.")
     response = client.get(reverse("catalog:export", args=["xlsx"]))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
