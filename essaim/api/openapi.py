@@ -193,7 +193,7 @@ BAD_PARAMETER = {
 }
 UNKNOWN_VALUE = {
     "error": "Paramètres invalides : stage.",
-    "details": {"stage": ["Sélectionnez un choix valide. licorne n’en fait pas partie."]},
+    "details": {"stage": ["Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."]},
 }
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from essaim.api.openapi import openapi_document
+from essaim.api.openapi import BAD_PARAMETER, NOT_FOUND, UNKNOWN_VALUE, openapi_document
 from tests.catalog.factories import TODAY, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +156,9 @@ def test_any_other_address_of_the_api_answers_json(client, db):
 
 def test_errors_are_readable_from_any_origin(client, catalog):
     assert client.get(reverse("api:orientation"), {"limit": "x"})["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_error_examples_of_the_description_are_what_the_api_answers(client, catalog):
+    assert client.get(reverse("api:offers"), {"stage": "licorne"}).json() == UNKNOWN_VALUE
+    assert client.get(reverse("api:orientation"), {"limit": "501"}).json() == BAD_PARAMETER
+    assert client.get("/api/v1/inconnue").json() == NOT_FOUND
