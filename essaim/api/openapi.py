@@ -6,6 +6,9 @@ from typing import Any
 
 from django.conf import settings
 
+from essaim.api.params import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, MAX_PAGE
+from essaim.catalog.forms import OrientationForm, SearchForm
+
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_INTEGER = {"type": ["integer", "null"]}
@@ -13,7 +16,15 @@ SLUGS = {"type": "array", "items": STRING}
 
 
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema or STRING}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or STRING,
+        # As in the site's forms, `?stage=` is the same as no `stage` at all.
+        "allowEmptyValue": True,
+    }
 
 
 OFFER = {
@@ -169,16 +180,51 @@ ERROR = {
 }
 
 
-def _responses(schema_ref: str) -> dict[str, Any]:
-    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+def _error(description: str, *examples: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = {"schema": {"$ref": "#/components/schemas/Error"}}
+    if examples:
+        content["examples"] = {f"exemple{number}": {"value": example} for number, example in enumerate(examples, 1)}
+    return {"description": description, "content": {"application/json": content}}
+
+
+BAD_PARAMETER = {
+    "error": "Le paramètre limit doit être un nombre entier entre 1 et 500.",
+    "details": {"limit": ["Le paramètre limit doit être un nombre entier entre 1 et 500."]},
+}
+UNKNOWN_VALUE = {
+    "error": "Paramètres invalides : stage.",
+    "details": {"stage": ["Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."]},
+}
+
+
+NOT_FOUND = {"error": "Aucune ressource à cette adresse. La description de l'API est à /api/v1/openapi.json."}
+
+
+def _responses(schema_ref: str, *, not_found: dict[str, Any]) -> dict[str, Any]:
+    """Every answer an operation gives, errors included: all are JSON, errors in French."""
     return {
         "200": {"description": "Succès", "content": {"application/json": {"schema": {"$ref": schema_ref}}}},
-        "400": {"description": "Paramètre invalide (identifiant ou code inconnu)", **error},
-        "404": {"description": "Introuvable", **error},
+        "400": _error(
+            "Paramètre invalide : nombre hors des bornes ou mal écrit, identifiant ou commune inconnus, "
+            "caractère nul. `error` dit ce qui ne va pas, `details` le dit pour chaque paramètre.",
+            BAD_PARAMETER,
+            UNKNOWN_VALUE,
+        ),
+        "404": _error("Introuvable", not_found),
+        "405": _error(
+            "Méthode refusée : l'API est en lecture seule (GET et HEAD).",
+            {"error": "L'API est en lecture seule : seules les méthodes GET et HEAD sont acceptées."},
+        ),
     }
 
 
+def _integer(low: int, high: int, **extra: Any) -> dict[str, Any]:
+    return {"type": "integer", "minimum": low, "maximum": high, **extra}
+
+
 def openapi_document() -> dict[str, Any]:
+    years, employees = OrientationForm.base_fields["years"], OrientationForm.base_fields["employees"]
+    sorts = [value for value, _label in SearchForm.SORTS]
     filters = [
         _query("q", "Mots-clés (accents et formes des mots indifférents)."),
         _query("stage", "Étape du projet (identifiant)."),
@@ -187,7 +233,10 @@ def openapi_document() -> dict[str, Any]:
         _query("audience", "Public ou statut (identifiant)."),
         _query("sector", "Secteur (identifiant)."),
         _query("commune", "Code INSEE ou nom de la commune."),
-        _query("page", "Page de résultats (50 par page).", {"type": "integer", "minimum": 1}),
+        _query("operator", "Opérateur (identifiant de la structure)."),
+        _query("open_now", "Seulement les offres ouvertes aujourd'hui.", {"type": "boolean"}),
+        _query("sort", "Ordre des résultats (pertinence par défaut).", {"type": "string", "enum": sorts}),
+        _query("page", "Page de résultats (50 par page).", _integer(1, MAX_PAGE, default=1)),
     ]
     return {
         "openapi": "3.1.0",
@@ -197,6 +246,8 @@ def openapi_document() -> dict[str, Any]:
             "description": (
                 "API en lecture seule du catalogue des offres d'accompagnement et de financement de l'ESS "
                 "et des stratégies régionales de l'ESS publiques. "
+                "Un paramètre vide vaut un paramètre absent ; un paramètre donné deux fois est refusé, "
+                "sauf needs. Les erreurs sont en JSON, avec un message en français. "
                 "Données publiées sous Licence Ouverte 2.0."
             ),
             "license": {"name": "Licence Ouverte 2.0", "identifier": "etalab-2.0"},
@@ -208,15 +259,19 @@ def openapi_document() -> dict[str, Any]:
                     "operationId": "listOffers",
                     "summary": "Chercher des offres publiées et en cours",
                     "parameters": filters,
-                    "responses": _responses("#/components/schemas/OfferPage"),
+                    "responses": _responses(
+                        "#/components/schemas/OfferPage", not_found={"error": "Page inexistante : il y a 3 pages."}
+                    ),
                 }
             },
             "/offers/{id}": {
                 "get": {
                     "operationId": "getOffer",
                     "summary": "Une offre publiée",
-                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                    "responses": _responses("#/components/schemas/Offer"),
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": _integer(1, MAX_ID)}],
+                    "responses": _responses(
+                        "#/components/schemas/Offer", not_found={"error": "Aucune offre publiée avec cet identifiant."}
+                    ),
                 }
             },
             "/orientation": {
@@ -229,28 +284,47 @@ def openapi_document() -> dict[str, Any]:
                         _query("audience", "Statut (identifiant)."),
                         _query("sector", "Secteur (identifiant)."),
                         _query("commune", "Code INSEE ou nom de la commune."),
-                        _query("years", "Ancienneté de la structure en années.", {"type": "integer", "minimum": 0}),
-                        _query("employees", "Nombre de salariés.", {"type": "integer", "minimum": 0}),
                         _query(
-                            "limit", "Nombre de résultats rendus (50 par défaut, 500 au plus).", {"type": "integer"}
+                            "years",
+                            "Ancienneté de la structure en années.",
+                            _integer(int(years.min_value), int(years.max_value)),
+                        ),
+                        _query(
+                            "employees",
+                            "Nombre de salariés.",
+                            _integer(int(employees.min_value), int(employees.max_value)),
+                        ),
+                        _query(
+                            "limit",
+                            f"Nombre de résultats rendus ({DEFAULT_LIMIT} par défaut, {MAX_LIMIT} au plus).",
+                            _integer(1, MAX_LIMIT, default=DEFAULT_LIMIT),
                         ),
                     ],
-                    "responses": _responses("#/components/schemas/Orientation"),
+                    "responses": _responses("#/components/schemas/Orientation", not_found=NOT_FOUND),
                 }
             },
             "/strategies": {
                 "get": {
                     "operationId": "listStrategies",
                     "summary": "Les stratégies régionales de l'ESS publiques",
-                    "responses": _responses("#/components/schemas/StrategyList"),
+                    "responses": _responses("#/components/schemas/StrategyList", not_found=NOT_FOUND),
                 }
             },
             "/strategies/{code}": {
                 "get": {
                     "operationId": "getStrategy",
                     "summary": "Une stratégie publique : arborescence, actions et indicateurs publics",
-                    "parameters": [{"name": "code", "in": "path", "required": True, "schema": STRING}],
-                    "responses": _responses("#/components/schemas/Strategy"),
+                    "parameters": [
+                        {
+                            "name": "code",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+                        }
+                    ],
+                    "responses": _responses(
+                        "#/components/schemas/Strategy", not_found={"error": "Aucune stratégie publique avec ce code."}
+                    ),
                 }
             },
         },

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from essaim.api import views
 
@@ -6,9 +6,11 @@ app_name = "api"
 
 urlpatterns = [
     path("offers", views.offers, name="offers"),
-    path("offers/<int:pk>", views.offer_detail, name="offer"),
+    # Any text: the view answers a JSON 404 for an id that is not one, however long.
+    path("offers/<str:pk>", views.offer_detail, name="offer"),
     path("orientation", views.orientation_view, name="orientation"),
     path("strategies", views.strategies, name="strategies"),
     path("strategies/<slug:code>", views.strategy_detail, name="strategy"),
     path("openapi.json", views.openapi, name="openapi"),
+    re_path(r"^", views.not_found, name="not_found"),
 ]

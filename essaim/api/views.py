@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.forms import Form
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from essaim.api.openapi import openapi_document
+from essaim.api.params import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_PAGE,
+    ParameterError,
+    boolean,
+    identifier,
+    single,
+    whole_number,
+)
 from essaim.api.serializers import published_offers_to_dicts
 from essaim.catalog import index
 from essaim.catalog.forms import OrientationForm, SearchForm
@@ -24,8 +36,9 @@ from essaim.strategy.models import Strategy
 from essaim.strategy.snapshots import build
 
 PAGE_SIZE = 50
-DEFAULT_LIMIT = 50
-MAX_LIMIT = 500
+SAFE_METHODS = ("GET", "HEAD")
+# Parameters that are lists: `needs=a,b` or `needs=a&needs=b`.
+REPEATABLE = {"needs"}
 ORIENTATION_KEYS = ["stage", "needs", "audience", "sector", "commune", "years", "employees"]
 
 
@@ -36,28 +49,59 @@ def error(message: str, status: int = 400, details: dict[str, Any] | None = None
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
+def api_view(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
+    """Every answer of the API is JSON readable from any origin, errors included: GET and HEAD
+    only, a parameter with a NUL character or that cannot be read is a 400 with a French message."""
+
+    @csrf_exempt  # nothing to protect: the API never writes, and refuses other methods in JSON below
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+        if request.method not in SAFE_METHODS:
+            response = error("L'API est en lecture seule : seules les méthodes GET et HEAD sont acceptées.", 405)
+            response["Allow"] = ", ".join(SAFE_METHODS)
+        else:
+            try:
+                _refuse_nul(request)
+                single(dict(request.GET.lists()), repeatable=REPEATABLE)
+                response = view(request, *args, **kwargs)
+            except ParameterError as exc:
+                response = error(exc.message, details={exc.name: [exc.message]})
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapped
+
+
+def _refuse_nul(request: HttpRequest) -> None:
+    # PostgreSQL refuses NUL in a text: it would become a server error in the first query.
+    for name, values in request.GET.lists():
+        if "\x00" in name:
+            raise ParameterError("Un nom de paramètre contient un caractère nul.", name=name.replace("\x00", ""))
+        if any("\x00" in value for value in values):
+            raise ParameterError(f"Le paramètre {name} contient un caractère nul.", name=name)
+
+
 def form_error(form: Form) -> JsonResponse:
     details = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
     return error("Paramètres invalides : " + ", ".join(details) + ".", details=details)
 
 
 def ok(body: dict[str, Any]) -> JsonResponse:
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
-@require_safe
+@api_view
 def offers(request: HttpRequest) -> JsonResponse:
-    form = SearchForm(request.GET)
+    number = whole_number(request.GET.get("page"), name="page", default=1, low=1, high=MAX_PAGE)
+    data = request.GET.copy()
+    data["open_now"] = "true" if boolean(request.GET.get("open_now"), name="open_now") else ""
+    form = SearchForm(data)
     if not form.is_valid():
         return form_error(form)
     found, _terms = search_offers(form.cleaned_data, today=timezone.localdate())
     paginator = Paginator(found.ids, PAGE_SIZE)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        return error("Le paramètre page doit être un nombre entier positif.", status=400)
+        page = paginator.page(number)
     except EmptyPage:
         pages = ngettext("%(n)d page", "%(n)d pages", paginator.num_pages) % {"n": paginator.num_pages}
         return error(f"Page inexistante : il y a {pages}.", status=404)
@@ -71,16 +115,24 @@ def offers(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_safe
-def offer_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    found = published_offers_to_dicts(Offer.objects.published().filter(pk=pk))
+@api_view
+def offer_detail(request: HttpRequest, pk: str) -> JsonResponse:
+    number = identifier(pk)
+    if number is None:
+        return error("L'identifiant d'une offre est un nombre entier positif.", status=404)
+    found = published_offers_to_dicts(Offer.objects.published().filter(pk=number))
     if not found:
         return error("Aucune offre publiée avec cet identifiant.", status=404)
     return ok(found[0])
 
 
-@require_safe
+@api_view
 def orientation_view(request: HttpRequest) -> JsonResponse:
+    for name in ("years", "employees"):
+        # The form's bounds, but ASCII digits only: the form's IntegerField reads "١٢" as 12.
+        field = OrientationForm.base_fields[name]
+        whole_number(request.GET.get(name), name=name, default=0, low=field.min_value, high=field.max_value)
+    limit = whole_number(request.GET.get("limit"), name="limit", default=DEFAULT_LIMIT, low=1, high=MAX_LIMIT)
     data = request.GET.copy()
     data.setlist(
         "needs", [need.strip() for value in request.GET.getlist("needs") for need in value.split(",") if need.strip()]
@@ -89,9 +141,6 @@ def orientation_view(request: HttpRequest) -> JsonResponse:
     if not form.is_valid():
         return form_error(form)
     answers = form.answers(timezone.localdate())
-    limit = request.GET.get("limit", str(DEFAULT_LIMIT))
-    if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIMIT:
-        return error(f"limit doit être un entier entre 1 et {MAX_LIMIT}.")
     catalogue = index.current()
     matches = catalogue.orient(answers)
     search_log_record(
@@ -113,20 +162,20 @@ def orientation_view(request: HttpRequest) -> JsonResponse:
                     "why": [{"kind": reason.kind, "value": reason.value} for reason in found.reasons],
                     "score": found.score,
                 }
-                for found in matches[: int(limit)]
+                for found in matches[:limit]
             ],
         }
     )
 
 
-@require_safe
+@api_view
 def strategies(request: HttpRequest) -> JsonResponse:
     """The public strategies, newest first."""
     found = Strategy.objects.public().select_related("region")
     return ok({"results": [strategy_summary(strategy) for strategy in found]})
 
 
-@require_safe
+@api_view
 def strategy_detail(request: HttpRequest, code: str) -> JsonResponse:
     """A public strategy as its dashboard shows it today: tree, public actions, public
     indicators with their validated values (source and vintage)."""
@@ -153,6 +202,12 @@ def strategy_summary(strategy: Strategy) -> dict[str, Any]:
     }
 
 
-@require_safe
+@api_view
 def openapi(request: HttpRequest) -> JsonResponse:
     return ok(openapi_document())
+
+
+@api_view
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Any other address under the API: a JSON answer too, not the site's HTML page."""
+    return error("Aucune ressource à cette adresse. La description de l'API est à /api/v1/openapi.json.", 404)

@@ -5,25 +5,57 @@ one column, since the comma is its decimal mark) and UTF-8 with a byte order mar
 Excel takes the file for Windows-1252 and garbles the accents). The import reader accepts it
 back, as well as comma files without a mark.
 
-Cells come from what people typed: a text starting with "=" must stay a text, not become a
-spreadsheet formula (formula injection). XLSX cells are typed as text; in CSV such a cell gets
-a leading apostrophe, which spreadsheets hide."""
+Cells come from what people typed, and one cell must never take a whole export down nor run in
+the reader's spreadsheet:
+- control characters (a vertical tab pasted from a word processor, NUL...) are not allowed in an
+  XLSX file: the line breaks of word processors (vertical tab, form feed) become line breaks and
+  the others are removed, in CSV as in XLSX, whatever is already stored;
+- a text starting with "=", "+", "-", "@", a tab or a carriage return must stay a text, not
+  become a spreadsheet formula (formula injection). XLSX cells are typed as text; in CSV such a
+  cell gets a leading apostrophe, which spreadsheets hide and the import reader removes
+  (`formula_text_restored`). Numbers, and texts that are plain numbers ("-12,5"), stay numbers."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+# Excel refuses a longer cell (it "repairs" the file by emptying it).
+XLSX_MAX_CELL = 32_767
+
+_LINE_BREAKS = {0x0B: "\n", 0x0C: "\n"}  # what word processors use for a manual line or page break
+_CONTROLS: dict[int, str | None] = {
+    code: _LINE_BREAKS.get(code)
+    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]
+    if chr(code) not in "\t\n\r"
+}
+# A lone surrogate cannot be encoded in UTF-8 at all.
+_CONTROLS.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+
+
+def printable(text: str) -> str:
+    """The text without control characters: vertical tabs and form feeds become line breaks,
+    the other controls (except tab, line feed and carriage return) are removed."""
+    return text.translate(_CONTROLS)
 
 
 def _inert(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
+
+
+def formula_text_restored(text: str) -> str:
+    """A CSV cell as it was before `rows_to_csv` made it inert: the import reader's inverse."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text[1:]):
+        return text[1:]
+    return text
 
 
 def _csv_cell(value: Any) -> Any:
@@ -33,7 +65,9 @@ def _csv_cell(value: Any) -> Any:
         return format(value.normalize(), "f").replace(".", ",")
     if isinstance(value, float):
         return repr(value).replace(".", ",")
-    return _inert(value)
+    if isinstance(value, str):
+        return _inert(printable(value))
+    return value
 
 
 CSV_DELIMITER = ";"
@@ -46,26 +80,32 @@ def rows_to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=CSV_DELIMITER, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow({name: printable(name) for name in columns})
     writer.writerows({name: _csv_cell(value) for name, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
 def rows_to_xlsx(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, sheet_name: str) -> bytes:
+    """The rows as an XLSX workbook of one sheet: texts stay texts, numbers stay numbers."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
-    sheet.append(list(columns))
 
     def cell(value: Any) -> Any:
-        if not (isinstance(value, str) and value.startswith("=")):
+        if not isinstance(value, str):
             return value
+        value = printable(value)
+        if len(value) > XLSX_MAX_CELL:
+            value = value[: XLSX_MAX_CELL - 1] + "…"
+        if not value.startswith("="):
+            return value  # openpyxl writes any other text as a text cell
         text = WriteOnlyCell(sheet, value=value)
         text.data_type = "s"  # a text, never a formula
         return text
 
+    sheet.append([cell(name) for name in columns])
     for row in rows:
         sheet.append([cell(row.get(name, "")) for name in columns])
     buffer = io.BytesIO()

@@ -5,7 +5,7 @@ from django.urls import reverse
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from essaim.api.openapi import openapi_document
+from essaim.api.openapi import BAD_PARAMETER, NOT_FOUND, UNKNOWN_VALUE, openapi_document
 from tests.catalog.factories import TODAY, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,6 @@ def test_orientation_returns_matches_in_rank_order_with_why_and_score(client, ca
         ({"needs": "tresorerie,inconnu"}, "needs"),
         ({"commune": "99999"}, "commune"),
         ({"audience": "'; DROP TABLE x; --"}, "audience"),
-        ({"years": "-3"}, "years"),
     ],
 )
 def test_unknown_slugs_or_communes_answer_400_with_a_french_message(client, catalog, params, field):
@@ -91,7 +90,7 @@ def test_offers_list_filters_and_paginates(client, catalog):
     assert client.get(reverse("api:offers"), {"page": "9"}).status_code == 404
     response = client.get(reverse("api:offers"), {"page": "abc"})
     assert response.status_code == 400
-    assert response.json()["error"] == "Le paramètre page doit être un nombre entier positif."
+    assert response.json()["error"] == "Le paramètre page doit être un nombre entier entre 1 et 1\u202f000\u202f000."
     assert client.get(reverse("api:offers"), {"stage": "licorne"}).status_code == 400
 
 
@@ -107,3 +106,59 @@ def test_offer_detail_and_unknown_offer(client, catalog):
     assert body["title"] == "Garantir son prêt"
     assert client.get(reverse("api:offer", args=[catalog["expired"].pk])).status_code == 200
     assert client.get(reverse("api:offer", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url, params, message",
+    [
+        ("api:orientation", {"limit": "²"}, "Le paramètre limit doit être un nombre entier entre 1 et 500."),
+        ("api:orientation", {"limit": "501"}, "Le paramètre limit doit être un nombre entier entre 1 et 500."),
+        ("api:orientation", {"limit": "1" * 5000}, "Le paramètre limit doit être un nombre entier entre 1 et 500."),
+        ("api:orientation", {"years": "-3"}, "Le paramètre years doit être un nombre entier entre 0 et 300."),
+        ("api:orientation", {"years": "\u0661\u0662"}, "Le paramètre years doit être un nombre entier entre 0 et 300."),
+        (
+            "api:orientation",
+            {"employees": "³"},
+            "Le paramètre employees doit être un nombre entier entre 0 et 1\u202f000\u202f000.",
+        ),
+        ("api:offers", {"page": "²"}, "Le paramètre page doit être un nombre entier entre 1 et 1\u202f000\u202f000."),
+        ("api:offers", {"page": "0"}, "Le paramètre page doit être un nombre entier entre 1 et 1\u202f000\u202f000."),
+        ("api:offers", {"q": "a\x00b"}, "Le paramètre q contient un caractère nul."),
+    ],
+)
+def test_a_number_written_with_other_than_ascii_digits_or_out_of_bounds_answers_400(
+    client, catalog, url, params, message
+):
+    response = client.get(reverse(url), {"stage": "creation", "audience": "association", **params})
+    assert response.status_code == 400
+    body = response.json()
+    schema("Error").validate(body)
+    assert body["error"] == message
+    assert body["details"] == {next(iter(params)): [message]}
+
+
+@pytest.mark.parametrize("pk", ["abc", "0", "-1", "9" * 23, "\u0661"])
+def test_an_offer_id_that_cannot_exist_answers_a_json_404(client, catalog, pk):
+    response = client.get(f"/api/v1/offers/{pk}")
+    assert response.status_code == 404
+    schema("Error").validate(response.json())
+
+
+def test_any_other_address_of_the_api_answers_json(client, db):
+    for url in ["/api/v1/inconnue", "/api/v1/offers/", "/api/v1/strategies/a%20b", "/api/v1/strategies/%00"]:
+        response = client.get(url)
+        assert response.status_code == 404 and response["Content-Type"] == "application/json"
+        schema("Error").validate(response.json())
+    response = client.post(reverse("api:offers"))
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+    assert response.json()["error"].startswith("L'API est en lecture seule")
+
+
+def test_errors_are_readable_from_any_origin(client, catalog):
+    assert client.get(reverse("api:orientation"), {"limit": "x"})["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_error_examples_of_the_description_are_what_the_api_answers(client, catalog):
+    assert client.get(reverse("api:offers"), {"stage": "licorne"}).json() == UNKNOWN_VALUE
+    assert client.get(reverse("api:orientation"), {"limit": "501"}).json() == BAD_PARAMETER
+    assert client.get("/api/v1/inconnue").json() == NOT_FOUND

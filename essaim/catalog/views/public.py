@@ -308,6 +308,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "due": Offer.objects.due_for_review(today).select_related("operator").order_by("review_due_on")[:30],
             "broken": Offer.objects.published().filter(broken_link=True).select_related("operator")[:30],
             "weakest": dashboard_data.weakest_offers(today),
+            "left_out_of_data_inclusion": exports.data_inclusion_export(exports.offers_for_export()).left_out,
             "window_days": dashboard_data.WINDOW_DAYS,
         },
     )

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from essaim.core.tables import formula_text_restored
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -131,7 +133,10 @@ def read_csv(data: bytes, *, required: Iterable[str], optional: Iterable[str] = 
             if not any(cell.strip() for cell in cells):
                 line = reader.line_num + 1
                 continue
-            values = {name: cells[index].strip() if index < len(cells) else "" for index, name in enumerate(header)}
+            values = {
+                name: formula_text_restored(cells[index]).strip() if index < len(cells) else ""
+                for index, name in enumerate(header)
+            }
             problem = f"trop de cellules ({len(cells)} pour {len(header)} colonnes)" if len(cells) > len(header) else ""
             rows.append(Row(line=line, values=values, problem=problem))
             line = reader.line_num + 1

@@ -3,8 +3,10 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import QuerySet
 
-from essaim.catalog.exports import export_rows, offers_for_export, to_csv, to_data_inclusion, to_xlsx
+from essaim.catalog.exports import data_inclusion_export, export_rows, offers_for_export, to_csv, to_xlsx
+from essaim.catalog.models import Offer
 
 
 class Command(BaseCommand):
@@ -27,14 +29,20 @@ class Command(BaseCommand):
                 raise CommandError("Le format xlsx demande --output FICHIER.xlsx.")
             output.write_bytes(to_xlsx(export_rows(offers)))
         else:
-            text = (
-                to_csv(export_rows(offers))
-                if fmt == "csv"
-                else json.dumps(to_data_inclusion(offers), ensure_ascii=False, indent=2)
-            )
+            text = to_csv(export_rows(offers)) if fmt == "csv" else self.data_inclusion_json(offers)
             if isinstance(output, Path):
                 output.write_text(text, encoding="utf-8")
             else:
                 sys.stdout.write(text)
         if isinstance(output, Path):
             self.stderr.write(self.style.SUCCESS(f"{offers.count()} offres exportées dans {output}."))
+
+    def data_inclusion_json(self, offers: QuerySet[Offer]) -> str:
+        """The data·inclusion file; an offer that does not fit is left out and said why."""
+        data_inclusion = data_inclusion_export(offers)
+        for left_out in data_inclusion.left_out:
+            problems = " ; ".join(left_out.problems)
+            self.stderr.write(
+                self.style.WARNING(f"Offre « {left_out.offer.title} » laissée hors du fichier : {problems}.")
+            )
+        return json.dumps(data_inclusion.services, ensure_ascii=False, indent=2)

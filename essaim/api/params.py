@@ -1,0 +1,65 @@
+"""Reading the API's parameters. A number is ASCII digits only: "²".isdigit() is true and int()
+reads "١٢" as 12, so neither `isdigit` nor `int` alone is a check. Every refusal is a French
+message for a 400 answer, never an exception that reaches the server's error page."""
+
+from __future__ import annotations
+
+# The largest id a database column holds (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+MAX_PAGE = 1_000_000
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+class ParameterError(Exception):
+    """A parameter the API cannot read; the message is in French and names the parameter."""
+
+    def __init__(self, message: str, *, name: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.name = name
+
+
+def ascii_digits(text: str) -> bool:
+    """Whether the text is a whole number written with the digits 0 to 9, nothing else."""
+    return text.isascii() and text.isdigit()
+
+
+def whole_number(value: str | None, *, name: str, default: int, low: int, high: int) -> int:
+    """The parameter as a whole number between `low` and `high`, `default` when absent or empty."""
+    if value is None or value == "":
+        return default
+    # Length first: no need to convert a thousand digits to know they are too many.
+    if not ascii_digits(value) or len(value) > len(str(high)) or not low <= int(value) <= high:
+        raise ParameterError(
+            f"Le paramètre {name} doit être un nombre entier entre {_french(low)} et {_french(high)}.", name=name
+        )
+    return int(value)
+
+
+def _french(number: int) -> str:
+    """1000000 → "1 000 000", with narrow no-break spaces between groups of three digits."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def boolean(value: str | None, *, name: str) -> bool:
+    """The parameter as `true` or `false` (absent or empty: false), as the description says."""
+    if value is None or value in {"", "false"}:
+        return False
+    if value == "true":
+        return True
+    raise ParameterError(f"Le paramètre {name} vaut true ou false.", name=name)
+
+
+def single(values: dict[str, list[str]], *, repeatable: set[str]) -> None:
+    """Refuse a parameter given several times, unless it is a list."""
+    for name, given in values.items():
+        if len(given) > 1 and name not in repeatable:
+            raise ParameterError(f"Le paramètre {name} est donné plusieurs fois.", name=name)
+
+
+def identifier(value: str) -> int | None:
+    """An id from the path, or None when it is not one a database could hold."""
+    if not ascii_digits(value) or len(value) > len(str(MAX_ID)) or not 1 <= int(value) <= MAX_ID:
+        return None
+    return int(value)
