@@ -8,8 +8,8 @@ from essaim.accounts.models import User
 from essaim.core import history
 from essaim.core.history import tracking
 from essaim.core.imports import ImportReport, Noun, RowError
-from essaim.core.imports.report import Outcome
 from essaim.core.imports.fields import field_problems
+from essaim.core.imports.report import Outcome
 from essaim.core.imports.writing import all_or_nothing, set_related, upsert
 from essaim.core.registries import platform_metrics
 from essaim.organisations.models import Organisation
@@ -85,7 +85,11 @@ def _unstorable(spec: StrategySpec) -> list[RowError]:
     checks += [(plan.line, ActionPlan, {"code": plan.code, "title": plan.title}) for plan in spec.plans]
     for body in spec.bodies:
         checks.append(
-            (body.line, Body, {"code": body.code, "name": body.name, "cadence": body.cadence, "description": body.description})
+            (
+                body.line,
+                Body,
+                {"code": body.code, "name": body.name, "cadence": body.cadence, "description": body.description},
+            )
         )
         people += body.leads
     checks += [

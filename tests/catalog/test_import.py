@@ -265,7 +265,9 @@ def test_a_nul_in_a_cell_is_an_error_naming_its_line_and_column(ready):
 
 
 def test_a_date_in_an_implausible_year_is_an_error_of_its_line(ready):
-    report = offers_import(rows=rows(HEADER + line(deadline="0001-01-01") + line(external_id="b", opens_on="9999-12-31")))
+    report = offers_import(
+        rows=rows(HEADER + line(deadline="0001-01-01") + line(external_id="b", opens_on="9999-12-31"))
+    )
     assert [str(error) for error in report.errors] == [
         "ligne 2 : deadline : 0001-01-01 est hors des années 1900 à 2199.",
         "ligne 3 : opens_on : 9999-12-31 est hors des années 1900 à 2199.",

@@ -256,7 +256,11 @@ def test_any_bytes_given_to_a_table_import_end_in_a_clean_import_or_french_error
 @FUZZ
 @given(data=st.binary(max_size=400))
 def test_any_bytes_given_to_each_import_command_end_in_its_summary_or_a_french_error(referentials, tmp_path, data):
-    commands = [("import_offers", "offres.csv"), ("import_organisations", "structures.csv"), ("load_strategy", "s.yaml")]
+    commands = [
+        ("import_offers", "offres.csv"),
+        ("import_organisations", "structures.csv"),
+        ("load_strategy", "s.yaml"),
+    ]
     for command, name in commands:
         path: Path = tmp_path / name
         path.write_bytes(data)

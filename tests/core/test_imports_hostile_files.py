@@ -89,6 +89,6 @@ def test_a_nul_in_a_cell_is_a_problem_of_its_row_naming_the_column():
 
 
 def test_control_characters_pasted_from_a_word_processor_are_removed_tabs_and_breaks_kept():
-    [row] = read_csv('name,roles\n"Une\x0bligne\tet\nune autre\x07",x\n'.encode(), required=REQUIRED, optional=OPTIONAL)
+    [row] = read_csv(b'name,roles\n"Une\x0bligne\tet\nune autre\x07",x\n', required=REQUIRED, optional=OPTIONAL)
     assert row.values["name"] == "Uneligne\tet\nune autre"
     assert row.problem == ""

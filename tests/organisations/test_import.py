@@ -148,9 +148,7 @@ def test_a_commune_code_that_lost_its_leading_zero_is_the_same_commune(region, r
     assert not Organisation.objects.exists()
 
 
-def test_a_commune_code_read_as_a_number_by_a_spreadsheet_updates_the_structure_already_there(
-    region, roles, amberieu
-):
+def test_a_commune_code_read_as_a_number_by_a_spreadsheet_updates_the_structure_already_there(region, roles, amberieu):
     organisations_import(rows=rows(HEADER + "Atelier du Bugey,,,,,01004,,,,,,\n"))
     report = organisations_import(rows=rows(HEADER + "Atelier du Bugey,,,,,1004,,,,,Répare.,\n"))
     assert report.ok and (report.created, report.updated) == (0, 1)

@@ -48,7 +48,9 @@ def test_blocks_nested_a_thousand_levels_deep_are_refused_in_french():
 
 def test_a_nul_written_as_an_escape_is_an_error_of_its_line():
     text = SAMPLE_FILE.replace("title: Mieux orienter", 'title: "Mieux\\0 orienter"')
-    assert messages(text) == [f"ligne {line_of('        title: Mieux orienter')} : « title » contient un caractère nul (\\0), interdit."]
+    assert messages(text) == [
+        f"ligne {line_of('        title: Mieux orienter')} : « title » contient un caractère nul (\\0), interdit."
+    ]
 
 
 def test_a_nul_character_in_the_file_itself_is_an_error_of_its_line():

@@ -185,9 +185,7 @@ def validate_row(row: Row, referential: Referential) -> OfferRow:
     }
     errors += [
         f"{name} : {problem}."
-        for name, problem in field_problems(
-            Offer, {**fields, "external_id": values.get("external_id", "")}
-        ).items()
+        for name, problem in field_problems(Offer, {**fields, "external_id": values.get("external_id", "")}).items()
     ]
     errors += [
         f"operator_name : {problem}."

@@ -128,7 +128,7 @@ def _table_rows(
     while header and not header[-1]:
         header.pop()
     _check_header(header, set(required), set(optional))
-    rows = []
+    rows: list[Row] = []
     for line, texts in enumerate(iterator, start=2):
         if not any(texts):
             continue

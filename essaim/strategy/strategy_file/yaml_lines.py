@@ -52,7 +52,6 @@ class _LineLoader(yaml.SafeLoader):
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
-
     def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> Any:
         """A date as YAML reads it, or its text when it is no real day (`2020-02-30`, `0000-01-01`):
         the reader then says which line holds it, instead of the loader failing on the file."""
@@ -87,7 +86,11 @@ def load_document(text: str) -> tuple[Any, list[RowError]]:
     except RecursionError:
         # Blocks nested hundreds of levels deep ([[[[...): no strategy file is; the parser's
         # recursion gives up before the reader could say where.
-        return None, [RowError(0, "le fichier imbrique trop de blocs les uns dans les autres : ce n'est pas un fichier de stratégie.")]
+        return None, [
+            RowError(
+                0, "le fichier imbrique trop de blocs les uns dans les autres : ce n'est pas un fichier de stratégie."
+            )
+        ]
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         return None, [RowError(line, f"caractère interdit dans un fichier YAML ({_code_point(error.character)}).")]
