@@ -145,9 +145,11 @@ def _row(line: int, values: dict[str, str], problem: str) -> Row:
     """A row with its cells cleaned of control characters, NUL said as a problem of the row."""
     with_nul = [name for name, value in values.items() if "\x00" in value]
     if with_nul:
-        said = f"caractère nul (octet 0) dans la colonne {', '.join(with_nul)} : le fichier est sans doute endommagé"
+        where = f"la colonne {with_nul[0]}" if len(with_nul) == 1 else f"les colonnes {', '.join(with_nul)}"
+        said = f"caractère nul (octet 0) dans {where} : le fichier est sans doute endommagé"
         problem = f"{problem} ; {said}" if problem else said
-    return Row(line=line, values={name: without_controls(value) for name, value in values.items()}, problem=problem)
+    cleaned = {name: without_controls(value).strip() for name, value in values.items()}
+    return Row(line=line, values=cleaned, problem=problem)
 
 
 def day_problem(day: date) -> str:
