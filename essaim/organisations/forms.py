@@ -10,6 +10,16 @@ from essaim.organisations.siret import InvalidIdentifier, validate_siret
 from essaim.territories.models import Commune, Departement
 
 
+def insee_code(text: str) -> str:
+    """A commune's INSEE code as the referential writes it: a spreadsheet that read `01004` as a
+    number gives `1004`, padded back to five digits; Corsica's `2A004` and `2B033` in capitals.
+    Only ASCII digits count as digits (`"²".isdigit()` is true)."""
+    code = text.strip().upper()
+    if len(code) == 4 and code.isascii() and code.isdigit():
+        return "0" + code
+    return code
+
+
 class SlugListField(forms.CharField):
     """A `|`-separated list of slugs, whose order does not matter."""
 
@@ -56,10 +66,10 @@ class OrganisationRowForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from exc
 
     def clean_commune_code(self) -> Commune | None:
-        code = self.cleaned_data.get("commune_code", "").strip()
+        code = insee_code(self.cleaned_data.get("commune_code", ""))
         if not code:
             return None
-        commune = Commune.objects.select_related("departement").filter(code=code.zfill(5)).first()
+        commune = Commune.objects.select_related("departement").filter(code=code).first()
         if commune is None:
             raise forms.ValidationError(f"aucune commune n'a le code INSEE « {code} ».")
         return commune

@@ -5,7 +5,7 @@ from __future__ import annotations
 from essaim.core.imports import ImportReport, Noun, Row, RowError
 from essaim.core.imports.writing import all_or_nothing
 from essaim.core.text import fold
-from essaim.organisations.forms import OrganisationRowForm
+from essaim.organisations.forms import OrganisationRowForm, insee_code
 from essaim.organisations.models import Organisation, OrganisationRole
 from essaim.territories.models import Commune
 
@@ -52,7 +52,7 @@ def organisations_import(*, rows: list[Row], dry_run: bool = False) -> ImportRep
         key = (
             ("siret", values.get("siret", "").replace(" ", ""))
             if values.get("siret")
-            else ("name", f"{fold(values.get('name', ''))}|{values.get('commune_code', '')}")
+            else ("name", f"{fold(values.get('name', ''))}|{insee_code(values.get('commune_code', ''))}")
         )
         if key in seen:
             report.errors.append(RowError(row.line, f"cette structure figure déjà à la ligne {seen[key]}."))

@@ -227,3 +227,48 @@ def test_a_row_without_its_own_contact_is_published_when_its_known_operator_can_
     assert offers_import(rows=rows(HEADER + line(contact_email=""))).ok
     draft = line(external_id="brouillon", contact_email="", operator_name="Inconnue", status="draft")
     assert offers_import(rows=rows(HEADER + draft)).ok
+
+
+def test_digits_that_are_not_ascii_digits_are_an_error_of_their_line_not_a_traceback(ready):
+    report = offers_import(rows=rows(HEADER + line() + line(external_id="b", amount_min="²")))
+    assert [str(error) for error in report.errors] == [
+        "ligne 3 : amount_min : « ² » n'est pas un nombre entier positif."
+    ]
+    assert not Offer.objects.exists()
+
+
+def test_an_integer_beyond_its_column_is_an_error_of_its_line(ready):
+    report = offers_import(rows=rows(HEADER + line(amount_max="12345678901234567890123")))
+    assert [str(error) for error in report.errors] == [
+        "ligne 2 : amount_max : nombre hors des limites (0 à 2147483647)."
+    ]
+    assert not Offer.objects.exists()
+
+
+def test_a_link_or_an_address_longer_than_its_column_is_an_error_on_every_database(ready):
+    long_url = "https://essaim-demo.example/" + "a" * 200
+    long_email = "contact@" + ".".join(["sous-domaine-assez-long-pour-compter"] * 7) + ".example"
+    assert len(long_email) > 254
+    report = offers_import(rows=rows(HEADER + line(url=long_url) + line(external_id="b", contact_email=long_email)))
+    messages = [str(error) for error in report.errors]
+    assert "ligne 2 : url : 200 caractères au plus (ici 228)." in messages
+    assert f"ligne 3 : contact_email : 254 caractères au plus (ici {len(long_email)})." in messages
+    assert not Offer.objects.exists()
+
+
+def test_a_nul_in_a_cell_is_an_error_naming_its_line_and_column(ready):
+    report = offers_import(rows=rows(HEADER + line() + line(external_id="b", description="Avec\x00un nul")))
+    assert [str(error) for error in report.errors] == [
+        "ligne 3 : caractère nul (octet 0) dans la colonne description : le fichier est sans doute endommagé."
+    ]
+    assert not Offer.objects.exists()
+
+
+def test_a_date_in_an_implausible_year_is_an_error_of_its_line(ready):
+    report = offers_import(
+        rows=rows(HEADER + line(deadline="0001-01-01") + line(external_id="b", opens_on="9999-12-31"))
+    )
+    assert [str(error) for error in report.errors] == [
+        "ligne 2 : deadline : 0001-01-01 est hors des années 1900 à 2199.",
+        "ligne 3 : opens_on : 9999-12-31 est hors des années 1900 à 2199.",
+    ]

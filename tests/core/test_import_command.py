@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DataError
 
 from essaim.core.imports import FileRejected, ImportReport, Noun, read_csv_file, read_text_file
 from essaim.core.imports.command import ImportCommand
@@ -102,3 +103,18 @@ def test_read_text_file_checks_size_and_encoding(tmp_path):
     path.write_bytes(b"#" * (3 * 1024 * 1024))
     with pytest.raises(FileRejected, match="pèse 3.0 Mo, au-delà de la limite de 2 Mo"):
         read_text_file(path, max_bytes=2 * 1024 * 1024)
+
+
+class FailingWriteCommand(RegionsCommand):
+    """An import whose row checks let through a value that the database then refuses."""
+
+    def run(self, path: Path, *, dry_run: bool) -> ImportReport:
+        with all_or_nothing(dry_run=dry_run):
+            Region.objects.create(code="52", name="Pays de la Loire")
+            raise DataError("value too long for type character varying(200)")
+
+
+def test_a_write_the_database_refuses_is_a_french_error_and_nothing_is_written(regions_file):
+    with pytest.raises(CommandError, match="^L'enregistrement de regions.csv a échoué.*rien n'a été importé"):
+        call_command(FailingWriteCommand(), str(regions_file))
+    assert not Region.objects.exists()

@@ -128,3 +128,44 @@ def test_roles_listed_in_another_order_are_not_a_change(region, roles):
         rows=rows(GOOD.replace("operateur_accompagnement|financeur", "financeur|operateur_accompagnement"))
     )
     assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
+
+
+@pytest.fixture
+def amberieu(region):
+    from essaim.territories.models import Departement, Region
+    from tests.territories.factories import _commune
+
+    ain = Departement.objects.create(
+        code="01", name="Ain", search_name="ain", region=Region.objects.create(code="84", name="ARA", search_name="ara")
+    )
+    return _commune("01004", "Ambérieu-en-Bugey", ain, 14_000)
+
+
+def test_a_commune_code_that_lost_its_leading_zero_is_the_same_commune(region, roles, amberieu):
+    text = HEADER + "Atelier du Bugey,,,,,01004,,,,,,\nAtelier du Bugey,,,,,1004,,,,,,\n"
+    report = organisations_import(rows=rows(text))
+    assert [str(error) for error in report.errors] == ["ligne 3 : cette structure figure déjà à la ligne 2."]
+    assert not Organisation.objects.exists()
+
+
+def test_a_commune_code_read_as_a_number_by_a_spreadsheet_updates_the_structure_already_there(region, roles, amberieu):
+    organisations_import(rows=rows(HEADER + "Atelier du Bugey,,,,,01004,,,,,,\n"))
+    report = organisations_import(rows=rows(HEADER + "Atelier du Bugey,,,,,1004,,,,,Répare.,\n"))
+    assert report.ok and (report.created, report.updated) == (0, 1)
+    assert Organisation.objects.get().commune == amberieu
+
+
+def test_corsican_and_non_ascii_commune_codes_are_read_without_a_traceback(region, roles):
+    report = organisations_import(rows=rows(HEADER + "A,,,,,2a004,,,,,,\nB,,,,,²004,,,,,,\n"))
+    assert [str(error) for error in report.errors] == [
+        "ligne 2 : commune_code : aucune commune n'a le code INSEE « 2A004 ».",
+        "ligne 3 : commune_code : aucune commune n'a le code INSEE « ²004 ».",
+    ]
+
+
+def test_a_website_or_an_email_longer_than_its_column_is_an_error_of_its_line(region, roles):
+    long_url = "https://recyclerie.example/" + "a" * 200
+    report = organisations_import(rows=rows(HEADER + f"Recyclerie,,,,,,,{long_url},,,,\n"))
+    assert [error.line for error in report.errors] == [2]
+    assert "website" in str(report.errors[0])
+    assert not Organisation.objects.exists()

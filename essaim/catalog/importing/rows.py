@@ -12,7 +12,9 @@ from django.core.validators import EmailValidator, URLValidator
 from essaim.catalog.importing.columns import ANSWER_WORDS, IMPORTABLE_STATUSES, REQUIRED_COLUMNS
 from essaim.catalog.importing.referential import Referential
 from essaim.catalog.models import Offer
-from essaim.core.imports import Row, split_list
+from essaim.core.imports import Row, day_problem, split_list
+from essaim.core.imports.fields import field_problems
+from essaim.organisations.models import Organisation
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
 from essaim.territories.names import KINDS
 
@@ -40,7 +42,8 @@ def _integer(values: dict[str, str], name: str, errors: list[str]) -> int | None
     text = values.get(name, "").replace(" ", "").replace("\u202f", "")
     if not text:
         return None
-    if not text.isdigit():
+    # ASCII digits only: "²".isdigit() is true, and int() refuses it.
+    if not text.isascii() or not text.isdigit():
         errors.append(f"{name} : « {text[:30]} » n'est pas un nombre entier positif.")
         return None
     return int(text)
@@ -51,10 +54,15 @@ def _date(values: dict[str, str], name: str, errors: list[str]) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         errors.append(f"{name} : « {text[:30]} » n'est pas une date au format AAAA-MM-JJ.")
         return None
+    problem = day_problem(day)
+    if problem:
+        errors.append(f"{name} : {problem}.")
+        return None
+    return day
 
 
 def _choice(values: dict[str, str], name: str, choices: Any, default: str, errors: list[str]) -> str:
@@ -175,6 +183,14 @@ def validate_row(row: Row, referential: Referential) -> OfferRow:
             errors,
         ),
     }
+    errors += [
+        f"{name} : {problem}."
+        for name, problem in field_problems(Offer, {**fields, "external_id": values.get("external_id", "")}).items()
+    ]
+    errors += [
+        f"operator_name : {problem}."
+        for problem in field_problems(Organisation, {"name": values.get("operator_name", "")}).values()
+    ]
     review = _integer(values, "review_every_months", errors)
     if review is not None and review not in {1, 3, 6, 12}:
         errors.append("review_every_months : 1, 3, 6 ou 12.")

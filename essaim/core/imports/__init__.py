@@ -26,12 +26,14 @@ from essaim.core.imports.files import (
     MAX_FILE_BYTES,
     FileRejected,
     Row,
+    day_problem,
     read_csv,
     read_csv_file,
     read_table_file,
     read_text_file,
     read_xlsx,
     split_list,
+    without_controls,
 )
 from essaim.core.imports.report import ImportReport, Noun, RowError, Tally
 
@@ -43,10 +45,12 @@ __all__ = [
     "Row",
     "RowError",
     "Tally",
+    "day_problem",
     "read_csv",
     "read_csv_file",
     "read_table_file",
     "read_text_file",
     "read_xlsx",
     "split_list",
+    "without_controls",
 ]

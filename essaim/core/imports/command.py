@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from essaim.core.imports.files import FileRejected
 from essaim.core.imports.report import ImportReport, Noun
@@ -17,7 +18,8 @@ class ImportCommand(BaseCommand):
 
     A subclass sets `help`, the file kinds it accepts (`suffixes`) and `run`, which reads the file
     with a reader of `essaim.core.imports` and hands the content to the app's import service. The
-    base checks the file kind, turns an unreadable file into a French error, prints each error
+    base checks the file kind, turns an unreadable file (or, should a check be missing, a write
+    the database refuses) into a French error, prints each error
     with its file and line, fails when there is any (nothing was written), and otherwise prints
     the notes and the summary, saying when it was only a dry run.
     """
@@ -45,6 +47,13 @@ class ImportCommand(BaseCommand):
             report = self.run(path, dry_run=dry_run)
         except FileRejected as exc:
             raise CommandError(str(exc)) from exc
+        except (DatabaseError, OverflowError) as exc:
+            # The last line of defence: the service checks every value against its column before
+            # writing, so this means a check is missing. The transaction rolled everything back.
+            raise CommandError(
+                f"L'enregistrement de {path.name} a échoué sur une valeur que la vérification des lignes "
+                "n'a pas refusée : rien n'a été importé. Signalez-le à l'équipe technique avec le fichier."
+            ) from exc
         if not report.ok:
             for error in report.errors:
                 self.stderr.write(f"{path.name}, {error}")

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from essaim.core.imports.files import day_problem, without_controls
 from essaim.core.imports.report import RowError
 from essaim.strategy.strategy_file.spec import PersonSpec
 from essaim.strategy.strategy_file.yaml_lines import LineDict
@@ -50,12 +51,18 @@ class Reader:
         if isinstance(value, (dict, list)):
             self.error(self.line_of(block, key), f"« {key} » doit être un texte.")
             return ""
-        text = str(value).strip()
+        text = self.clean(str(value), self.line_of(block, key), key)
         if required and not text:
             self.error(self.line_of(block, key), f"« {key} » ne peut pas être vide.")
         if max_length and len(text) > max_length:
             self.error(self.line_of(block, key), f"« {key} » dépasse {max_length} caractères.")
         return text
+
+    def clean(self, text: str, line: int, key: str) -> str:
+        """The text stripped, without control characters; NUL, a sign of a damaged file, is an error."""
+        if "\x00" in text:
+            self.error(line, f"« {key} » contient un caractère nul (\\0), interdit.")
+        return without_controls(text).strip()
 
     def choice(self, block: LineDict, key: str, choices: tuple[str, ...], default: str = "") -> str:
         value = self.text(block, key)
@@ -75,13 +82,17 @@ class Reader:
             if required:
                 self.error(block.line, f"la clé « {key} » est obligatoire (date AAAA-MM-JJ).")
             return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.error(self.line_of(block, key), f"« {value} » n'est pas une date : écrivez AAAA-MM-JJ.")
+        if not isinstance(value, date):
+            try:
+                value = date.fromisoformat(str(value))
+            except ValueError:
+                self.error(self.line_of(block, key), f"« {str(value)[:40]} » n'est pas une date : écrivez AAAA-MM-JJ.")
+                return None
+        problem = day_problem(value)
+        if problem:
+            self.error(self.line_of(block, key), f"« {key} » : {problem}.")
             return None
+        return value
 
     def number(self, block: LineDict, key: str, unit: str = "", *, required: bool = False) -> Decimal | None:
         value = block.get(key)
@@ -120,7 +131,7 @@ class Reader:
             if isinstance(item, (dict, list)) or item is None:
                 self.error(self.line_of(block, key), f"« {key} » doit être une liste de textes.")
                 continue
-            values.append(str(item).strip())
+            values.append(self.clean(str(item), self.line_of(block, key), key))
         return values
 
     def people(self, block: LineDict, key: str, *, with_role: bool = False) -> list[PersonSpec]:
@@ -136,7 +147,7 @@ class Reader:
                     self.error(item.line, f"donnez le rôle de {email} : {' ou '.join(MEMBER_ROLE.values)}.")
                 person = PersonSpec(email=email, name=self.text(item, "name"), line=item.line, role=role)
             elif isinstance(item, str):
-                person = PersonSpec(email=item.strip().lower(), name="", line=line)
+                person = PersonSpec(email=self.clean(item, line, key).lower(), name="", line=line)
             else:
                 self.error(line, f"« {key} » : donnez une adresse e-mail ou {{email: ..., name: ...}}.")
                 continue

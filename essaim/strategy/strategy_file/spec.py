@@ -82,6 +82,7 @@ class PlanSpec:
     title: str
     starts_on: date
     ends_on: date
+    line: int = 0
 
 
 @dataclass
@@ -128,6 +129,7 @@ class IndicatorSpec:
 
 @dataclass
 class StrategySpec:
+    line: int = 1  # of the « strategy » block
     code: str = ""
     title: str = ""
     short_title: str = ""

@@ -33,6 +33,7 @@ def read_head(reader: Reader, head: LineDict, spec: StrategySpec) -> None:
         ),
         "« strategy »",
     )
+    spec.line = head.line
     spec.code = reader.text(head, "code", required=True, max_length=80)
     if spec.code and not all(char.isalnum() or char == "-" for char in spec.code):
         reader.error(reader.line_of(head, "code"), "le code ne contient que des lettres, chiffres et tirets.")
@@ -70,7 +71,9 @@ def read_plans(reader: Reader, root: LineDict, spec: StrategySpec) -> None:
         if starts_on and ends_on and ends_on < starts_on:
             reader.error(reader.line_of(block, "ends_on"), "la fin du plan précède son début.")
         if code and starts_on and ends_on:
-            spec.plans.append(PlanSpec(code, reader.text(block, "title", required=True), starts_on, ends_on))
+            spec.plans.append(
+                PlanSpec(code, reader.text(block, "title", required=True), starts_on, ends_on, line=block.line)
+            )
 
 
 def read_bodies(reader: Reader, root: LineDict, spec: StrategySpec) -> None:

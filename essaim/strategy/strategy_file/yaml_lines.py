@@ -52,8 +52,17 @@ class _LineLoader(yaml.SafeLoader):
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
+    def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date as YAML reads it, or its text when it is no real day (`2020-02-30`, `0000-01-01`):
+        the reader then says which line holds it, instead of the loader failing on the file."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_line_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_lenient_timestamp)
 # YAML 1.1 reads on/off/yes/no as booleans ("on: 2018-12-31" would become "True: ..."): only
 # true and false are booleans here, as in YAML 1.2.
 _LineLoader.yaml_implicit_resolvers = {
@@ -74,6 +83,17 @@ def load_document(text: str) -> tuple[Any, list[RowError]]:
     """The document of `text`, or None with the error that stopped the reading."""
     try:
         return read_yaml(text), []
+    except RecursionError:
+        # Blocks nested hundreds of levels deep ([[[[...): no strategy file is; the parser's
+        # recursion gives up before the reader could say where.
+        return None, [
+            RowError(
+                0, "le fichier imbrique trop de blocs les uns dans les autres : ce n'est pas un fichier de stratégie."
+            )
+        ]
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return None, [RowError(line, f"caractère interdit dans un fichier YAML ({_code_point(error.character)}).")]
     except _AliasRefused as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         return None, [RowError(line, "les alias YAML (*nom) sont refusés : écrivez chaque élément une fois.")]
@@ -82,3 +102,7 @@ def load_document(text: str) -> tuple[Any, list[RowError]]:
         return None, [RowError(line, f"le fichier n'est pas un YAML valide ({error.problem}).")]
     except yaml.YAMLError:
         return None, [RowError(0, "le fichier n'est pas un YAML valide.")]
+
+
+def _code_point(character: int | str) -> str:
+    return f"U+{character if isinstance(character, int) else ord(character):04X}"
