@@ -198,6 +198,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Every spelling of an address (`Membre@x`, ` membre@x `) counts towards the same lock-out.
+AXES_USERNAME_CALLABLE = "essaim.accounts.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
