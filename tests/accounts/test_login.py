@@ -136,3 +136,31 @@ def test_an_address_too_long_for_the_lock_out_table_is_refused_in_french(client)
     assert response.status_code == 200
     assert "Une adresse e-mail compte au plus 254 caractères" in response.content.decode()
     assert not AccessAttempt.objects.exists()
+
+
+def login_through_proxy(client, forwarded_for, password=PASSWORD):
+    return client.post(
+        reverse("accounts:login"),
+        {"username": "membre@example.org", "password": password},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_the_proxy_one_visitors_failures_do_not_lock_out_another(client, settings):
+    settings.PROXY_COUNT = 1
+    UserFactory(email="membre@example.org")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        login_through_proxy(client, "203.0.113.7", "mauvais")
+    assert login_through_proxy(client, "203.0.113.7").status_code == 429
+    # A forged entry on the left is the visitor's own: the address the proxy saw still counts.
+    assert login_through_proxy(client, "198.51.100.1, 203.0.113.7").status_code == 429
+    assert login_through_proxy(client, "198.51.100.9").status_code == 302
+
+
+def test_without_a_proxy_a_forged_forwarded_address_is_ignored(client, settings):
+    settings.PROXY_COUNT = 0
+    UserFactory(email="membre@example.org")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login_through_proxy(client, f"203.0.113.{attempt}", "mauvais")
+    assert login_through_proxy(client, "198.51.100.9").status_code == 429
