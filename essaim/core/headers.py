@@ -5,8 +5,8 @@
   disguise itself; `tests/core/test_headers.py` renders the main pages and refuses either.
 - `Cache-Control: private, no-store` on every page that is someone's: anything shown to a logged-in
   person (their name is in the header, and workspaces, moderation and internal strategy pages are
-  behind login), the account pages (login, password reset links carry a token), the admin, and any
-  response that sets a cookie. Public pages seen anonymously keep their caching.
+  behind login), the account pages, the admin, any page reached by a link carrying a token (sent to
+  one person by e-mail), and any response that sets a cookie. Public pages seen anonymously keep their caching.
 
 Static files are served by WhiteNoise before this middleware runs: they keep their long caching.
 """
@@ -38,6 +38,9 @@ def is_personal(request: HttpRequest, response: HttpResponse) -> bool:
         return True
     match = request.resolver_match
     if match is not None and PERSONAL_NAMESPACES & set(match.namespaces):
+        return True
+    # A link carrying a token (password reset, alert confirmation) was sent to one person.
+    if match is not None and any("token" in name for name in match.kwargs):
         return True
     return bool(response.cookies)
 

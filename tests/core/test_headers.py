@@ -105,6 +105,11 @@ def test_account_pages_are_never_stored_even_before_logging_in(client):
         assert client.get(reverse(name))["Cache-Control"] == "private, no-store", name
 
 
+def test_a_page_reached_by_a_personal_link_is_never_stored(client):
+    response = client.get(reverse("catalog:alert_confirm", args=["jeton-inconnu"]))
+    assert response["Cache-Control"] == "private, no-store"
+
+
 def test_the_walk_reaches_every_module():
     paths = set(parameterless_paths())
     for name in ("core:home", "catalog:search", "organisations:directory", "strategy:workspace", "accounts:profile"):
