@@ -131,6 +131,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Content-Security-Policy on every page, no caching of personal ones (after authentication).
+    "essaim.core.headers.ResponseHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -198,9 +200,12 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Every spelling of an address (`Membre@x`, ` membre@x `) counts towards the same lock-out.
+AXES_USERNAME_CALLABLE = "essaim.accounts.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# The address counted is the visitor's, read behind PROXY_COUNT proxies (see below).
+AXES_CLIENT_IP_CALLABLE = "essaim.core.client_address.client_address"
 AXES_VERBOSE = False
 # Keep only failed attempts (needed for the lock-out), not a log of every successful login.
 AXES_DISABLE_ACCESS_LOG = True
@@ -312,7 +317,30 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_HTTPS_PROXY", False):
+# Behind a reverse proxy (nginx, Caddy) that terminates TLS: BEHIND_HTTPS_PROXY trusts its
+# X-Forwarded-Proto, and PROXY_COUNT says how many proxies stand in front of the platform, so that
+# the visitor's address is read from X-Forwarded-For (`core/client_address.py`). The two go
+# together: a proxy without PROXY_COUNT gives every visitor the proxy's address (five wrong
+# passwords from anyone lock a real user out), PROXY_COUNT without a proxy lets a visitor choose
+# the address the lock-out counts.
+BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"PROXY_COUNT doit être un nombre positif ou nul, pas {PROXY_COUNT}.")
+if PROXY_COUNT and not BEHIND_HTTPS_PROXY:
+    raise ImproperlyConfigured(
+        f"PROXY_COUNT vaut {PROXY_COUNT} mais BEHIND_HTTPS_PROXY n'est pas activé. Sans proxy inverse, "
+        "l'en-tête X-Forwarded-For vient du visiteur, qui choisirait l'adresse comptée par le blocage "
+        "des connexions. Derrière un proxy, donnez BEHIND_HTTPS_PROXY=true ; sinon, PROXY_COUNT=0."
+    )
+if BEHIND_HTTPS_PROXY and not PROXY_COUNT:
+    raise ImproperlyConfigured(
+        "BEHIND_HTTPS_PROXY est activé mais PROXY_COUNT vaut 0 : tous les visiteurs auraient l'adresse "
+        "du proxy, et cinq mauvais mots de passe de n'importe qui bloqueraient un compte pour tout le "
+        "monde. Donnez le nombre de proxys inverses devant la plateforme (PROXY_COUNT=1 pour un seul "
+        "nginx ou Caddy)."
+    )
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

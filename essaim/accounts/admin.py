@@ -11,20 +11,21 @@ from essaim.accounts.staff import staff_member_add
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_staff", "is_active", "last_login"]
-    list_filter = ["is_staff", "is_superuser", "is_active"]
+    list_display = ["email", "full_name", "administers_platform", "is_staff", "is_active", "last_login"]
+    list_filter = ["administers_platform", "is_staff", "is_superuser", "is_active"]
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Identité", {"fields": ("full_name",)}),
+        ("Rôle", {"fields": ("administers_platform",)}),
         ("Droits", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
-        # The CRESS team gives staff status; only a superuser hands out rights one by one, so that
-        # nobody raises their own.
+        # The CRESS team gives the platform role and access to the admin; only a superuser hands
+        # out rights one by one, so that nobody raises their own.
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or request.user.is_superuser:
             return fieldsets

@@ -5,21 +5,32 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from essaim.accounts.models import EMAIL_MAX_LENGTH, normalise_email
 from essaim.core.emails import send_templated_email
 from essaim.core.ratelimit import HoneypotForm
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    """Log in with the e-mail address; the field keeps Django's name `username` for django-axes."""
+    """Log in with the e-mail address; the field keeps Django's name `username` for django-axes.
+    The address is normalised before it is checked, so every spelling of it meets the same account
+    and the same lock-out (`lockout.lockout_username`)."""
 
     username = forms.EmailField(
         label="Adresse e-mail",
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "max_length": f"Une adresse e-mail compte au plus {EMAIL_MAX_LENGTH} caractères.",
+            "invalid": "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
         "invalid_login": "Adresse e-mail ou mot de passe incorrect. Les deux sont sensibles à la saisie exacte.",
         "inactive": "Ce compte est désactivé. Écrivez à l'équipe de la plateforme pour le réactiver.",
     }
+
+    def clean_username(self) -> str:
+        return normalise_email(self.cleaned_data["username"])
 
 
 class QueuedPasswordResetForm(HoneypotForm, PasswordResetForm):

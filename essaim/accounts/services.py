@@ -24,13 +24,13 @@ def personal_data_purge(*, now: datetime) -> PurgeReport:
     """Apply the retention limits of the privacy page: failed-login records after
     FAILED_LOGIN_RETENTION_DAYS, accounts unused for INACTIVE_ACCOUNT_RETENTION_DAYS (counted
     from the last login, or from sign-up for an account never used). Platform administrators
-    are kept: their accounts are managed by the CRESS itself."""
+    and accounts with access to the admin are kept: the CRESS manages them itself."""
     failed_before = now - timedelta(days=settings.FAILED_LOGIN_RETENTION_DAYS)
     failed = 0
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         failed += model.objects.filter(attempt_time__lt=failed_before).delete()[0]
     inactive_before = now - timedelta(days=settings.INACTIVE_ACCOUNT_RETENTION_DAYS)
-    stale = User.objects.filter(is_staff=False).filter(
+    stale = User.objects.filter(is_staff=False, administers_platform=False).filter(
         Q(last_login__lt=inactive_before) | Q(last_login__isnull=True, date_joined__lt=inactive_before)
     )
     accounts = stale.count()

@@ -20,11 +20,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
+
+from essaim.core.client_address import HttpResponse, HttpResponseRedirect, client_address
 
 HONEYPOT_FIELD = "website"
 
@@ -42,8 +43,8 @@ def refusal_message() -> str:
 
 
 def _visitor_ip(request: HttpRequest) -> str:
-    """The visitor's IP address, read as the login lock-out reads it."""
-    return get_client_ip_address(request) or "inconnue"
+    """The visitor's IP address, read as the login lock-out reads it (`core.client_address`)."""
+    return client_address(request) or "inconnue"
 
 
 def _counted(scope: str, kind: str, value: str, limit: int) -> bool:

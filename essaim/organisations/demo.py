@@ -62,13 +62,22 @@ DEMO_ACCOUNTS = (
 def create_demo_accounts() -> list[DemoAccount]:
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
-            email=account.email, defaults={"full_name": account.full_name, "is_staff": account.is_staff}
+            email=account.email,
+            defaults={
+                "full_name": account.full_name,
+                "is_staff": account.is_staff,
+                "administers_platform": account.is_staff,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         if account.is_staff:
+            # The CRESS account both holds the platform's role and opens the admin.
             staff_member_add(user=user)
+            if not user.administers_platform:
+                user.administers_platform = True
+                user.save(update_fields=["administers_platform"])
         if account.membership:
             organisation = Organisation.objects.with_role(account.organisation_role).order_by("search_name").first()
             if organisation:

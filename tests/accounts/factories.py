@@ -19,7 +19,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     class Params:
-        platform_admin = factory.Trait(is_staff=True)
+        # The CRESS team: the platform's role and access to the admin.
+        platform_admin = factory.Trait(is_staff=True, administers_platform=True)
 
     @factory.post_generation
     def _save_password(self, create: bool, extracted: object, **kwargs: object) -> None:

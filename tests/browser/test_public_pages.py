@@ -71,7 +71,8 @@ def test_commune_field_suggests_communes_as_you_type(page, directory):
     page.goto("/annuaire/")
     field = page.get_by_label("Commune (nom ou code INSEE)")
     field.press_sequentially("st herb", delay=30)
-    page.wait_for_function("document.querySelectorAll('datalist option').length > 0")
+    # A function, not a string: the Content-Security-Policy refuses to evaluate strings.
+    page.wait_for_function("() => document.querySelectorAll('datalist option').length > 0")
     assert page.eval_on_selector("datalist option", "option => option.value") == "Saint-Herblain (44)"
 
 
@@ -124,7 +125,8 @@ def test_choosing_a_filter_updates_the_results_and_the_address(page, directory):
 def test_cress_staff_land_on_moderation_and_open_the_administration(page, directory):
     from essaim.accounts.staff import staff_member_add
 
-    staff_member_add(user=UserFactory(email="camille@example.org", full_name="Camille Moreau"))
+    cress = UserFactory(email="camille@example.org", full_name="Camille Moreau", administers_platform=True)
+    staff_member_add(user=cress)
     page.goto("/compte/connexion/")
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe").fill(PASSWORD)
@@ -147,3 +149,11 @@ def test_an_organisation_page_names_its_legal_category_and_links_to_its_contacts
     assert page.get_by_text("Association déclarée (code INSEE 9220)").is_visible()
     assert page.get_by_role("link", name="https://recyclerie.example").is_visible()
     assert_accessible(page)
+
+
+def test_htmx_adds_no_inline_style_the_policy_would_refuse(page, directory):
+    page.goto("/annuaire/")
+    page.get_by_label("Département").select_option("49")
+    page.wait_for_url("**/annuaire/?*departement=49*")
+    assert page.evaluate("() => htmx.config.includeIndicatorStyles") is False
+    assert page.evaluate("() => document.querySelectorAll('style, [style]').length") == 0

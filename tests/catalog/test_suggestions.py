@@ -30,7 +30,7 @@ def test_a_visitor_suggests_an_offer_that_waits_hidden_for_the_cress(client, rol
     assert client.get(reverse("catalog:offer", args=[offer.slug])).status_code == 404
     assert client.get(reverse("organisations:detail", args=[offer.operator.slug])).status_code == 404
 
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(platform_admin=True))
     page = client.get(reverse("catalog:moderation")).content.decode()
     assert "Fonds de confiance de la Mayenne" in page and "Reprendre en brouillon" in page
     assert client.get(reverse("catalog:offer_edit", args=[offer.pk])).status_code == 200

@@ -62,15 +62,11 @@ def test_a_wrong_entry_in_a_public_form_answers_400_and_counts_nothing(client, r
     assert client.post(reverse("catalog:suggest"), SUGGESTION).status_code == 302
 
 
-def behind_the_proxy(request):
-    """A stand-in for the login lock-out's reading of the visitor's address behind a proxy."""
-    return request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip() or request.META["REMOTE_ADDR"]
-
-
 def test_visitors_behind_one_proxy_are_counted_apart_as_the_login_lock_out_counts_them(
     client, settings, roles, taxonomies
 ):
-    settings.AXES_CLIENT_IP_CALLABLE = behind_the_proxy
+    settings.PROXY_COUNT = 1
+    settings.BEHIND_HTTPS_PROXY = True
     proxy = {"REMOTE_ADDR": "192.0.2.1"}
     for _ in range(5):
         client.post(reverse("catalog:suggest"), SUGGESTION, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)

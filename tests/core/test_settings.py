@@ -59,3 +59,20 @@ def test_production_with_a_placeholder_publisher_refuses_to_start_naming_what_to
 def test_development_starts_with_the_placeholder_publisher():
     result = run_django("check", DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_proxy_count_without_a_proxy_refuses_to_start_naming_both_settings():
+    result = run_django("check", DEBUG="true", PROXY_COUNT="1")
+    assert result.returncode != 0
+    assert "PROXY_COUNT vaut 1 mais BEHIND_HTTPS_PROXY n'est pas activé" in result.stderr
+
+
+def test_a_proxy_without_its_count_refuses_to_start_rather_than_lock_everyone_out():
+    result = run_django("check", DEBUG="true", BEHIND_HTTPS_PROXY="true")
+    assert result.returncode != 0
+    assert "BEHIND_HTTPS_PROXY est activé mais PROXY_COUNT vaut 0" in result.stderr
+
+
+def test_a_proxy_with_its_count_starts():
+    result = run_django("check", DEBUG="true", BEHIND_HTTPS_PROXY="true", PROXY_COUNT="1")
+    assert result.returncode == 0, result.stderr
