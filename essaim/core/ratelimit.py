@@ -23,9 +23,9 @@ import hmac
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
-from essaim.core.client_address import HttpResponse, HttpResponseRedirect, client_address
+from essaim.core.client_address import client_address
 
 HONEYPOT_FIELD = "website"
 
