@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 
 class CoreConfig(AppConfig):
     name = "essaim.core"
     label = "core"
     verbose_name = "Socle"
+
+    def ready(self) -> None:
+        from essaim.core.converters import IdConverter
+
+        # Before any urls.py is read: every route takes its ids as `<id:pk>`.
+        register_converter(IdConverter, "id")
