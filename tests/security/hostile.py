@@ -92,7 +92,9 @@ def _parts(pattern: object) -> list[str]:
 def query_names() -> list[str]:
     """Every query or form parameter the project's code reads by name, and every form field."""
     names: set[str] = set()
-    reads = re.compile(r"""(?:GET|POST|data|params)\.get(?:list)?\(\s*["'](\w+)["']|["'](\w+)["'] in request\.(?:GET|POST)""")
+    reads = re.compile(
+        r"""(?:GET|POST|data|params)\.get(?:list)?\(\s*["'](\w+)["']|["'](\w+)["'] in request\.(?:GET|POST)"""
+    )
     fields = re.compile(r"^\s+(\w+) = (?:forms\.|\w+Field\()", re.MULTILINE)
     for path in ESSAIM.rglob("*.py"):
         text = path.read_text()

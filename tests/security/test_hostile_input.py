@@ -15,7 +15,6 @@ import traceback
 from dataclasses import dataclass
 from datetime import date
 
-import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signals import got_request_exception
@@ -27,12 +26,31 @@ from django.utils.http import urlsafe_base64_encode
 from essaim.accounts.models import User
 from essaim.catalog.models import Alert, Offer
 from essaim.organisations.models import Membership
-from essaim.strategy.models import ActionDocument, Campaign, Decision, IndicatorValue, Meeting, Milestone, ProgressReport
+from essaim.strategy.models import (
+    ActionDocument,
+    Campaign,
+    Decision,
+    IndicatorValue,
+    Meeting,
+    Milestone,
+    ProgressReport,
+)
 from essaim.strategy.services import bilan_take
 from tests.accounts.factories import UserFactory
 from tests.catalog.factories import make_offer
-from tests.security.hostile import BAD_DATES, BAD_NUMBERS, HOSTILE, LONG, Form, FormReader, Route, body, encoded
-from tests.security.hostile import query_names, routes as all_routes
+from tests.security.hostile import (
+    BAD_DATES,
+    BAD_NUMBERS,
+    HOSTILE,
+    LONG,
+    Form,
+    FormReader,
+    Route,
+    body,
+    encoded,
+    query_names,
+    routes as all_routes,
+)
 from tests.strategy.factories import strategy_world
 
 # A path parameter is a piece of text: no need for every date or number there.
@@ -53,13 +71,21 @@ def demo(region: object) -> Demo:
     staff = UserFactory(platform_admin=True, is_superuser=True)
     operator_member = UserFactory()
     offer = make_offer("Prêt d'honneur solidaire", types=["pret"], url="https://example.org/pret")
-    draft = make_offer("Garantie en préparation", types=["garantie"], operator=offer.operator, status=Offer.Status.DRAFT)
+    draft = make_offer(
+        "Garantie en préparation", types=["garantie"], operator=offer.operator, status=Offer.Status.DRAFT
+    )
     Membership.objects.create(organisation=offer.operator, user=operator_member, role=Membership.Role.ADMIN)
     campaign = Campaign.objects.create(
-        strategy=world.strategy, title="Bilan 2026", period_label="2026", opens_on=date(2026, 10, 1), due_on=date(2026, 11, 30)
+        strategy=world.strategy,
+        title="Bilan 2026",
+        period_label="2026",
+        opens_on=date(2026, 10, 1),
+        due_on=date(2026, 11, 30),
     )
     report = ProgressReport.objects.create(action=world.action, campaign=campaign)
-    meeting = Meeting.objects.create(body=world.group, held_on=date(2026, 3, 10), title="COTECH de mars", is_public=True)
+    meeting = Meeting.objects.create(
+        body=world.group, held_on=date(2026, 3, 10), title="COTECH de mars", is_public=True
+    )
     decision = Decision.objects.create(meeting=meeting, text="Lancer l'étude.", due_on=date(2026, 6, 30))
     milestone = Milestone.objects.create(action=world.action, title="Premier comité", due_on=date(2026, 3, 1))
     ActionDocument.objects.create(action=world.action, title="Compte rendu", is_public=True)
@@ -227,7 +253,10 @@ def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonom
     forms: dict[tuple[str, str, tuple[str, ...]], Form] = {}
     hostile = itertools.cycle(HOSTILE)
     # The admin's pages are Django's: fewer hostile values there, every page still visited.
-    own, admin = [r for r in routes if not r.name.startswith("admin:")], [r for r in routes if r.name.startswith("admin:")]
+    own, admin = (
+        [r for r in routes if not r.name.startswith("admin:")],
+        [r for r in routes if r.name.startswith("admin:")],
+    )
     # Deleting pages last: what they delete, the other pages still find.
     admin.sort(key=lambda r: r.name.endswith("_delete"))
     try:
@@ -235,7 +264,7 @@ def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonom
             is_admin = route.name.startswith("admin:")
             real = _real_values(route, data)
             path = route.path(real)
-            for role_index, role in enumerate(ROLES):
+            for role in ROLES:
                 # The admin turns away every role but the CRESS's (Django's own check): anonymous visitors knock.
                 if is_admin and role not in {"anonyme", "équipe CRESS"}:
                     continue
