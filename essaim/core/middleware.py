@@ -31,11 +31,11 @@ class CleanInputMiddleware:
             raise BadRequest("NUL dans l'adresse")
         if _has_nul(request.COOKIES.items()):
             raise BadRequest("NUL dans un cookie")
-        request.GET = _cleaned(request.GET)
+        request.GET = _cleaned(request.GET)  # type: ignore[assignment]  # made immutable as Django's
         if request.method == "POST":
             # Reading the form here parses it once for the whole request, as the CSRF check does.
-            request.POST = _cleaned(request.POST)
-            if any("\x00" in (upload.name or "") for upload in request.FILES.values()):
+            request.POST = _cleaned(request.POST)  # type: ignore[assignment]
+            if any("\x00" in (upload.name or "") for _, uploads in request.FILES.lists() for upload in uploads):
                 raise BadRequest("NUL dans le nom d'un fichier")
         return self.get_response(request)
 
