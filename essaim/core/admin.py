@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpRequest
 
@@ -8,10 +9,46 @@ from essaim.core.models import HistoryEntry, ReferenceDataset
 from essaim.core.text import MAX_ID
 
 
-class CheckedPrefillAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """An admin whose "add" page takes its prefilled relations from the address only when they
-    name an object: Django's autocomplete widget looks up `?operator=abc` as it stands and answers
-    500. Every admin with `autocomplete_fields` uses it."""
+class _CheckedAutocompleteMixin:
+    """Django's autocomplete widget looks up the value it shows as it stands: a value that names
+    no object (`?operator=abc`, or typed into a posted form) would answer 500; it is shown empty."""
+
+    field: Any
+
+    def optgroups(self, name: str, value: list[Any], attr: Any = None) -> Any:
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(getattr(remote, "field_name", None) or remote.model._meta.pk.name)
+        return super().optgroups(name, [item for item in value if _are_keys(target, [item])], attr)  # type: ignore[misc]
+
+
+class CheckedAutocompleteSelect(_CheckedAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(_CheckedAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedAutocompleteMixin:
+    """For every admin and inline with `autocomplete_fields`: its widgets show only values that
+    name an object."""
+
+    admin_site: admin.AdminSite
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):  # type: ignore[attr-defined]
+            kwargs["widget"] = CheckedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):  # type: ignore[attr-defined]
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class CheckedPrefillAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """An admin with `autocomplete_fields`, whose "add" page takes its prefilled relations from
+    the address only when they name an object (see `CheckedAutocompleteMixin`)."""
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         initial = super().get_changeform_initial_data(request)

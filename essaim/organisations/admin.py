@@ -1,10 +1,10 @@
 from django.contrib import admin
 
-from essaim.core.admin import CheckedPrefillAdmin
+from essaim.core.admin import CheckedAutocompleteMixin, CheckedPrefillAdmin
 from essaim.organisations.models import Membership, Organisation, OrganisationRole
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]

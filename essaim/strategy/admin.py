@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from essaim.core.admin import CheckedPrefillAdmin
+from essaim.core.admin import CheckedAutocompleteMixin, CheckedPrefillAdmin
 from essaim.strategy.models import (
     Action,
     ActionDocument,
@@ -22,7 +22,7 @@ from essaim.strategy.models import (
 )
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = StrategyMember
     extra = 0
     autocomplete_fields = ["user"]

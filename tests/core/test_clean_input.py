@@ -118,3 +118,14 @@ def test_the_admin_ignores_a_prefilled_relation_that_names_no_object(client):
     assert client.get("/admin/catalog/offer/add/?operator=abc").status_code == 200
     assert client.get("/admin/organisations/organisation/add/?commune=99999999999999999999999").status_code == 200
     assert client.get("/admin/catalog/searchlog/add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_again_a_form_whose_autocomplete_field_names_no_object(client):
+    from tests.organisations.factories import MembershipFactory
+
+    membership = MembershipFactory()
+    client.force_login(UserFactory(platform_admin=True, is_superuser=True))
+    page = f"/admin/organisations/membership/{membership.pk}/change/"
+    response = client.post(page, {"user": "🐝", "organisation": membership.organisation.pk, "role": "member"})
+    assert response.status_code == 200

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signals import got_request_exception
 from django.db import DatabaseError, transaction
+from django.template import Template
 from django.test import Client
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -244,8 +245,15 @@ def _hostile_form(form: Form, value: bytes | str, turn: int) -> str:
     return body(fields)
 
 
-def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonomies, settings, capsys):
+def _render_as_in_production(template: Template, context: object) -> str:
+    return template.nodelist.render(context)  # Django's own Template._render
+
+
+def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonomies, settings, capsys, monkeypatch):
     settings.DEBUG = False
+    # Pages rendered as in production: the test framework's recording of each template's context
+    # would double the time, and no assertion here reads it.
+    monkeypatch.setattr(Template, "_render", _render_as_in_production)
     data = demo(region)
     routes = all_routes()
     names = query_names()
@@ -265,8 +273,8 @@ def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonom
             real = _real_values(route, data)
             path = route.path(real)
             for role in ROLES:
-                # The admin turns away every role but the CRESS's (Django's own check): anonymous visitors knock.
-                if is_admin and role not in {"anonyme", "équipe CRESS"}:
+                # The admin turns away every role but the CRESS's, at its door (Django's own check).
+                if is_admin and role != "équipe CRESS" and not (role == "anonyme" and route.name == "admin:index"):
                     continue
                 response = sweep.send(role, "GET", path)
                 if response.status_code == 200 and "html" in response.get("Content-Type", ""):
@@ -285,7 +293,8 @@ def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonom
                 if not is_admin and role != "équipe CRESS":
                     sweep.send(role, "POST", path, data=_hostile_query(names, value, next(hostile)))
             # Each parameter of the route in turn, each hostile value once, roles taking turns.
-            values = IN_PATHS if not is_admin else [next(hostile)]
+            # The admin finds an object the same way on all its pages of an object: its "change" pages.
+            values = IN_PATHS if not is_admin else [next(hostile)] if route.name.endswith("_change") else []
             for turn, (param, value) in enumerate(itertools.product(route.params, values)):
                 role = ROLES[(index + turn) % len(ROLES)] if not is_admin else "équipe CRESS"
                 path = route.path({**real, f"<{param[0]}:{param[1]}>": encoded(value)})
