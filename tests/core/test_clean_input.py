@@ -129,3 +129,11 @@ def test_the_admin_shows_again_a_form_whose_autocomplete_field_names_no_object(c
     page = f"/admin/organisations/membership/{membership.pk}/change/"
     response = client.post(page, {"user": "🐝", "organisation": membership.organisation.pk, "role": "member"})
     assert response.status_code == 200
+
+
+def test_every_route_takes_its_ids_with_the_bounded_converter():
+    """Django's `<int:…>` is unbounded: a 23-digit id overflows SQLite's integer (500)."""
+    from tests.security.hostile import routes
+
+    unbounded = [f"{route.name} <int:{name}>" for route in routes() for kind, name in route.params if kind == "int"]
+    assert not unbounded, "Use <id:…> (essaim/core/converters.py): " + ", ".join(unbounded)
