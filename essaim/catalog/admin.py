@@ -20,6 +20,7 @@ from essaim.catalog.models import (
     Synonym,
 )
 from essaim.catalog.services import offer_save
+from essaim.core.admin import CheckedPrefillAdmin
 from essaim.core.history import label_of
 
 
@@ -56,7 +57,7 @@ class OfferTerritoryInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(CheckedPrefillAdmin):
     list_display = ["title", "operator", "status", "deadline", "review_due_on", "broken_link"]
     list_filter = ["status", "offer_types", "stages", "needs", "broken_link", "recurrence"]
     search_fields = ["title", "summary", "external_id", "operator__name"]
@@ -98,6 +99,9 @@ class SearchLogAdmin(admin.ModelAdmin):
     list_display = ["created_at", "kind", "result_count"]
     list_filter = ["kind"]
     readonly_fields = ["created_at", "kind", "criteria", "result_count"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False  # a log is written by the searches, never by hand
 
 
 @admin.register(OfferEvent)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 
 class CoreConfig(AppConfig):
@@ -7,5 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Socle"
 
     def ready(self) -> None:
+        from essaim.core.converters import IdConverter
+
+        # Before any urls.py is read: every route takes its ids as `<id:pk>`.
+        register_converter(IdConverter, "id")
         # Registers the history of changes into `personal_data` (export and erasure on request).
         from essaim.core import personal_data  # noqa: F401

@@ -24,25 +24,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from essaim.core.text import without_control_characters
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 # Excel refuses a longer cell (it "repairs" the file by emptying it).
 XLSX_MAX_CELL = 32_767
-
-_LINE_BREAKS = {0x0B: "\n", 0x0C: "\n"}  # what word processors use for a manual line or page break
-_CONTROLS: dict[int, str | None] = {
-    code: _LINE_BREAKS.get(code)
-    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]
-    if chr(code) not in "\t\n\r"
-}
-# A lone surrogate cannot be encoded in UTF-8 at all.
-_CONTROLS.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
-
-
-def printable(text: str) -> str:
-    """The text without control characters: vertical tabs and form feeds become line breaks,
-    the other controls (except tab, line feed and carriage return) are removed."""
-    return text.translate(_CONTROLS)
 
 
 def _inert(value: Any) -> Any:
@@ -66,7 +53,7 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, float):
         return repr(value).replace(".", ",")
     if isinstance(value, str):
-        return _inert(printable(value))
+        return _inert(without_control_characters(value))
     return value
 
 
@@ -80,7 +67,7 @@ def rows_to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=CSV_DELIMITER, lineterminator="\n")
-    writer.writerow({name: printable(name) for name in columns})
+    writer.writerow({name: without_control_characters(name) for name in columns})
     writer.writerows({name: _csv_cell(value) for name, value in row.items()} for row in rows)
     return buffer.getvalue()
 
@@ -96,7 +83,7 @@ def rows_to_xlsx(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, shee
     def cell(value: Any) -> Any:
         if not isinstance(value, str):
             return value
-        value = printable(value)
+        value = without_control_characters(value)
         if len(value) > XLSX_MAX_CELL:
             value = value[: XLSX_MAX_CELL - 1] + "…"
         if not value.startswith("="):

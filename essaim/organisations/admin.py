@@ -1,16 +1,17 @@
 from django.contrib import admin
 
+from essaim.core.admin import CheckedAutocompleteMixin, CheckedPrefillAdmin
 from essaim.organisations.models import Membership, Organisation, OrganisationRole
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(CheckedPrefillAdmin):
     list_display = ["name", "commune", "ess_family", "siret", "is_active", "updated_at"]
     list_filter = ["is_active", "ess_family", "roles", "commune__departement"]
     search_fields = ["name", "search_name", "siret", "siren"]
@@ -36,7 +37,7 @@ class OrganisationRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(CheckedPrefillAdmin):
     list_display = ["user", "organisation", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "organisation__name"]

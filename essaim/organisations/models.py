@@ -14,7 +14,7 @@ from django.urls import reverse
 from essaim.core.fields import WebsiteField
 from essaim.core.models import TaxonomyTerm
 from essaim.core.slugs import unique_slug
-from essaim.core.text import fold
+from essaim.core.text import fold, is_ascii_digits
 from essaim.organisations.legal_categories import legal_category_label
 from essaim.organisations.siret import InvalidIdentifier, validate_siren, validate_siret
 
@@ -80,7 +80,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         query = Q()
         for word in folded.split()[:10]:
             query &= Q(search_name__contains=word)
-        digits = "".join(char for char in text if char.isdigit())
+        digits = "".join(char for char in text if is_ascii_digits(char))
         if len(digits) >= 9:
             query |= Q(siret__startswith=digits) | Q(siren=digits[:9])
         return self.filter(query)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from essaim.core.registries import links_for_organisation
-from essaim.core.text import fold
+from essaim.core.text import fold, is_ascii_digits
 from essaim.organisations.forms import DirectoryFilterForm
 from essaim.organisations.models import Organisation
 from essaim.territories.places import places_related
@@ -23,7 +23,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             organisations = organisations.matching(data["q"])
         if data["commune"]:
             commune_text = data["commune"].strip()
-            if commune_text.isdigit():
+            if is_ascii_digits(commune_text):
                 organisations = organisations.filter(commune__code=commune_text.zfill(5))
             else:
                 organisations = organisations.filter(commune__search_name=fold(commune_text.split("(")[0]))

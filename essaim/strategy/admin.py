@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from essaim.core.admin import CheckedAutocompleteMixin, CheckedPrefillAdmin
 from essaim.strategy.models import (
     Action,
     ActionDocument,
@@ -21,7 +22,7 @@ from essaim.strategy.models import (
 )
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = StrategyMember
     extra = 0
     autocomplete_fields = ["user"]
@@ -63,7 +64,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(CheckedPrefillAdmin):
     list_display = ["code", "title", "strategy", "status", "weather", "is_public"]
     list_filter = ["strategy", "status", "weather"]
     search_fields = ["code", "title"]
@@ -76,7 +77,7 @@ class ActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(CheckedPrefillAdmin):
     list_display = ["name", "kind", "strategy", "pilot"]
     list_filter = ["strategy", "kind"]
     autocomplete_fields = ["leads"]
@@ -102,7 +103,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(CheckedPrefillAdmin):
     list_display = ["name", "strategy", "kind", "unit", "platform_metric", "is_public"]
     list_filter = ["strategy", "kind"]
     inlines = [TargetInline]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from essaim.core.text import is_ascii_digits
 from essaim.territories.models import Commune
 
 LABEL_PATTERN = re.compile(r"^(?P<name>.+?)\s*\((?P<dep>[0-9][0-9AB][0-9]?)\)\s*$")
@@ -22,7 +23,7 @@ def resolve_commune(text: str, *, region_code: str | None = None) -> Commune:
     )
     if region_code:
         communes = communes.in_region(region_code)
-    if text.isdigit() or re.fullmatch(r"2[AB]\d{3}", text.upper()):
+    if is_ascii_digits(text) or re.fullmatch(r"2[AB]\d{3}", text.upper()):
         commune = communes.filter(code=text.upper().zfill(5)).first()
         if commune is None:
             raise forms.ValidationError(f"Aucune commune n'a le code INSEE « {text} ».")

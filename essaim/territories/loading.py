@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from django.db import models, transaction
 
-from essaim.core.text import fold
+from essaim.core.text import fold, is_ascii_digits
 from essaim.territories import geometry
 from essaim.territories.models import Commune, Departement, Epci, Region
 
@@ -87,7 +87,7 @@ def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadR
     commune_epci = [epci_code.get(row["epci_id"]) for row in communes]
     commune_region = [region_of_dep[code] for code in commune_dep]
     populations = [
-        int(row["population_municipale"]) if row["population_municipale"].isdigit() else 0 for row in communes
+        int(row["population_municipale"]) if is_ascii_digits(row["population_municipale"]) else 0 for row in communes
     ]
 
     def merged(shapes: np.ndarray, groups: list[str] | list[str | None]) -> tuple[list[str], np.ndarray]:

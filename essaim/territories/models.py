@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from essaim.core.text import fold
+from essaim.core.text import fold, is_ascii_digits
 from essaim.territories.places import PLACE_RELATIONS, Places
 
 
@@ -79,7 +79,7 @@ class CommuneQuerySet(models.QuerySet["Commune"]):
         accents, case and "St"/"Ste" abbreviations ignored; names that start with the text come
         first, then larger populations."""
         text = text.strip()[:100]
-        if text.isdigit():
+        if is_ascii_digits(text):
             return self.filter(code__startswith=text).order_by("code")
         words = [ABBREVIATIONS.get(word, word) for word in fold(text).split()][:8]
         if not words:

@@ -3,6 +3,7 @@ territories by code ("departement:44", "epci:244400404", "commune:49007")."""
 
 from __future__ import annotations
 
+from essaim.core.text import is_ascii_digits
 from essaim.territories.models import Commune, Departement, Epci, Region
 
 KINDS = ("region", "departement", "epci", "commune")
@@ -10,7 +11,7 @@ KINDS = ("region", "departement", "epci", "commune")
 
 def local_kind(code: str) -> str:
     """A code typed for a local territory: an EPCI's SIREN has 9 digits, a commune's INSEE code 5."""
-    return "epci" if len(code) == 9 and code.isascii() and code.isdigit() else "commune"
+    return "epci" if len(code) == 9 and is_ascii_digits(code) else "commune"
 
 
 class TerritoryNames:

@@ -6,7 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from essaim.core.imports import read_csv
-from essaim.core.tables import printable, rows_to_csv, rows_to_xlsx
+from essaim.core.tables import rows_to_csv, rows_to_xlsx
+from essaim.core.text import without_control_characters
 
 COLUMNS = ["Nom", "Valeur", "Note"]
 
@@ -62,7 +63,7 @@ def test_an_xlsx_export_with_a_control_character_opens_with_the_text_kept(text):
 
 
 def test_a_vertical_tab_pasted_from_a_word_processor_becomes_a_line_break():
-    assert printable("Ligne 1\x0bLigne 2\x0cFin\x00") == "Ligne 1\nLigne 2\nFin"
+    assert without_control_characters("Ligne 1\x0bLigne 2\x0cFin\x00") == "Ligne 1\nLigne 2\nFin"
     text = rows_to_csv([{"Nom": "Ligne 1\x0bLigne 2", "Valeur": "", "Note": "a\x01b\tc"}], COLUMNS)
     assert '"Ligne 1\nLigne 2";;a' in text
     assert "a\x01b" not in text and "ab\tc" in text

@@ -21,6 +21,7 @@ from essaim.catalog.perms import can_view_catalogue_dashboard
 from essaim.catalog.presentation import describe_reasons
 from essaim.catalog.search import search_offers
 from essaim.catalog.services import offer_event_record, search_log_record
+from essaim.core.text import parse_id
 from essaim.organisations.models import Organisation
 from essaim.territories.models import Departement
 
@@ -251,7 +252,7 @@ def operator_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def selection(request: HttpRequest) -> HttpResponse:
     """The offers a visitor kept (ids in the address, kept by the browser): a page to print and
     bring to a first meeting."""
-    ids = [int(value) for value in request.GET.get("offres", "").split(",") if value.strip().isdigit()][:50]
+    ids = [pk for value in request.GET.get("offres", "").split(",")[:50] if (pk := parse_id(value)) is not None]
     offers = list(Offer.objects.published().with_relations().filter(pk__in=ids).order_by("title"))
     return render(
         request,

@@ -33,7 +33,6 @@ from essaim.core.imports.files import (
     read_text_file,
     read_xlsx,
     split_list,
-    without_controls,
 )
 from essaim.core.imports.report import ImportReport, Noun, RowError, Tally
 
@@ -52,5 +51,4 @@ __all__ = [
     "read_text_file",
     "read_xlsx",
     "split_list",
-    "without_controls",
 ]

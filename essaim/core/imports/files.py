@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from essaim.core.tables import formula_text_restored
+from essaim.core.text import without_control_characters
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # A workbook is a zip: what it expands to, not what it weighs, is what reading it costs (a 1 MB
@@ -29,7 +29,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 # Characters a cell may not hold: NUL (refused, with its line and column: PostgreSQL cannot store
 # it and a file that holds one is usually damaged) and the other control characters, which a word
 # processor leaves behind (a vertical tab...) and which are removed. Tab and line breaks stay.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FileRejected(Exception):
@@ -124,7 +123,7 @@ def _table_rows(
     """Rows of a sheet given as lists of cell texts, the first one the header (line 1)."""
     iterator = iter(lines)
     try:
-        header = [without_controls(cell).strip().lower() for cell in next(iterator)]
+        header = [without_control_characters(cell).strip().lower() for cell in next(iterator)]
     except StopIteration as exc:
         raise FileRejected(empty) from exc
     while header and not header[-1]:
@@ -150,7 +149,7 @@ def _row(line: int, values: dict[str, str], problem: str) -> Row:
         where = f"la colonne {with_nul[0]}" if len(with_nul) == 1 else f"les colonnes {', '.join(with_nul)}"
         said = f"caractère nul (octet 0) dans {where} : le fichier est sans doute endommagé"
         problem = f"{problem} ; {said}" if problem else said
-    cleaned = {name: without_controls(value).strip() for name, value in values.items()}
+    cleaned = {name: without_control_characters(value).strip() for name, value in values.items()}
     return Row(line=line, values=cleaned, problem=problem)
 
 
@@ -159,11 +158,6 @@ def day_problem(day: date) -> str:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         return f"{day.isoformat()} est hors des années {FIRST_YEAR} à {LAST_YEAR}"
     return ""
-
-
-def without_controls(text: str) -> str:
-    """The text without control characters (NUL included); tabs and line breaks stay."""
-    return _CONTROL.sub("", text).replace("\x00", "")
 
 
 def _too_many_rows() -> None:
@@ -212,7 +206,7 @@ def read_csv(data: bytes, *, required: Iterable[str], optional: Iterable[str] = 
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [without_controls(name).strip().lower() for name in next(reader)]
+        header = [without_control_characters(name).strip().lower() for name in next(reader)]
     except csv.Error as exc:
         raise FileRejected(f"La ligne d'en-tête est illisible : {exc}.") from exc
     _check_header(header, set(required), set(optional))

@@ -6,8 +6,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from essaim.core.imports.files import day_problem, without_controls
+from essaim.core.imports.files import day_problem
 from essaim.core.imports.report import RowError
+from essaim.core.text import without_control_characters
 from essaim.strategy.strategy_file.spec import PersonSpec
 from essaim.strategy.strategy_file.yaml_lines import LineDict
 from essaim.strategy.values import ValueInputError, parse_value
@@ -62,7 +63,7 @@ class Reader:
         """The text stripped, without control characters; NUL, a sign of a damaged file, is an error."""
         if "\x00" in text:
             self.error(line, f"« {key} » contient un caractère nul (\\0), interdit.")
-        return without_controls(text).strip()
+        return without_control_characters(text).strip()
 
     def choice(self, block: LineDict, key: str, choices: tuple[str, ...], default: str = "") -> str:
         value = self.text(block, key)

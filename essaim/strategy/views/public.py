@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from essaim.core.history import entries_of
+from essaim.core.text import parse_id
 from essaim.strategy import bilan_data, perms
 from essaim.strategy.bilan_document import read_bilan
 from essaim.strategy.models import (
@@ -173,9 +174,9 @@ def bilan_compare(request: HttpRequest, code: str) -> HttpResponse:
     if len(bilans) < 2 or not request.GET:
         return render(request, "strategy/bilan_compare.html", context)
     try:
-        before = visible.get(pk=int(request.GET.get("avant", "")))
-        after = visible.get(pk=int(request.GET.get("apres", "")))
-    except (ValueError, Bilan.DoesNotExist):
+        before = visible.get(pk=parse_id(request.GET.get("avant", "")))
+        after = visible.get(pk=parse_id(request.GET.get("apres", "")))
+    except Bilan.DoesNotExist:
         context["error"] = "Choisissez deux bilans parmi la liste."
         return render(request, "strategy/bilan_compare.html", context, status=400)
     if before == after:
