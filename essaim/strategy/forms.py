@@ -4,11 +4,10 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
-from essaim.accounts.models import User
 from essaim.core.widgets import DateInput
+from essaim.strategy import perms
 from essaim.strategy.models import (
     Action,
     ActionDocument,
@@ -112,9 +111,10 @@ class CampaignForm(forms.ModelForm[Campaign]):
             "due_on": DateInput(),
         }
 
-    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        meetings = Meeting.objects.filter(body__strategy=strategy).select_related("body")
+        # Every choice is one this person may see (a meeting they may not read is refused).
+        meetings = perms.visible_meetings(user, strategy).select_related("body")
         self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
@@ -191,9 +191,10 @@ class MeetingForm(forms.ModelForm[Meeting]):
             "minutes": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+        # Only the groups and bodies whose meetings this person records.
+        self.fields["body"].queryset = perms.recordable_bodies(user, strategy)  # type: ignore[attr-defined]
 
 
 class DecisionForm(forms.ModelForm[Decision]):
@@ -203,11 +204,12 @@ class DecisionForm(forms.ModelForm[Decision]):
         labels = {"text": "Décision prise"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DateInput()}
 
-    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        people = User.objects.filter(
-            Q(strategy_roles__strategy=strategy) | Q(led_actions__strategy=strategy) | Q(led_bodies__strategy=strategy)
-        ).distinct()
+        # Every choice is one this person may see: an action they may not read is neither listed
+        # nor accepted when posted (the form says the choice is invalid).
+        people = perms.assignable_people(user, strategy)
         self.fields["owner"].queryset = people.order_by("full_name")  # type: ignore[attr-defined]
-        self.fields["actions"].queryset = strategy.actions.order_by("order")  # type: ignore[attr-defined]
+        actions = perms.visible_actions(user, strategy)
+        self.fields["actions"].queryset = actions.order_by("order")  # type: ignore[attr-defined]
         self.fields["actions"].required = False
