@@ -7,6 +7,7 @@ from essaim.strategy.services.bilans import bilan_publish, bilan_take, bilan_wit
 from essaim.strategy.services.campaigns import (
     RemindersSent,
     campaign_close,
+    campaign_close_as_ended,
     campaign_create,
     campaign_open,
     campaign_reminders_send,
@@ -20,7 +21,14 @@ from essaim.strategy.services.reports import (
     report_submit,
     report_validate,
 )
-from essaim.strategy.services.values import ProposedValue, platform_indicators_update, value_propose, value_review
+from essaim.strategy.services.values import (
+    ProposedValue,
+    platform_fed_indicators,
+    platform_indicator_update,
+    platform_indicators_update,
+    value_propose,
+    value_review,
+)
 
 __all__ = [
     "ProposedValue",
@@ -30,6 +38,7 @@ __all__ = [
     "bilan_take",
     "bilan_withdraw",
     "campaign_close",
+    "campaign_close_as_ended",
     "campaign_create",
     "campaign_open",
     "campaign_reminders_send",
@@ -39,6 +48,8 @@ __all__ = [
     "document_add",
     "meeting_create",
     "milestone_reach",
+    "platform_fed_indicators",
+    "platform_indicator_update",
     "platform_indicators_update",
     "report_closed_message",
     "report_return",
