@@ -167,8 +167,7 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
         "indicators": indicator_rows,
     }
     data["counts"] = bilan_data.counts(action_rows)
-    for node in nodes:
-        node["counts"] = bilan_data.counts(bilan_data.actions_under(data, node["code"]))
+    data["nodes"] = bilan_data.with_node_counts(data)
     return data
 
 
