@@ -3,7 +3,7 @@ atomic, checks the state change it makes (a refusal is a `TransitionRefused` wit
 message) and leaves a history entry."""
 
 from essaim.strategy.services.actions import action_update, document_add, milestone_reach
-from essaim.strategy.services.bilans import bilan_publish, bilan_take, bilan_withdraw
+from essaim.strategy.services.bilans import bilan_file_content, bilan_publish, bilan_take, bilan_withdraw
 from essaim.strategy.services.campaigns import (
     RemindersSent,
     campaign_close,
@@ -34,6 +34,7 @@ __all__ = [
     "ProposedValue",
     "RemindersSent",
     "action_update",
+    "bilan_file_content",
     "bilan_publish",
     "bilan_take",
     "bilan_withdraw",
