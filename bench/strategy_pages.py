@@ -103,7 +103,9 @@ def make_strategy(code: str, *, axes: int, propositions: int, objectives: int, a
             strategy=strategy, code=f"i{n}", name=f"Indicateur {n}", kind=Indicator.Kind.ACTIVITY, unit="personnes"
         )
         indicator.actions.add(*actions[n::500])
-    print(f"  {code}: {len(leaves) * (1 + 1 / objectives + 1 / objectives / propositions):.0f} nœuds, {len(actions)} actions")
+    print(
+        f"  {code}: {len(leaves) * (1 + 1 / objectives + 1 / objectives / propositions):.0f} nœuds, {len(actions)} actions"
+    )
 
 
 def old_node_counts(data: dict[str, Any]) -> list[dict[str, Any]]:
