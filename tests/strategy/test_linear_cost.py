@@ -99,3 +99,10 @@ def test_counting_the_actions_of_every_node_is_linear_in_the_size_of_the_tree(fu
     # Ten times the nodes for the same actions: a little more work for the nodes themselves, not
     # ten times as much (as when every node went through every action).
     assert many < 1.5 * few
+
+
+def test_the_dashboard_links_each_action_to_its_page(client, world):
+    page = client.get(reverse("strategy:detail", args=["sress-test"])).content.decode()
+    url = reverse("strategy:action", args=["sress-test", "1.1.1"])
+    assert f'<a href="{url}">Un parcours d&#x27;orientation commun</a>' in page
+    assert client.get(url).status_code == 200
