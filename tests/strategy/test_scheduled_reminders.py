@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
 
 from essaim.strategy import services
@@ -57,3 +58,21 @@ def test_a_failing_campaign_is_reported_and_the_others_get_their_reminders(world
     assert f"campagne « Campagne cassée » (n° {broken.pk}, stratégie sress-test)" in str(failed.value)
     assert "OverflowError" in str(failed.value)
     assert any("Campagne cassée" in record.getMessage() for record in caplog.records)
+
+
+def test_a_campaign_form_refuses_a_date_or_a_delay_beyond_its_bounds(client, world):
+    client.force_login(world.copilot)
+    url = reverse("strategy:campaign_create", args=["sress-test"])
+    data = {
+        "campagne-title": "Bilan 2026",
+        "campagne-period_label": "2026",
+        "campagne-opens_on": "2026-10-01",
+        "campagne-due_on": "2026-11-30",
+        "campagne-remind_days_before": "7",
+        "campagne-remind_days_after": "3",
+    }
+    never = client.post(url, {**data, "campagne-due_on": "9999-12-31"})
+    assert never.status_code == 400 and "Indiquez une date entre 1900 et 2200." in never.content.decode()
+    forever = client.post(url, {**data, "campagne-remind_days_after": "32767"})
+    assert forever.status_code == 400 and not Campaign.objects.exists()
+    assert client.post(url, data).status_code == 302
