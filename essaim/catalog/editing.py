@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 
 from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer, RefinementQuestion
-from essaim.core.widgets import DateInput
+from essaim.core.fields import BoundedDateField
 from essaim.territories.models import Departement, Region
 from essaim.territories.names import TerritoryNames, local_kind
 
@@ -45,10 +45,9 @@ class OfferForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 8}),
-            "opens_on": DateInput(),
-            "deadline": DateInput(),
             **{name: forms.CheckboxSelectMultiple for name in TAXONOMY_MODELS},
         }
+        field_classes = {"opens_on": BoundedDateField, "deadline": BoundedDateField}
         help_texts = {
             "title": "Commencez par un verbe : « Financer son démarrage avec… ».",
             "stages": "Aucune case cochée : toutes les étapes.",

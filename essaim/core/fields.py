@@ -1,8 +1,15 @@
+"""Fields shared by the apps: a website field for models, a bounded date for forms."""
+
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from essaim.core.widgets import DateInput
 
 
 class WebsiteField(models.URLField):
@@ -10,3 +17,26 @@ class WebsiteField(models.URLField):
 
     def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+# Every date typed into a form of the platform falls between these years. Beyond them a date is a
+# typing slip (0201 for 2021, 9999-12-31 for "never"), and the date arithmetic of the daily jobs
+# (a reminder seven days after 9999-12-31) would overflow.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+
+class BoundedDateField(forms.DateField):
+    """A date between 1 January `FIRST_YEAR` and 31 December `LAST_YEAR`, typed in the browser's
+    date picker. Every date field of every form of the project is one (a test enumerates them):
+    declare it, or name it in a ModelForm's `Meta.field_classes`."""
+
+    widget = DateInput
+    default_error_messages = {
+        "out_of_range": f"Indiquez une date entre {FIRST_YEAR} et {LAST_YEAR}.",
+    }
+
+    def validate(self, value: date | None) -> None:
+        super().validate(value)
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")

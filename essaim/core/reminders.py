@@ -12,7 +12,7 @@ Pure module: no Django import; the caller runs it once a day and records what it
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 Reminder = Literal["before", "after"]
@@ -24,8 +24,11 @@ def reminder_due(
     """The reminder to send today, or None. `days_before` and `days_after` are whole days (≥ 0)."""
     if days_before < 0 or days_after < 0:
         raise ValueError("reminder delays are counted in days, zero or more")
-    if today >= due_on + timedelta(days=days_after):
+    # Counted as differences between dates, which never overflow, where `due_on ± delay` would
+    # for a date near the calendar's ends (9999-12-31).
+    days_past_due = (today - due_on).days
+    if days_past_due >= days_after:
         return None if sent_after else "after"
-    if due_on - timedelta(days=days_before) <= today <= due_on:
+    if -days_before <= days_past_due <= 0:
         return None if sent_before else "before"
     return None

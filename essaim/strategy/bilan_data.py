@@ -49,17 +49,26 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
-def actions_under(data: dict[str, Any], node_code: str) -> list[dict[str, Any]]:
-    """The actions of a node and of all its descendants."""
-    children: dict[str, list[str]] = {}
-    for node in data["nodes"]:
-        children.setdefault(node["parent"], []).append(node["code"])
-    codes, stack = set(), [node_code]
-    while stack:
-        code = stack.pop()
-        codes.add(code)
-        stack.extend(children.get(code, []))
-    return [action for action in data["actions"] if action["node"] in codes]
+def actions_by_node(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """For every node, the actions under it (its own and its descendants'), in one pass over the
+    actions: each is filed under its node and each of that node's ancestors. The cost grows with
+    the number of actions times the depth of the tree, never with actions times nodes (a
+    strategy of 15,000 actions and 600 nodes once took minutes)."""
+    parents = {node["code"]: node["parent"] for node in data["nodes"]}
+    under: dict[str, list[dict[str, Any]]] = {code: [] for code in parents}
+    for action in data["actions"]:
+        code, seen = action["node"], set()
+        while code in under and code not in seen:  # `seen`: a malformed file's cycle ends here
+            seen.add(code)
+            under[code].append(action)
+            code = parents[code]
+    return under
+
+
+def with_node_counts(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The data's nodes, each with the counts of the actions under it."""
+    under = actions_by_node(data)
+    return [{**node, "counts": counts(under[node["code"]])} for node in data["nodes"]]
 
 
 @dataclass(frozen=True)
@@ -142,7 +151,7 @@ def public_view(data: dict[str, Any], also: frozenset[str] = frozenset()) -> dic
     ]
     view["indicators"] = [indicator for indicator in data["indicators"] if indicator["public"]]
     view["counts"] = counts(view["actions"])
-    view["nodes"] = [{**node, "counts": counts(actions_under(view, node["code"]))} for node in data["nodes"]]
+    view["nodes"] = with_node_counts(view)
     return view
 
 

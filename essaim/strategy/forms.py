@@ -4,11 +4,10 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
-from essaim.accounts.models import User
-from essaim.core.widgets import DateInput
+from essaim.core.fields import BoundedDateField
+from essaim.strategy import perms
 from essaim.strategy.models import (
     Action,
     ActionDocument,
@@ -28,6 +27,9 @@ from essaim.strategy.services.campaigns import CAMPAIGN_FIELDS
 from essaim.strategy.services.governance import DECISION_FIELDS, MEETING_FIELDS
 from essaim.strategy.services.reports import REPORT_FIELDS
 from essaim.strategy.values import ValueInputError, parse_value
+
+# A reminder goes at most this many days before or after a campaign's due date.
+REMIND_DAYS_MAX = 90
 
 
 class ReportForm(forms.ModelForm[ProgressReport]):
@@ -51,7 +53,7 @@ class IndicatorValueForm(forms.Form):
     """One indicator's proposed value within a report; left blank, nothing is proposed."""
 
     value = forms.CharField(label="Valeur", required=False, max_length=40)
-    measured_on = forms.DateField(label="Date de la mesure", required=False, widget=DateInput())
+    measured_on = BoundedDateField(label="Date de la mesure", required=False)
     vintage = forms.CharField(label="Millésime", required=False, max_length=20, help_text="Par exemple 2019.")
     source = forms.CharField(label="Source", required=False, max_length=250)
 
@@ -107,14 +109,20 @@ class CampaignForm(forms.ModelForm[Campaign]):
         fields = list(CAMPAIGN_FIELDS)
         labels = {"title": "Titre de la campagne"}
         help_texts = {"meeting": "La réunion (COTECH, COPIL, conférence) où les points seront présentés."}
-        widgets = {
-            "opens_on": DateInput(),
-            "due_on": DateInput(),
-        }
+        field_classes = {"opens_on": BoundedDateField, "due_on": BoundedDateField}
 
-    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+    # Bounded so that a reminder's date stays a date (and a lead is chased within the campaign's season).
+    remind_days_before = forms.IntegerField(
+        label="Relance avant l'échéance (jours)", min_value=0, max_value=REMIND_DAYS_MAX, initial=7
+    )
+    remind_days_after = forms.IntegerField(
+        label="Relance après l'échéance (jours)", min_value=0, max_value=REMIND_DAYS_MAX, initial=3
+    )
+
+    def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        meetings = Meeting.objects.filter(body__strategy=strategy).select_related("body")
+        # Every choice is one this person may see (a meeting they may not read is refused).
+        meetings = perms.visible_meetings(user, strategy).select_related("body")
         self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
@@ -128,7 +136,7 @@ class BilanForm(forms.Form):
     title = forms.CharField(
         label="Titre du bilan", max_length=200, help_text="Par exemple « Bilan 2019 — conférence régionale »."
     )
-    as_of = forms.DateField(label="Arrêté au", widget=DateInput())
+    as_of = BoundedDateField(label="Arrêté au")
     introduction = forms.CharField(
         label="Mot d'introduction",
         required=False,
@@ -153,9 +161,8 @@ class ActionForm(forms.ModelForm[Action]):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "public_summary": forms.Textarea(attrs={"rows": 3}),
-            "planned_start": DateInput(),
-            "planned_end": DateInput(),
         }
+        field_classes = {"planned_start": BoundedDateField, "planned_end": BoundedDateField}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -165,7 +172,7 @@ class ActionForm(forms.ModelForm[Action]):
 
 
 class MilestoneDoneForm(forms.Form):
-    done_on = forms.DateField(label="Atteint le", widget=DateInput())
+    done_on = BoundedDateField(label="Atteint le")
 
     def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -177,7 +184,7 @@ class DocumentForm(forms.ModelForm[ActionDocument]):
         model = ActionDocument
         fields = ["title", "url", "kind", "dated", "is_public"]
         labels = {"title": "Titre du document", "url": "Adresse (lien vers le document)"}
-        widgets = {"dated": DateInput()}
+        field_classes = {"dated": BoundedDateField}
 
 
 class MeetingForm(forms.ModelForm[Meeting]):
@@ -185,15 +192,16 @@ class MeetingForm(forms.ModelForm[Meeting]):
         model = Meeting
         fields = list(MEETING_FIELDS)
         labels = {"title": "Objet de la réunion", "body": "Groupe ou instance"}
+        field_classes = {"held_on": BoundedDateField}
         widgets = {
-            "held_on": DateInput(),
             "agenda": forms.Textarea(attrs={"rows": 3}),
             "minutes": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+        # Only the groups and bodies whose meetings this person records.
+        self.fields["body"].queryset = perms.recordable_bodies(user, strategy)  # type: ignore[attr-defined]
 
 
 class DecisionForm(forms.ModelForm[Decision]):
@@ -201,13 +209,15 @@ class DecisionForm(forms.ModelForm[Decision]):
         model = Decision
         fields = [*DECISION_FIELDS, "actions"]
         labels = {"text": "Décision prise"}
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DateInput()}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"due_on": BoundedDateField}
 
-    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        people = User.objects.filter(
-            Q(strategy_roles__strategy=strategy) | Q(led_actions__strategy=strategy) | Q(led_bodies__strategy=strategy)
-        ).distinct()
+        # Every choice is one this person may see: an action they may not read is neither listed
+        # nor accepted when posted (the form says the choice is invalid).
+        people = perms.assignable_people(user, strategy)
         self.fields["owner"].queryset = people.order_by("full_name")  # type: ignore[attr-defined]
-        self.fields["actions"].queryset = strategy.actions.order_by("order")  # type: ignore[attr-defined]
+        actions = perms.visible_actions(user, strategy)
+        self.fields["actions"].queryset = actions.order_by("order")  # type: ignore[attr-defined]
         self.fields["actions"].required = False

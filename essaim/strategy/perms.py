@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from essaim.accounts.models import User
 from essaim.strategy.models import Action, Body, Decision, Indicator, Meeting, ProgressReport, Strategy, StrategyMember
 
 
@@ -124,6 +125,35 @@ def followable_decisions(user: Any, strategy: Strategy) -> Any:
     if not _signed_in(user):
         return decisions.none()
     return decisions.filter(owner=user)
+
+
+def visible_meetings(user: Any, strategy: Strategy) -> Any:
+    """The meetings this person may see: all of them for those who read the strategy's
+    internals; the public ones and those of the groups they run for the others."""
+    meetings = Meeting.objects.filter(body__strategy=strategy)
+    if can_read_internal(user, strategy):
+        return meetings
+    if not can_view_strategy(user, strategy):
+        return meetings.none()
+    return meetings.filter(Q(is_public=True) | Q(body__in=recordable_bodies(user, strategy)))
+
+
+def assignable_people(user: Any, strategy: Strategy) -> Any:
+    """The people this person may name to carry out a decision, among those they may see: for
+    those who read the strategy's internals, everyone who takes part in it (members, leads of
+    actions and of groups); for a group lead, the people they work with (themselves, the leads of
+    the groups they run and of the actions they lead). Names are personal data: nobody is shown
+    the people of actions they may not read."""
+    if can_read_internal(user, strategy):
+        return User.objects.filter(
+            Q(strategy_roles__strategy=strategy) | Q(led_actions__strategy=strategy) | Q(led_bodies__strategy=strategy)
+        ).distinct()
+    if not _signed_in(user):
+        return User.objects.none()
+    led = Action.objects.led_by(user).filter(strategy=strategy).values("pk")
+    return User.objects.filter(
+        Q(pk=user.pk) | Q(led_bodies__in=recordable_bodies(user, strategy)) | Q(led_actions__in=led)
+    ).distinct()
 
 
 def can_view_strategy(user: Any, strategy: Strategy) -> bool:

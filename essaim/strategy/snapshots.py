@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from typing import Any
 
@@ -13,28 +14,29 @@ from essaim.core.history import entries_of_many
 from essaim.core.models import HistoryEntry
 from essaim.strategy import bilan_data
 from essaim.strategy.bilan_document import CURRENT_VERSION
-from essaim.strategy.models import Action, IndicatorValue, ProgressReport, Strategy
+from essaim.strategy.models import Action, IndicatorValue, Milestone, ProgressReport, Strategy
 from essaim.strategy.progress import indicator_progress
 from essaim.strategy.values import decimal_text
 
 
-def _last_report(action: Action, as_of: date) -> ProgressReport | None:
-    """The last report validated by `as_of` (end of that day)."""
-    reports = [
-        report
-        for report in action.reports.all()
-        if report.state == ProgressReport.State.VALIDATED
-        and report.reviewed_at is not None
-        and timezone.localdate(report.reviewed_at) <= as_of
-    ]
-    return max(reports, key=lambda report: (report.reviewed_at, report.pk), default=None)
+def _by_action(rows: Any) -> dict[int, list[dict[str, Any]]]:
+    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["action_id"]].append(row)
+    return grouped
 
 
-def _values_at(action: Action, as_of: date, history: list[HistoryEntry]) -> tuple[str, str]:
+def _last_report(reports: list[dict[str, Any]], as_of: date) -> dict[str, Any] | None:
+    """The last report validated by `as_of` (end of that day), among the action's validated ones."""
+    reports = [report for report in reports if timezone.localdate(report["reviewed_at"]) <= as_of]
+    return max(reports, key=lambda report: (report["reviewed_at"], report["pk"]), default=None)
+
+
+def _values_at(current: dict[str, Any], as_of: date, history: list[HistoryEntry]) -> tuple[str, str]:
     """The action's status and météo at the end of `as_of`, read back from its history: the
     "after" of the last change made by then, else the "before" of the first change made later,
     else the current values."""
-    values = {"status": action.status, "weather": action.weather}
+    values = {"status": current["status"], "weather": current["weather"]}
     for name in values:
         changes = [change for change in history if name in change.changes]
         done = [change for change in changes if timezone.localdate(change.created_at) <= as_of]
@@ -52,58 +54,88 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
     validated by `as_of`; without one, from the action's history at that date. Indicator values
     are the validated ones measured by `as_of`.
 
-    `live` (the dashboard of today) takes every action's current status and météo instead."""
-    actions = (
-        strategy.actions.select_related("pilot", "node")
-        .prefetch_related(
-            "leads",
-            "milestones",
-            Prefetch("reports", queryset=ProgressReport.objects.select_related("campaign")),
+    `live` (the dashboard of today) takes every action's current status and météo instead.
+
+    Each kind of row (actions, leads, milestones, reports) is read once for the whole strategy, as
+    plain values, and grouped by action here: the cost grows with the strategy's size only (a
+    strategy of 15,000 actions), without a model instance per row."""
+    in_strategy = {"action__strategy": strategy}
+    actions = list(
+        strategy.actions.order_by("order").values(
+            "pk",
+            "code",
+            "title",
+            "node__code",
+            "is_public",
+            "public_summary",
+            "status",
+            "weather",
+            "planned_end",
+            "pilot__name",
         )
-        .order_by("order")
+    )
+    leads = _by_action(
+        Action.leads.through.objects.filter(**in_strategy).values("action_id", "user__full_name", "user__email")
+    )
+    milestones = _by_action(Milestone.objects.filter(**in_strategy).values("action_id", "done_on"))
+    reports = _by_action(
+        ProgressReport.objects.filter(
+            **in_strategy, state=ProgressReport.State.VALIDATED, reviewed_at__isnull=False
+        ).values(
+            "action_id",
+            "pk",
+            "reviewed_at",
+            "status",
+            "weather",
+            "campaign__title",
+            "done",
+            "next_steps",
+            "blockers",
+            "highlights",
+        )
     )
     history: dict[int, list[HistoryEntry]] = {}
     if not live:
-        changes = entries_of_many(Action, actions.values("pk"))
-        for change in changes:
+        for change in entries_of_many(Action, strategy.actions.values("pk")):
             history.setdefault(change.object_id, []).append(change)
+    ended = strategy.is_ended_on(as_of)
     action_rows = []
     for action in actions:
-        report = _last_report(action, as_of)
+        report = _last_report(reports.get(action["pk"], []), as_of)
         if live:
-            status, weather = action.status, action.weather
+            status, weather = action["status"], action["weather"]
         elif report:
-            status, weather = report.status or action.status, report.weather
+            status, weather = report["status"] or action["status"], report["weather"]
         else:
-            status, weather = _values_at(action, as_of, history.get(action.pk, []))
-        milestones = list(action.milestones.all())
+            status, weather = _values_at(action, as_of, history.get(action["pk"], []))
+        action_milestones = milestones.get(action["pk"], [])
+        planned_end = action["planned_end"]
         action_rows.append(
             {
-                "code": action.code,
-                "title": action.title,
-                "node": action.node.code,
-                "public": action.is_public,
-                "public_summary": action.public_summary,
+                "code": action["code"],
+                "title": action["title"],
+                "node": action["node__code"],
+                "public": action["is_public"],
+                "public_summary": action["public_summary"],
                 "status": status,
                 "weather": weather,
                 # Still open after its planned end, or after the strategy's end (then "non réalisée").
-                "late": status not in Action.CLOSED_STATUSES
-                and (bool(action.planned_end and action.planned_end < as_of) or strategy.is_ended_on(as_of)),
-                "planned_end": action.planned_end.isoformat() if action.planned_end else None,
-                "pilot": action.pilot.name if action.pilot else "",
-                "leads": sorted(lead.get_full_name() for lead in action.leads.all()),
-                "milestones": len(milestones),
+                "late": status not in Action.CLOSED_STATUSES and (bool(planned_end and planned_end < as_of) or ended),
+                "planned_end": planned_end.isoformat() if planned_end else None,
+                "pilot": action["pilot__name"] or "",
+                "leads": sorted(lead["user__full_name"] or lead["user__email"] for lead in leads.get(action["pk"], [])),
+                "milestones": len(action_milestones),
                 "milestones_done": sum(
-                    1 for milestone in milestones if milestone.done_on and milestone.done_on <= as_of
+                    1 for milestone in action_milestones if milestone["done_on"] and milestone["done_on"] <= as_of
                 ),
                 "report": None
                 if report is None
                 else {
-                    "campaign": report.campaign.title if report.campaign else "",
-                    "done": report.done,
-                    "next_steps": report.next_steps,
-                    "blockers": report.blockers,
-                    "highlights": report.highlights,
+                    "campaign": report["campaign__title"] or "",
+                    "done": report["done"],
+                    "next_steps": report["next_steps"],
+                    "blockers": report["blockers"],
+                    "highlights": report["highlights"],
                 },
             }
         )
@@ -167,8 +199,7 @@ def build(strategy: Strategy, as_of: date, *, live: bool = False) -> dict[str, A
         "indicators": indicator_rows,
     }
     data["counts"] = bilan_data.counts(action_rows)
-    for node in nodes:
-        node["counts"] = bilan_data.counts(bilan_data.actions_under(data, node["code"]))
+    data["nodes"] = bilan_data.with_node_counts(data)
     return data
 
 

@@ -91,3 +91,13 @@ def test_a_reminder_already_sent_is_not_due_again():
 def test_a_negative_delay_is_a_programming_error():
     with pytest.raises(ValueError):
         reminder_due(today=DUE, due_on=DUE, days_before=-1, days_after=0, sent_before=False, sent_after=False)
+
+
+@pytest.mark.parametrize("due_on", [date.max, date.min, date(9999, 12, 31)])
+def test_a_due_date_at_the_ends_of_the_calendar_is_no_overflow(due_on):
+    today = date(2026, 11, 30)
+    expected = None if due_on > today else "after"
+    assert (
+        reminder_due(today=today, due_on=due_on, days_before=30, days_after=30, sent_before=False, sent_after=False)
+        == expected
+    )

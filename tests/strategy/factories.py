@@ -167,3 +167,39 @@ def validated_value(indicator: Indicator, on: date, value: int, *, source: str, 
         vintage=vintage,
         state=IndicatorValue.State.VALIDATED,
     )
+
+
+def grow(world: StrategyWorld, *, propositions: int, actions_each: int = 2, prefix: str = "9") -> None:
+    """Add `propositions` nodes under the world's axis, each with `actions_each` actions (every
+    other one internal, each with a lead, a milestone and a report), in a few bulk inserts: the
+    size of a strategy, for tests that check a page's cost does not grow with it."""
+    from essaim.strategy.models import Milestone
+
+    strategy = world.strategy
+    nodes = StrategyNode.objects.bulk_create(
+        StrategyNode(
+            strategy=strategy,
+            parent=world.axis,
+            level=2,
+            code=f"{prefix}.{n}",
+            title=f"Proposition {prefix}.{n}",
+            order=10 + n,
+        )
+        for n in range(propositions)
+    )
+    actions = Action.objects.bulk_create(
+        Action(
+            strategy=strategy,
+            node=node,
+            code=f"{node.code}.{k}",
+            title=f"Action {node.code}.{k}",
+            is_public=k % 2 == 0,
+            group=world.group,
+            order=100 + n * actions_each + k,
+        )
+        for n, node in enumerate(nodes)
+        for k in range(actions_each)
+    )
+    Action.leads.through.objects.bulk_create(Action.leads.through(action=action, user=world.lead) for action in actions)
+    Milestone.objects.bulk_create(Milestone(action=action, title="Comité") for action in actions)
+    world.indicator.actions.add(*actions)

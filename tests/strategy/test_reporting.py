@@ -61,11 +61,11 @@ def test_a_campaign_cannot_be_opened_twice(world, campaign):
 def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
     services.campaign_open(campaign=campaign, by=world.copilot)
     mail.outbox.clear()
-    assert services.campaign_reminders_send(today=campaign.due_on - timedelta(days=20)).before == 0
-    assert services.campaign_reminders_send(today=campaign.due_on - timedelta(days=5)).before == 2
-    assert services.campaign_reminders_send(today=campaign.due_on - timedelta(days=4)).before == 0
-    assert services.campaign_reminders_send(today=campaign.due_on + timedelta(days=3)).after == 2
-    assert services.campaign_reminders_send(today=campaign.due_on + timedelta(days=9)).after == 0
+    assert services.campaign_reminders_send(campaign=campaign, today=campaign.due_on - timedelta(days=20)).before == 0
+    assert services.campaign_reminders_send(campaign=campaign, today=campaign.due_on - timedelta(days=5)).before == 2
+    assert services.campaign_reminders_send(campaign=campaign, today=campaign.due_on - timedelta(days=4)).before == 0
+    assert services.campaign_reminders_send(campaign=campaign, today=campaign.due_on + timedelta(days=3)).after == 2
+    assert services.campaign_reminders_send(campaign=campaign, today=campaign.due_on + timedelta(days=9)).after == 0
     subjects = [message.subject for message in mail.outbox]
     assert len(subjects) == 5 and "rappel" in subjects[0] and "en retard" in subjects[3]
     digest = mail.outbox[-1]
@@ -75,7 +75,9 @@ def test_reminders_go_once_before_and_once_after_the_due_date(world, campaign):
 
 def test_a_submitted_report_gets_no_reminder(world, campaign):
     submitted_report(world, campaign)
-    assert services.campaign_reminders_send(today=campaign.due_on).before == 1  # the other action only
+    assert (
+        services.campaign_reminders_send(campaign=campaign, today=campaign.due_on).before == 1
+    )  # the other action only
 
 
 def test_the_lead_writes_and_submits_with_a_comma_decimal_value(client, world, campaign):

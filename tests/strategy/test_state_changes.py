@@ -176,7 +176,7 @@ def test_the_opening_e_mail_speaks_of_the_action_in_text_and_html(world, campaig
 def test_the_copilots_digest_lists_each_late_action(world, campaign):
     services.campaign_open(campaign=campaign, by=world.copilot)
     mail.outbox.clear()
-    services.campaign_reminders_send(today=date(2026, 12, 3))
+    services.campaign_reminders_send(campaign=campaign, today=date(2026, 12, 3))
     digest = mail.outbox[-1]
     assert digest.to == [world.copilot.email]
     assert "- 1.1.1 — Un parcours d'orientation commun" in digest.body

@@ -1,4 +1,4 @@
-from essaim.strategy.models.bilans import Bilan
+from essaim.strategy.models.bilans import Bilan, BilanFile
 from essaim.strategy.models.governance import Decision, Meeting
 from essaim.strategy.models.indicators import Indicator, IndicatorTarget, IndicatorValue
 from essaim.strategy.models.reporting import Campaign, ProgressReport
@@ -19,6 +19,7 @@ __all__ = [
     "ActionDocument",
     "ActionPlan",
     "Bilan",
+    "BilanFile",
     "Body",
     "BudgetLine",
     "Campaign",

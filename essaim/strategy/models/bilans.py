@@ -48,3 +48,31 @@ class Bilan(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+
+class BilanFile(models.Model):
+    """A bilan's PDF or OpenDocument, rendered once for an audience and served from here
+    afterwards: the bilan is frozen, so its file never changes, and rendering a large one takes
+    seconds. Kept in the database (not MEDIA_ROOT) so that a backup carries it and a restore
+    never finds it missing or out of step; derived data all the same: deleted with the bilan,
+    rendered again when missing or when what the file shows beside the frozen data (the bilan's
+    title and introduction, the strategy's title, the publisher) changed (`fingerprint`)."""
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", "le public"
+        INTERNAL = "internal", "le pilotage"
+
+    bilan = models.ForeignKey(Bilan, on_delete=models.CASCADE, related_name="files")
+    fmt = models.CharField("format", max_length=4)
+    audience = models.CharField("pour", max_length=10, choices=Audience.choices)
+    fingerprint = models.CharField(max_length=64)
+    content = models.BinaryField()
+    rendered_at = models.DateTimeField("produit le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "fichier de bilan"
+        verbose_name_plural = "fichiers de bilan"
+        constraints = [models.UniqueConstraint(fields=["bilan", "fmt", "audience"], name="bilan_file_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.bilan} ({self.fmt}, {self.get_audience_display()})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -9,6 +11,16 @@ from django.db import models
 from essaim.strategy.models.governance import Meeting
 from essaim.strategy.models.structure import Action, Strategy
 from essaim.strategy.vocabulary import CAMPAIGN_STATUS, REPORT_STATE
+
+
+class CampaignQuerySet(models.QuerySet["Campaign"]):
+    def open(self) -> CampaignQuerySet:
+        """Campaigns under way: their missing reports are chased every day."""
+        return self.filter(status=Campaign.Status.OPEN)
+
+    def of_strategies_ended_before(self, day: date) -> CampaignQuerySet:
+        """Campaigns of strategies whose end date is before `day`."""
+        return self.filter(strategy__ends_on__lt=day)
 
 
 class Campaign(models.Model):
@@ -33,6 +45,8 @@ class Campaign(models.Model):
     remind_days_before = models.PositiveSmallIntegerField("relance avant l'échéance (jours)", default=7)
     remind_days_after = models.PositiveSmallIntegerField("relance après l'échéance (jours)", default=3)
 
+    objects = CampaignQuerySet.as_manager()
+
     history_entries = GenericRelation("core.HistoryEntry")  # its history, deleted with it
 
     class Meta:
@@ -45,6 +59,10 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def describe(self) -> str:
+        """The campaign named for an operator reading a run's failures."""
+        return f"campagne « {self.title} » (n° {self.pk}, stratégie {self.strategy.code})"
 
 
 class ProgressReportQuerySet(models.QuerySet["ProgressReport"]):

@@ -3,17 +3,20 @@ The frozen document itself is built by `strategy.snapshots.build`, read by `bila
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from essaim.accounts.models import User
 from essaim.core.history import record, tracking
 from essaim.strategy import snapshots
-from essaim.strategy.models import Bilan, Strategy
+from essaim.strategy.models import Bilan, BilanFile, Strategy
 
 
 @transaction.atomic
@@ -64,3 +67,28 @@ def bilan_withdraw(*, bilan: Bilan, by: User | None) -> None:
     with tracking(bilan, by=by, summary="Bilan retiré de la publication"):
         bilan.published_at = None
         bilan.save(update_fields=["published_at"])
+
+
+def _fingerprint(bilan: Bilan, publisher: dict[str, str]) -> str:
+    """What a bilan's file shows besides its frozen data: when it changes, the file is redone."""
+    shown = [bilan.title, bilan.introduction, bilan.strategy.title, bilan.as_of.isoformat(), publisher]
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def bilan_file_content(
+    *, bilan: Bilan, fmt: str, audience: str, publisher: dict[str, str], render: Callable[[], bytes]
+) -> bytes:
+    """The bilan's file in `fmt` for `audience`: the stored one when it is there and up to date,
+    else `render()`ed now and stored for the next download (`BilanFile`)."""
+    fingerprint = _fingerprint(bilan, publisher)
+    stored = BilanFile.objects.filter(bilan=bilan, fmt=fmt, audience=audience).first()
+    if stored is not None and stored.fingerprint == fingerprint:
+        return bytes(stored.content)
+    content = render()
+    values = {"fingerprint": fingerprint, "content": content, "rendered_at": timezone.now()}
+    try:
+        with transaction.atomic():
+            BilanFile.objects.update_or_create(bilan=bilan, fmt=fmt, audience=audience, defaults=values)
+    except IntegrityError:
+        pass  # another download stored the same file at the same moment: either one will do
+    return content

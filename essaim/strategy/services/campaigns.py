@@ -80,19 +80,24 @@ def campaign_close(*, campaign: Campaign, by: User) -> None:
 
 
 @transaction.atomic
+def campaign_close_as_ended(*, campaign: Campaign) -> bool:
+    """Close an open campaign whose strategy has ended (a lead is no longer asked to report on a
+    plan that is over). A campaign still planned stays so: it can no longer be opened
+    (`campaign_open`). Run daily; returns whether it was closed."""
+    campaign = _locked(campaign)
+    if campaign.status != Campaign.Status.OPEN:
+        return False
+    CAMPAIGN_FLOW.check(campaign.status, Campaign.Status.CLOSED, roles={"platform"})
+    with tracking(campaign, by=None, summary="Campagne close : la stratégie a pris fin"):
+        campaign.status = Campaign.Status.CLOSED
+        campaign.save(update_fields=["status"])
+    return True
+
+
 def campaigns_of_ended_strategies_close(*, today: date) -> int:
-    """Close the open campaigns of every strategy whose end date has passed (a lead is no longer
-    asked to report on a plan that is over). A campaign still planned stays so: it can no longer be
-    opened (`campaign_open`). Run daily; returns how many were closed."""
-    closed = 0
-    ended = Campaign.objects.filter(strategy__ends_on__lt=today, status=Campaign.Status.OPEN)
-    for campaign in ended.select_for_update(of=("self",)).select_related("strategy"):
-        CAMPAIGN_FLOW.check(campaign.status, Campaign.Status.CLOSED, roles={"platform"})
-        with tracking(campaign, by=None, summary="Campagne close : la stratégie a pris fin"):
-            campaign.status = Campaign.Status.CLOSED
-            campaign.save(update_fields=["status"])
-        closed += 1
-    return closed
+    """Close the open campaigns of every ended strategy; returns how many were closed."""
+    ended = Campaign.objects.open().of_strategies_ended_before(today)
+    return sum(campaign_close_as_ended(campaign=campaign) for campaign in ended)
 
 
 @dataclass(frozen=True)
@@ -102,45 +107,44 @@ class RemindersSent:
 
 
 @transaction.atomic
-def campaign_reminders_send(*, today: date) -> RemindersSent:
-    """Remind the leads of reports still to send: once some days before the due date, once some
-    days after, when the co-pilots also get the list of what is missing (`core.reminders` says
-    which reminder is due; the date it went is kept on the report, so it goes once)."""
-    before = after = 0
-    for campaign in Campaign.objects.filter(status=Campaign.Status.OPEN).select_related("strategy"):
-        late = []
-        for report in campaign.reports.missing().select_related("action__strategy", "campaign"):
-            due = reminder_due(
-                today=today,
-                due_on=campaign.due_on,
-                days_before=campaign.remind_days_before,
-                days_after=campaign.remind_days_after,
-                sent_before=report.reminded_before_on is not None,
-                sent_after=report.reminded_after_on is not None,
-            )
-            if due is None:
-                continue
-            # One guarded update marks the reminder sent: a second run at the same time finds it
-            # marked and sends nothing (the e-mail leaves only once this transaction commits).
-            sent_on = "reminded_before_on" if due == "before" else "reminded_after_on"
-            if not ProgressReport.objects.filter(pk=report.pk, **{sent_on: None}).update(**{sent_on: today}):
-                continue
-            context = {"campaign": campaign, "action": report.action, "url": report_url(report)}
-            if due == "before":
-                notify(message="report_reminder", to=action_lead_emails(report.action), context=context)
-                before += 1
-            else:
-                notify(message="report_late", to=action_lead_emails(report.action), context=context)
-                late.append(report)
-        if late:
-            notify(
-                message="reports_missing",
-                to=copilot_emails(campaign.strategy),
-                context={
-                    "campaign": campaign,
-                    "late": late,
-                    "url": site_url(reverse("strategy:board", kwargs={"code": campaign.strategy.code})),
-                },
-            )
-            after += len(late)
-    return RemindersSent(before=before, after=after)
+def campaign_reminders_send(*, campaign: Campaign, today: date) -> RemindersSent:
+    """Remind the leads of the campaign's reports still to send: once some days before the due
+    date, once some days after, when the co-pilots also get the list of what is missing
+    (`core.reminders` says which reminder is due; the date it went is kept on the report, so it
+    goes once). The daily command calls it for each open campaign, each in its own error boundary."""
+    before = 0
+    late = []
+    for report in campaign.reports.missing().select_related("action__strategy", "campaign"):
+        due = reminder_due(
+            today=today,
+            due_on=campaign.due_on,
+            days_before=campaign.remind_days_before,
+            days_after=campaign.remind_days_after,
+            sent_before=report.reminded_before_on is not None,
+            sent_after=report.reminded_after_on is not None,
+        )
+        if due is None:
+            continue
+        # One guarded update marks the reminder sent: a second run at the same time finds it
+        # marked and sends nothing (the e-mail leaves only once this transaction commits).
+        sent_on = "reminded_before_on" if due == "before" else "reminded_after_on"
+        if not ProgressReport.objects.filter(pk=report.pk, **{sent_on: None}).update(**{sent_on: today}):
+            continue
+        context = {"campaign": campaign, "action": report.action, "url": report_url(report)}
+        if due == "before":
+            notify(message="report_reminder", to=action_lead_emails(report.action), context=context)
+            before += 1
+        else:
+            notify(message="report_late", to=action_lead_emails(report.action), context=context)
+            late.append(report)
+    if late:
+        notify(
+            message="reports_missing",
+            to=copilot_emails(campaign.strategy),
+            context={
+                "campaign": campaign,
+                "late": late,
+                "url": site_url(reverse("strategy:board", kwargs={"code": campaign.strategy.code})),
+            },
+        )
+    return RemindersSent(before=before, after=len(late))

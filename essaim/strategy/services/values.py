@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -84,28 +85,38 @@ def value_review(*, value: IndicatorValue, accept: bool, comment: str, by: User)
         value.save()
 
 
-@transaction.atomic
-def platform_indicators_update(*, today: date) -> int:
-    """Record today's value of every indicator fed by a platform metric, for the strategies
-    under way (validated at once: the platform counts what it holds). Returns the number of
-    indicators updated."""
-    updated = 0
-    # Only strategies under way: what the platform holds today says nothing of a past period.
+def platform_fed_indicators(*, today: date) -> Any:
+    """The indicators fed by a platform metric, for the strategies under way (what the platform
+    holds today says nothing of a past period)."""
     indicators = Indicator.objects.exclude(platform_metric="").filter(
         strategy__starts_on__lte=today, strategy__ends_on__gte=today
     )
-    for indicator in indicators.select_related("strategy__region"):
-        if indicator.platform_metric not in platform_metrics:
-            continue
-        metric = platform_metrics.get(indicator.platform_metric)
-        measure = metric.measure(indicator.strategy.region.code, indicator.strategy.starts_on, today)
-        value = IndicatorValue.objects.filter(indicator=indicator, measured_on=today, report=None).first()
-        value = value or IndicatorValue(indicator=indicator, measured_on=today)
-        with tracking(value, by=None, summary="Mesure automatique de la plateforme"):
-            value.value = Decimal(str(measure))
-            value.source = f"{settings.SITE_NAME}, mesure automatique : {metric.label.lower()}"
-            value.vintage = today.isoformat()
-            value.state = IndicatorValue.State.VALIDATED
-            value.save()
-        updated += 1
-    return updated
+    return indicators.select_related("strategy__region").order_by("pk")
+
+
+@transaction.atomic
+def platform_indicator_update(*, indicator: Indicator, today: date) -> bool:
+    """Record today's value of an indicator fed by a platform metric (validated at once: the
+    platform counts what it holds). Returns whether a value was recorded (not when its metric is
+    no longer registered)."""
+    if indicator.platform_metric not in platform_metrics:
+        return False
+    metric = platform_metrics.get(indicator.platform_metric)
+    measure = metric.measure(indicator.strategy.region.code, indicator.strategy.starts_on, today)
+    value = IndicatorValue.objects.filter(indicator=indicator, measured_on=today, report=None).first()
+    value = value or IndicatorValue(indicator=indicator, measured_on=today)
+    with tracking(value, by=None, summary="Mesure automatique de la plateforme"):
+        value.value = Decimal(str(measure))
+        value.source = f"{settings.SITE_NAME}, mesure automatique : {metric.label.lower()}"
+        value.vintage = today.isoformat()
+        value.state = IndicatorValue.State.VALIDATED
+        value.save()
+    return True
+
+
+def platform_indicators_update(*, today: date) -> int:
+    """Record today's value of every indicator fed by a platform metric (the demo's history; the
+    nightly command goes through them one by one, each in its own error boundary). Returns the
+    number of indicators updated."""
+    indicators = platform_fed_indicators(today=today)
+    return sum(platform_indicator_update(indicator=indicator, today=today) for indicator in indicators)

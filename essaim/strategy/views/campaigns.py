@@ -20,7 +20,7 @@ from essaim.strategy.views.common import CAMPAIGN_TRANSITIONS, copiloted_strateg
 @require_POST
 def campaign_create(request: HttpRequest, code: str) -> HttpResponse:
     strategy = copiloted_strategy(request, code)
-    form = CampaignForm(request.POST, prefix="campagne", strategy=strategy)
+    form = CampaignForm(request.POST, prefix="campagne", user=request.user, strategy=strategy)
     if not form.is_valid():
         return render(
             request, "strategy/workspace/campaign_form.html", {"strategy": strategy, "form": form}, status=400

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from essaim.core import charts
 from essaim.strategy import bilan_data, perms
@@ -65,6 +66,8 @@ def dashboard_data(request: HttpRequest, strategy: Strategy, data: dict[str, Any
         # Actions open past their end are "en retard" while the strategy runs, "non réalisées" after.
         "overdue": words,
         "summary": bilan_data.summary(view["counts"], overdue=words),
+        # An action's page is this prefix, its code and "/" (reversed once, not once per action).
+        "action_url_prefix": reverse("strategy:action", args=[strategy.code, "-"]).removesuffix("-/"),
     }
 
 

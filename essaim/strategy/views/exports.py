@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from essaim.core.emails import publisher_identity
 from essaim.core.tables import rows_to_csv, rows_to_xlsx
-from essaim.strategy import exports, perms
+from essaim.strategy import exports, perms, services
 from essaim.strategy.bilan_document import read_bilan
-from essaim.strategy.models import Bilan, IndicatorValue
+from essaim.strategy.models import Bilan, BilanFile, IndicatorValue
 from essaim.strategy.views.common import dashboard_data, strategy_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,16 +52,35 @@ def indicator_values(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     return _table(rows, exports.VALUE_COLUMNS, fmt=fmt, name=f"{strategy.code}-indicateurs", sheet="Valeurs")
 
 
+BILAN_TYPES = {"pdf": "application/pdf", "odt": "application/vnd.oasis.opendocument.text"}
+
+
 @require_safe
 def bilan_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    """The bilan as PDF or OpenDocument. A bilan is frozen, so its file for the public and its
+    file for those who steer are rendered once and served from the database afterwards; a lead
+    who is not a reader (who sees the internal actions they lead) gets theirs rendered each time."""
     strategy = strategy_for(request, code)
-    bilan = get_object_or_404(Bilan, strategy=strategy, pk=pk)
+    bilan = get_object_or_404(Bilan.objects.select_related("strategy"), strategy=strategy, pk=pk)
     if not bilan.is_published and not perms.can_read_internal(request.user, strategy):
         raise Http404
-    context = dashboard_data(request, strategy, read_bilan(bilan.data).content)
-    name = f"{strategy.code}-bilan-{bilan.as_of.isoformat()}.{fmt}"
-    if fmt == "pdf":
-        return _attachment(exports.bilan_pdf(bilan, context), "application/pdf", name)
-    if fmt == "odt":
-        return _attachment(exports.bilan_odt(bilan, context), "application/vnd.oasis.opendocument.text", name)
-    raise Http404("Format inconnu")
+    if fmt not in BILAN_TYPES:
+        raise Http404("Format inconnu")
+
+    def render() -> bytes:
+        context = dashboard_data(request, strategy, read_bilan(bilan.data).content)
+        return exports.bilan_pdf(bilan, context) if fmt == "pdf" else exports.bilan_odt(bilan, context)
+
+    if perms.can_read_internal(request.user, strategy):
+        audience: str | None = BilanFile.Audience.INTERNAL
+    elif request.user.is_authenticated and strategy.actions.led_by(request.user).exists():
+        audience = None  # their own view of the bilan, shared with nobody
+    else:
+        audience = BilanFile.Audience.PUBLIC
+    if audience is None:
+        content = render()
+    else:
+        content = services.bilan_file_content(
+            bilan=bilan, fmt=fmt, audience=audience, publisher=publisher_identity(), render=render
+        )
+    return _attachment(content, BILAN_TYPES[fmt], f"{strategy.code}-bilan-{bilan.as_of.isoformat()}.{fmt}")

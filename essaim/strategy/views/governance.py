@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -40,12 +40,10 @@ def governance_page(
     internal = perms.can_read_internal(request.user, strategy)
     recordable = perms.recordable_bodies(request.user, strategy)
     meetings = (
-        Meeting.objects.filter(body__strategy=strategy)
+        perms.visible_meetings(request.user, strategy)
         .select_related("body")
         .prefetch_related("decisions__owner", "decisions__actions")
     )
-    if not internal:
-        meetings = meetings.filter(Q(is_public=True) | Q(body__in=recordable))
     bodies = (
         Body.objects.filter(strategy=strategy)
         .select_related("pilot")
@@ -56,7 +54,9 @@ def governance_page(
     decision_forms = decision_forms or {}
     for meeting in meetings:
         if meeting.body_id in recordable_ids and meeting.pk not in decision_forms:
-            decision_forms[meeting.pk] = DecisionForm(prefix=f"decision-{meeting.pk}", strategy=strategy)
+            decision_forms[meeting.pk] = DecisionForm(
+                prefix=f"decision-{meeting.pk}", user=request.user, strategy=strategy
+            )
     open_decisions = Decision.objects.open().filter(meeting__in=meetings).select_related("meeting__body", "owner")
     return render(
         request,
@@ -74,7 +74,7 @@ def governance_page(
                 .values_list("pk", flat=True)
             ),
             "meeting_form": meeting_form
-            or (MeetingForm(prefix="reunion", bodies=recordable) if recordable_ids else None),
+            or (MeetingForm(prefix="reunion", user=request.user, strategy=strategy) if recordable_ids else None),
             "today": timezone.localdate(),
         },
         status=status,
@@ -91,7 +91,7 @@ def meeting_create(request: HttpRequest, code: str) -> HttpResponse:
     strategy = get_object_or_404(Strategy.objects.with_role_of(request.user), code=code)
     if not perms.can_record_meeting(request.user, strategy):
         raise PermissionDenied("Seuls les copilotes et les animateurs d'un groupe enregistrent ses réunions.")
-    form = MeetingForm(request.POST, prefix="reunion", bodies=perms.recordable_bodies(request.user, strategy))
+    form = MeetingForm(request.POST, prefix="reunion", user=request.user, strategy=strategy)
     if not form.is_valid():
         return governance_page(request, strategy, meeting_form=form, status=400)
     meeting = services.meeting_create(data=form.cleaned_data, by=request.user)
@@ -106,7 +106,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = meeting.body.strategy
     if not perms.can_record_decision(request.user, meeting):
         raise PermissionDenied("Seuls les copilotes et les animateurs du groupe ajoutent ses décisions.")
-    form = DecisionForm(request.POST, prefix=f"decision-{meeting.pk}", strategy=strategy)
+    form = DecisionForm(request.POST, prefix=f"decision-{meeting.pk}", user=request.user, strategy=strategy)
     if not form.is_valid():
         return governance_page(request, strategy, decision_forms={meeting.pk: form}, status=400)
     services.decision_create(meeting=meeting, data=form.cleaned_data, by=request.user)

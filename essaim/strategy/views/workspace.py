@@ -69,7 +69,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
             "late": strategy.actions.late_on(today).select_related("pilot").order_by("planned_end", "order"),
             "overdue": overdue(ended=strategy.is_ended_on(today)),
             "bilans": strategy.bilans.all(),
-            "campaign_form": CampaignForm(prefix="campagne", strategy=strategy),
+            "campaign_form": CampaignForm(prefix="campagne", user=request.user, strategy=strategy),
             "bilan_form": BilanForm(initial={"as_of": today}, prefix="bilan"),
             "open_decisions": Decision.objects.open().filter(meeting__body__strategy=strategy).select_related("owner"),
             "today": today,

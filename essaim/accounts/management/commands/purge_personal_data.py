@@ -1,18 +1,20 @@
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from essaim.accounts.services import personal_data_purge
+from essaim.core.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Applique les durées de conservation de la politique de confidentialité : efface les traces "
         "d'échecs de connexion de plus d'un jour et les comptes inutilisés depuis trois ans. À lancer chaque jour."
     )
 
-    def handle(self, *args: object, **options: object) -> None:
-        report = personal_data_purge(now=timezone.now())
+    def run(self, **options: object) -> None:
+        report = self.attempt("effacement des données personnelles", lambda: personal_data_purge(now=timezone.now()))
+        if report is None:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 ngettext("%(n)d trace de connexion", "%(n)d traces de connexion", report.failed_logins)

@@ -1,15 +1,17 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
 from essaim.catalog.freshness import links_check
 from essaim.catalog.models import Offer
+from essaim.core.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Vérifie les liens des offres publiées et signale celles dont un lien est cassé. À lancer chaque nuit."
 
-    def handle(self, *args: object, **options: object) -> None:
-        broken = links_check(offers=Offer.objects.published())
+    def run(self, **options: object) -> None:
+        broken = self.attempt("vérification des liens", lambda: links_check(offers=Offer.objects.published()))
+        if broken is None:
+            return
         for offer in broken:
             self.stdout.write(f"Lien cassé : {offer.title} — {offer.url or ''} {offer.application_url or ''}".rstrip())
         self.stdout.write(

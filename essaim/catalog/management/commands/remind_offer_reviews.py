@@ -1,11 +1,12 @@
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from essaim.catalog.freshness import review_reminders_send
+from essaim.core.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Écrit aux éditeurs de chaque opérateur la liste de ses offres dont la période de relecture est "
         "échue, et liste les offres sans éditeur à relancer par la CRESS. À lancer chaque semaine."
@@ -14,8 +15,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="lister sans envoyer")
 
-    def handle(self, *args: object, **options: object) -> None:
-        report = review_reminders_send(today=timezone.localdate(), dry_run=bool(options["dry_run"]))
+    def run(self, **options: object) -> None:
+        report = self.attempt(
+            "relances de relecture",
+            lambda: review_reminders_send(today=timezone.localdate(), dry_run=bool(options["dry_run"])),
+        )
+        if report is None:
+            return
         if options["dry_run"]:
             verb = ngettext("serait envoyé", "seraient envoyés", report.emails)
         else:
