@@ -68,21 +68,21 @@ def test_a_nul_in_an_uploaded_file_name_or_a_cookie_is_refused():
         middleware(request)
 
 
-def test_control_characters_are_removed_from_query_and_form_values_but_tabs_and_line_breaks_kept():
+def test_control_characters_are_removed_from_query_and_form_values_and_manual_breaks_become_line_breaks():
     middleware = CleanInputMiddleware(_echo)
     request = RequestFactory().post(
         "/?q=pr%0Bet%C2%85", {"summary": "ligne\x0bsuivante\x0c\x1b\x7f\x9f", "kept": "a\tb\r\nc"}
     )
     response = middleware(request)
     echoed = json.loads(response.content)
-    assert echoed["get"] == {"q": ["pret"]}
-    assert echoed["post"] == {"summary": ["lignesuivante"], "kept": ["a\tb\r\nc"]}
+    assert echoed["get"] == {"q": ["pr\net"]}
+    assert echoed["post"] == {"summary": ["ligne\nsuivante\n"], "kept": ["a\tb\r\nc"]}
 
 
 @pytest.mark.django_db
-def test_a_description_pasted_from_a_word_processor_is_stored_without_its_vertical_tabs(client, roles, taxonomies):
+def test_a_description_pasted_from_a_word_processor_keeps_its_line_breaks_without_vertical_tabs(client, roles, taxonomies):
     client.post(reverse("catalog:suggest"), {**SUGGESTION, "summary": "Première ligne\x0bSeconde ligne"})
-    assert Offer.objects.get().summary == "Première ligneSeconde ligne"
+    assert Offer.objects.get().summary == "Première ligne\nSeconde ligne"
 
 
 @pytest.mark.django_db
