@@ -80,7 +80,9 @@ def test_control_characters_are_removed_from_query_and_form_values_and_manual_br
 
 
 @pytest.mark.django_db
-def test_a_description_pasted_from_a_word_processor_keeps_its_line_breaks_without_vertical_tabs(client, roles, taxonomies):
+def test_a_description_pasted_from_a_word_processor_keeps_its_line_breaks_without_vertical_tabs(
+    client, roles, taxonomies
+):
     client.post(reverse("catalog:suggest"), {**SUGGESTION, "summary": "Première ligne\x0bSeconde ligne"})
     assert Offer.objects.get().summary == "Première ligne\nSeconde ligne"
 
