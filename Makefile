@@ -19,7 +19,8 @@ TYPED_MODULES = $(filter-out $(PURE_MODULES),$(wildcard essaim/*/services.py ess
 	essaim/*/history.py essaim/*/workflows.py essaim/core/imports/*.py essaim/catalog/importing/*.py \
 	essaim/core/middleware.py essaim/core/converters.py essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/territories/names.py \
 	essaim/core/backups.py essaim/*/personal_data.py essaim/core/ratelimit.py \
-	essaim/core/headers.py essaim/core/client_address.py essaim/accounts/lockout.py))
+	essaim/core/headers.py essaim/core/client_address.py essaim/accounts/lockout.py essaim/core/scheduled.py \
+	essaim/core/tables.py essaim/api/params.py essaim/catalog/exports.py))
 
 .PHONY: install install-dev run serve test quality audit fix lock migrations clean
 
