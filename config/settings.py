@@ -69,6 +69,8 @@ SITE_NAME = env_str("SITE_NAME", "Essaim")
 # Who publishes the platform: shown in the footer, the legal notice, the privacy policy, e-mails and
 # the metadata of exported documents. The defaults are placeholders for development only.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Addresses whose errors (400 for what a request carries) are answered as JSON: the API's.
+JSON_ERROR_PATHS = ["/api/"]
 PUBLISHER_NAME = env_str("PUBLISHER_NAME", "CRESS (à renseigner)")
 PUBLISHER_ADDRESS = env_str("PUBLISHER_ADDRESS")
 PUBLICATION_DIRECTOR = env_str("PUBLICATION_DIRECTOR")

@@ -10,6 +10,14 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from essaim.core.text import CONTROL_CHARACTERS, without_control_characters
 
 
+class InputRefused(BadRequest):
+    """A request refused for what it carries; `parameter` names the query or form field, if any."""
+
+    def __init__(self, message: str, *, parameter: str = "") -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
 class CleanInputMiddleware:
     """Refuse a NUL anywhere a user can put one (400), and remove the other control characters
     from every value a user types.
@@ -26,17 +34,18 @@ class CleanInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # BadRequest is rendered by the project's handler400, the French error page.
-        if "\x00" in request.path or "\x00" in request.META.get("QUERY_STRING", ""):
-            raise BadRequest("NUL dans l'adresse")
+        # InputRefused (a BadRequest) is rendered by the project's handler400: the French error
+        # page, or JSON under JSON_ERROR_PATHS.
+        if "\x00" in request.path:
+            raise InputRefused("L'adresse contient un caractère nul.")
         if _has_nul(request.COOKIES.items()):
-            raise BadRequest("NUL dans un cookie")
+            raise InputRefused("Un cookie contient un caractère nul.")
         request.GET = _cleaned(request.GET)  # type: ignore[assignment]  # made immutable as Django's
         if request.method == "POST":
             # Reading the form here parses it once for the whole request, as the CSRF check does.
             request.POST = _cleaned(request.POST)  # type: ignore[assignment]
             if any("\x00" in (upload.name or "") for _, uploads in request.FILES.lists() for upload in uploads):
-                raise BadRequest("NUL dans le nom d'un fichier")
+                raise InputRefused("Le nom d'un fichier envoyé contient un caractère nul.")
         return self.get_response(request)
 
 
@@ -45,9 +54,13 @@ def _has_nul(pairs: Iterable[tuple[str, str]]) -> bool:
 
 
 def _cleaned(data: QueryDict) -> QueryDict:
-    """The same values without control characters; NUL, in a key or a value, is refused."""
-    if _has_nul((key, value) for key, values in data.lists() for value in values):
-        raise BadRequest("NUL dans un champ")
+    """The same values without control characters; NUL, in a key or a value, is refused with a
+    message that names the parameter (the API answers it as is)."""
+    for key, values in data.lists():
+        if "\x00" in key:
+            raise InputRefused("Un nom de paramètre contient un caractère nul.")
+        if any("\x00" in value for value in values):
+            raise InputRefused(f"Le paramètre {key} contient un caractère nul.", parameter=key)
     if not any(CONTROL_CHARACTERS.search(value) for _, values in data.lists() for value in values):
         return data
     cleaned = QueryDict(mutable=True, encoding=data.encoding)

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from essaim.core.middleware import InputRefused
 from essaim.core.registries import figures_for
 
 
@@ -29,7 +30,21 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def _json_error(request: HttpRequest) -> bool:
+    """Whether the address belongs to a JSON API (`JSON_ERROR_PATHS`), whose clients read errors
+    as JSON `{"error": …}` rather than as a page."""
+    return request.path.startswith(tuple(settings.JSON_ERROR_PATHS))
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _json_error(request):
+        message = str(exception) if isinstance(exception, InputRefused) else "Requête incorrecte."
+        body: dict[str, object] = {"error": message}
+        if parameter := getattr(exception, "parameter", ""):
+            body["details"] = {parameter: [message]}
+        response = JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
     return render(request, "errors/400.html", status=400)
 
 

@@ -145,10 +145,12 @@ def test_an_offer_id_that_cannot_exist_answers_a_json_404(client, catalog, pk):
 
 
 def test_any_other_address_of_the_api_answers_json(client, db):
-    for url in ["/api/v1/inconnue", "/api/v1/offers/", "/api/v1/strategies/a%20b", "/api/v1/strategies/%00"]:
+    for url in ["/api/v1/inconnue", "/api/v1/offers/", "/api/v1/strategies/a%20b"]:
         response = client.get(url)
         assert response.status_code == 404 and response["Content-Type"] == "application/json"
         schema("Error").validate(response.json())
+    response = client.get("/api/v1/strategies/%00")
+    assert response.status_code == 400 and response.json() == {"error": "L'adresse contient un caractère nul."}
     response = client.post(reverse("api:offers"))
     assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
     assert response.json()["error"].startswith("L'API est en lecture seule")

@@ -136,7 +136,7 @@ def test_a_refusal_needs_a_reason_keeps_the_published_version_and_tells_the_oper
     revision = OfferRevision.objects.get()
     client.force_login(cress)
     url = reverse("catalog:revision_decide", args=[revision.pk])
-    response = client.post(url, {"to": "refused", "reason": " \x00 "}, follow=True)
+    response = client.post(url, {"to": "refused", "reason": " \x07 "}, follow=True)
     assert fr_typo("Indiquez à l'opérateur pourquoi").replace("'", "&#x27;") in response.content.decode()
     revision.refresh_from_db()
     assert revision.status == OfferRevision.Status.PENDING

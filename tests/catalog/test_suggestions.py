@@ -56,7 +56,7 @@ def test_a_suggestion_naming_a_known_operator_stays_out_of_its_workspace_until_t
     # Only the CRESS may hand it over.
     response = client.post(reverse("catalog:suggestion_assign", args=[offer.pk]), {"operator": known.pk})
     assert response.status_code == 403
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(platform_admin=True))
     page = client.get(reverse("catalog:moderation")).content.decode()
     assert "Confier à Réseau Entreprendre Atlantique" in page
     holder = offer.operator
@@ -76,7 +76,7 @@ def test_a_suggestion_for_an_unknown_operator_names_no_one_to_assign_it_to(clien
     client.post(reverse("catalog:suggest"), SUGGESTION)
     client.post(reverse("catalog:suggest"), {**SUGGESTION, "title": "Prêt d'honneur de la Mayenne"})
     assert Organisation.objects.count() == 1  # both wait under the same hidden name
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(platform_admin=True))
     page = client.get(reverse("catalog:moderation")).content.decode()
     assert "Confier à" not in page and "Structure inconnue de l'annuaire" in page
 
@@ -84,7 +84,7 @@ def test_a_suggestion_for_an_unknown_operator_names_no_one_to_assign_it_to(clien
 def test_assigning_to_a_hidden_structure_or_no_structure_is_refused_in_french(client, roles, taxonomies):
     client.post(reverse("catalog:suggest"), SUGGESTION)
     offer = Offer.objects.get()
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(platform_admin=True))
     url = reverse("catalog:suggestion_assign", args=[offer.pk])
     for value in ["", "²", "9" * 30, "999999"]:
         response = client.post(url, {"operator": value}, follow=True)

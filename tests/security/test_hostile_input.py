@@ -21,6 +21,7 @@ from django.core.signals import got_request_exception
 from django.db import DatabaseError, transaction
 from django.template import Template
 from django.test import Client
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -305,6 +306,11 @@ def test_no_route_answers_a_server_error_to_hostile_input(region, roles, taxonom
             if action.startswith("/admin/"):
                 if not action.endswith("/delete/"):
                     sweep.send(role, "POST", action, data=_hostile_form(form, next(hostile), turn))
+                continue
+            # The account deletion form, whose password field gets the demo password as its
+            # plausible value, would delete the role's account for the rest of the sweep; its
+            # refusals are tested in tests/core/test_personal_data.py.
+            if action == reverse("accounts:account_delete"):
                 continue
             sweep.send(role, "POST", action, data=body(form.fields))
             for value in (next(hostile), next(hostile), next(hostile)):
