@@ -301,20 +301,10 @@ def load_with_wrk(port: int, paths_file: Path, clients: int) -> tuple[float, flo
     return report["requests"] / report["seconds"], report["p50_ms"], report["p95_ms"], report["errors"]
 
 
-def tune_database() -> None:
-    """The production setting README.md recommends on SSD storage: random reads cost about as
-    much as sequential ones, so the planner uses the trigram indexes of the text search."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(f"ALTER DATABASE {connection.settings_dict['NAME']} SET random_page_cost = 1.1")
-
-
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("Installez wrk (sudo apt-get install wrk) : il envoie la charge.")
     call_command("migrate", verbosity=0)
-    tune_database()
     call_command("setup_reference", verbosity=0)
     generate_catalogue()
     plan = endpoints()

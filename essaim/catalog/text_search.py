@@ -197,17 +197,24 @@ class TextIndex:
 
     def relevance(self, terms: list[list[str]], offer_ids: Iterable[int]) -> dict[int, float]:
         """Each offer's relevance: the sum of `word_score` over the query words, from how many
-        times the words' stems start a word of each field."""
+        times the words' stems start a word of each field (computed here field by field, with
+        the same arithmetic, since it runs for every offer found)."""
         wanted = set(offer_ids)
         scores = dict.fromkeys(wanted, 0.0)
         for stems in terms:
-            counts: dict[int, dict[str, float]] = {offer_id: {} for offer_id in wanted}
-            for name, by_stem in self._fields.items():
+            fields = []
+            for name, weight in FIELD_WEIGHTS.items():
+                counts: dict[int, int] = {}
+                by_stem = self._fields[name]
                 for stem in stems:
                     for value in self._starting_with(stem):
                         for offer_id, count in by_stem.get(value, {}).items():
-                            if offer_id in wanted:
-                                counts[offer_id][name] = counts[offer_id].get(name, 0) + count
-            for offer_id, found in counts.items():
-                scores[offer_id] += word_score(found)
+                            counts[offer_id] = counts.get(offer_id, 0) + count
+                fields.append((weight, counts))
+            for offer_id in wanted:
+                total = 0.0
+                for weight, counts in fields:
+                    count = counts.get(offer_id, 0)
+                    total += weight * saturation(count)
+                scores[offer_id] += FOUND_ELSEWHERE + total
         return scores

@@ -8,16 +8,7 @@ from essaim.core.imports import split_list
 from essaim.organisations.models import EssFamily, Organisation, OrganisationRole
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
 from essaim.territories.models import Commune, Departement
-
-
-def insee_code(text: str) -> str:
-    """A commune's INSEE code as the referential writes it: a spreadsheet that read `01004` as a
-    number gives `1004`, padded back to five digits; Corsica's `2A004` and `2B033` in capitals.
-    Only ASCII digits count as digits (`"²".isdigit()` is true)."""
-    code = text.strip().upper()
-    if len(code) == 4 and code.isascii() and code.isdigit():
-        return "0" + code
-    return code
+from essaim.territories.names import insee_code
 
 
 class SlugListField(forms.CharField):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from essaim.core.imports import ImportReport, Noun, Row, RowError
 from essaim.core.imports.writing import all_or_nothing
 from essaim.core.text import fold
-from essaim.organisations.forms import OrganisationRowForm, insee_code
+from essaim.organisations.forms import OrganisationRowForm
 from essaim.organisations.models import Organisation, OrganisationRole
 from essaim.territories.models import Commune
+from essaim.territories.names import insee_code
 
 ORGANISATION = Noun("structure", "structures", feminine=True)
 REQUIRED_COLUMNS = ["name"]

@@ -9,6 +9,16 @@ from essaim.territories.models import Commune, Departement, Epci, Region
 KINDS = ("region", "departement", "epci", "commune")
 
 
+def insee_code(text: str) -> str:
+    """A commune's INSEE code as the referential writes it: a spreadsheet that read `01004` as a
+    number gives `1004`, padded back to five digits; Corsica's `2A004` and `2B033` in capitals.
+    Only ASCII digits count as digits (`"²".isdigit()` is true)."""
+    code = text.strip().upper()
+    if len(code) == 4 and is_ascii_digits(code):
+        return "0" + code
+    return code
+
+
 def local_kind(code: str) -> str:
     """A code typed for a local territory: an EPCI's SIREN has 9 digits, a commune's INSEE code 5."""
     return "epci" if len(code) == 9 and is_ascii_digits(code) else "commune"

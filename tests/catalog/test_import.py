@@ -272,3 +272,15 @@ def test_a_date_in_an_implausible_year_is_an_error_of_its_line(ready):
         "ligne 2 : deadline : 0001-01-01 est hors des années 1900 à 2199.",
         "ligne 3 : opens_on : 9999-12-31 est hors des années 1900 à 2199.",
     ]
+
+
+def test_a_commune_code_read_as_a_number_by_a_spreadsheet_is_the_commune(ready):
+    from essaim.territories.models import Departement, Region
+    from tests.territories.factories import _commune
+
+    region = Region.objects.create(code="84", name="ARA", search_name="ara")
+    ain = Departement.objects.create(code="01", name="Ain", search_name="ain", region=region)
+    _commune("01004", "Ambérieu-en-Bugey", ain, 14_000)
+    report = offers_import(rows=rows(HEADER + line(external_id="x1", territories="commune:1004")))
+    assert report.ok, report.errors
+    assert [territory.token for territory in Offer.objects.get().territories.all()] == ["commune:01004"]

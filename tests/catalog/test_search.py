@@ -144,3 +144,31 @@ def test_ranking_weighs_where_and_how_often_words_occur(client, region, roles, t
         "B : aide diverse",
         "A : aide diverse",
     ]
+
+
+def test_the_index_scores_each_offer_as_word_score_defines_it():
+    from essaim.catalog import text_search
+
+    index = text_search.TextIndex()
+    texts = {
+        1: ("Financement solidaire", "Un prêt pour financer", "Financer, financer encore"),
+        2: ("Accompagnement", "", "Un financement possible"),
+    }
+    for offer_id, (title, summary, description) in texts.items():
+        index.add(
+            offer_id,
+            document=text_search.document(title, summary, description),
+            fields={
+                "title": text_search.sequence(title),
+                "summary": text_search.sequence(summary),
+                "description": text_search.sequence(description),
+            },
+        )
+    terms = text_search.query_terms("financement prêt")
+    assert index.matching(terms) == {1}
+    terms = text_search.query_terms("financement")
+    assert index.matching(terms) == {1, 2}
+    scores = index.relevance(terms, [1, 2])
+    assert scores[1] == text_search.word_score({"title": 1, "summary": 1, "description": 2})
+    assert scores[2] == text_search.word_score({"description": 1})
+    assert scores[1] > scores[2]

@@ -16,7 +16,7 @@ from essaim.core.imports import Row, day_problem, split_list
 from essaim.core.imports.fields import field_problems
 from essaim.organisations.models import Organisation
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
-from essaim.territories.names import KINDS
+from essaim.territories.names import KINDS, insee_code
 
 
 @dataclass
@@ -136,6 +136,8 @@ def validate_row(row: Row, referential: Referential) -> OfferRow:
                 "(france, region:52, departement:44, epci:<SIREN>, commune:<code INSEE>)."
             )
             continue
+        if kind == "commune":
+            code = insee_code(code)
         territory_name = referential.territory_name(kind, code)
         if territory_name is None:
             errors.append(f"territories : aucun territoire « {token[:40]} » dans le référentiel.")
