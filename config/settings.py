@@ -127,6 +127,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every page, no caching of personal ones. Outside everything that
+    # may refuse a request, so that error pages get them too; it reads request.user on the way out.
+    "essaim.core.headers.ResponseHeadersMiddleware",
     # Before anything reads the request (the session, the views): NUL refused, control characters removed.
     "essaim.core.middleware.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,8 +138,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Content-Security-Policy on every page, no caching of personal ones (after authentication).
-    "essaim.core.headers.ResponseHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

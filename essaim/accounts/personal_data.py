@@ -30,7 +30,8 @@ def account_export(email: str, user: User | None) -> dict[str, Any]:
             "adresse e-mail": user.email,
             "nom": user.full_name,
             "actif": user.is_active,
-            "équipe de la CRESS": user.is_staff,
+            "administration de la plateforme": user.is_platform_admin,
+            "accès à l'administration technique": user.is_staff,
             "inscrit le": _when(user.date_joined),
             "dernière connexion": _when(user.last_login),
         }

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.conf import settings
 
-from essaim.api.params import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, MAX_PAGE
+from essaim.api.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE
 from essaim.catalog.forms import OrientationForm, SearchForm
+from essaim.core.text import MAX_ID
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}

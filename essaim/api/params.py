@@ -4,8 +4,8 @@ message for a 400 answer, never an exception that reaches the server's error pag
 
 from __future__ import annotations
 
-# The largest id a database column holds (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
+from essaim.core.text import is_ascii_digits
+
 MAX_PAGE = 1_000_000
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -20,17 +20,12 @@ class ParameterError(Exception):
         self.name = name
 
 
-def ascii_digits(text: str) -> bool:
-    """Whether the text is a whole number written with the digits 0 to 9, nothing else."""
-    return text.isascii() and text.isdigit()
-
-
 def whole_number(value: str | None, *, name: str, default: int, low: int, high: int) -> int:
     """The parameter as a whole number between `low` and `high`, `default` when absent or empty."""
     if value is None or value == "":
         return default
     # Length first: no need to convert a thousand digits to know they are too many.
-    if not ascii_digits(value) or len(value) > len(str(high)) or not low <= int(value) <= high:
+    if not is_ascii_digits(value) or len(value) > len(str(high)) or not low <= int(value) <= high:
         raise ParameterError(
             f"Le paramètre {name} doit être un nombre entier entre {_french(low)} et {_french(high)}.", name=name
         )
@@ -56,10 +51,3 @@ def single(values: dict[str, list[str]], *, repeatable: set[str]) -> None:
     for name, given in values.items():
         if len(given) > 1 and name not in repeatable:
             raise ParameterError(f"Le paramètre {name} est donné plusieurs fois.", name=name)
-
-
-def identifier(value: str) -> int | None:
-    """An id from the path, or None when it is not one a database could hold."""
-    if not ascii_digits(value) or len(value) > len(str(MAX_ID)) or not 1 <= int(value) <= MAX_ID:
-        return None
-    return int(value)

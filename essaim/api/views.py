@@ -21,7 +21,6 @@ from essaim.api.params import (
     MAX_PAGE,
     ParameterError,
     boolean,
-    identifier,
     single,
     whole_number,
 )
@@ -31,6 +30,7 @@ from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
 from essaim.catalog.search import search_offers
 from essaim.catalog.services import search_log_record
+from essaim.core.text import parse_id
 from essaim.strategy import bilan_data
 from essaim.strategy.models import Strategy
 from essaim.strategy.snapshots import build
@@ -117,7 +117,7 @@ def offers(request: HttpRequest) -> JsonResponse:
 
 @api_view
 def offer_detail(request: HttpRequest, pk: str) -> JsonResponse:
-    number = identifier(pk)
+    number = parse_id(pk)
     if number is None:
         return error("L'identifiant d'une offre est un nombre entier positif.", status=404)
     found = published_offers_to_dicts(Offer.objects.published().filter(pk=number))

@@ -34,7 +34,7 @@ from essaim.catalog.workflows import MODERATION, REVISION, publication_check
 from essaim.core import history
 from essaim.core.emails import send_templated_email
 from essaim.core.slugs import unique_slug
-from essaim.core.text import fold
+from essaim.core.text import fold, without_control_characters
 from essaim.core.workflows import TransitionRefused
 from essaim.organisations.models import Organisation
 from essaim.territories.names import TerritoryNames
@@ -366,7 +366,7 @@ def offer_revision_approve(*, revision: OfferRevision, by: Any) -> OfferRevision
 def offer_revision_refuse(*, revision: OfferRevision, by: Any, reason: str) -> OfferRevision:
     """The CRESS refuses a pending change, saying why: the published version stays as it was,
     and the author reads the reason in the workspace and by e-mail."""
-    reason = " ".join("".join(char for char in reason if char.isprintable() or char.isspace()).split())[:500]
+    reason = " ".join(without_control_characters(reason).split())[:500]
     if not reason:
         raise TransitionRefused("Indiquez à l'opérateur pourquoi la modification est refusée.")
     _offer, revision = _revision_lock(revision)

@@ -90,7 +90,7 @@ def saturation(count: float) -> float:
 def word_score(counts: Mapping[str, float]) -> float:
     """A query word's score in an offer from its number of occurrences in each field: the
     document matched it somewhere (FOUND_ELSEWHERE), then each field adds its weight times the
-    saturation of its count. `search._with_relevance` computes the same in SQL."""
+    saturation of its count. `TextIndex.relevance` computes it for every offer found."""
     return FOUND_ELSEWHERE + sum(weight * saturation(counts.get(field, 0)) for field, weight in FIELD_WEIGHTS.items())
 
 

@@ -83,6 +83,9 @@ def backup_create(*, directory: Path, now: datetime | None = None, alias: str = 
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         media_root = Path(settings.MEDIA_ROOT)
         media_files = 0
+        # The archive holds personal data: created readable by its owner only, never by others,
+        # even for the moment it is being written.
+        partial.touch(mode=0o600)
         with tarfile.open(partial, "w") as archive:
             archive.add(work / MANIFEST, arcname=MANIFEST)
             archive.add(database_file, arcname=database_file.name)
@@ -108,6 +111,7 @@ class RestoreResult:
     created_at: str
     engine: str
     media_files: int
+    replaced_saved_in: Path | None = None  # with `force`: the database as it was before
 
 
 def backup_restore(*, path: Path, force: bool = False, alias: str = DEFAULT_DB_ALIAS) -> RestoreResult:
@@ -136,13 +140,26 @@ def backup_restore(*, path: Path, force: bool = False, alias: str = DEFAULT_DB_A
                     f"Le dossier des fichiers ({media_root}) n'est pas vide : la restauration le remplacerait. "
                     "Relancez avec --force si c'est bien ce que vous voulez."
                 )
-        if connection.vendor == "sqlite":
-            _sqlite_restore(connection, work / SQLITE_FILE)
-        else:
-            _pg_restore(connection, work / PG_FILE)
+        safety = None
+        if force and database_holds_data(connection):
+            # What is about to be replaced is saved first, in a folder beside the archive (never
+            # over it, nor pruned with the others): if the restore fails halfway, nothing is lost.
+            safety = backup_create(directory=path.parent / "avant-restauration", alias=alias).path
+        try:
+            if connection.vendor == "sqlite":
+                _sqlite_restore(connection, work / SQLITE_FILE)
+            else:
+                _pg_restore(connection, work / PG_FILE)
+        except BackupError as error:
+            if safety is None:
+                raise
+            raise BackupError(f"{error} La base d'avant la restauration est sauvegardée dans {safety}.") from error
         media_files = _restore_media(work / MEDIA_DIR, media_root)
     return RestoreResult(
-        created_at=str(manifest.get("created_at", "")), engine=connection.vendor, media_files=media_files
+        created_at=str(manifest.get("created_at", "")),
+        engine=connection.vendor,
+        media_files=media_files,
+        replaced_saved_in=safety,
     )
 
 
@@ -248,7 +265,7 @@ def _pg_restore(connection: BaseDatabaseWrapper, dump: Path) -> None:
         "\n".join(line for line in contents.splitlines() if "COMMENT - EXTENSION" not in line), encoding="utf-8"
     )
     # Empty the schema first (tables that the archive does not know included), then load the
-    # archive in one transaction: a failure leaves the database as empty as before.
+    # archive in one transaction (with `force`, `backup_restore` saved the data replaced first).
     connection.close()
     connection.ensure_connection()
     with connection.cursor() as cursor:

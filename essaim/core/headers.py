@@ -47,7 +47,8 @@ def is_personal(request: HttpRequest, response: HttpResponse) -> bool:
 
 class ResponseHeadersMiddleware:
     """Adds the Content-Security-Policy to every response and forbids caching personal pages.
-    Placed after the authentication middleware, which tells who is logged in."""
+    Placed outside the other middlewares, so that a refused request's page gets them too; who is
+    logged in is read on the way out, once the authentication middleware has run."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

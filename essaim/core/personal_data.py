@@ -11,6 +11,7 @@ recorded as a value (an action's leads) is replaced by `ERASED`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -58,14 +59,35 @@ def personal_data_erase(*, email: str) -> list[tuple[str, list[str]]]:
     return [(label, lines) for label, lines in done if lines]
 
 
-def _mentioning(email: str, user: Any) -> Any:
-    """History entries that name the person in their label, summary or recorded values."""
-    names = [email] + ([user.full_name] if user is not None and user.full_name else [])
+def _naming(names: list[str]) -> re.Pattern[str]:
+    """Whole occurrences of the names, case aside: `a@b.fr` is not in `ba@b.fr`, nor "Le Gall" in
+    "Le Gallo" (an address ends before a letter, a digit, a dot or a hyphen; a name before a letter)."""
+    parts = [
+        rf"(?<![\w.+-]){re.escape(name)}(?![\w.-])" if "@" in name else rf"(?<!\w){re.escape(name)}(?!\w)"
+        for name in names
+        if name
+    ]
+    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+
+
+def _names(email: str, user: Any) -> list[str]:
+    return [email] + ([user.full_name.strip()] if user is not None and user.full_name.strip() else [])
+
+
+def _mentioning(email: str, user: Any) -> list[HistoryEntry]:
+    """History entries that name the person in their label, summary or recorded values: narrowed
+    in the database, then kept only where the name stands whole."""
+    names = _names(email, user)
     entries = HistoryEntry.objects.annotate(changes_text=Cast("changes", TextField()))
     query = Q()
     for name in names:
         query |= Q(changes_text__icontains=name) | Q(object_label__icontains=name) | Q(summary__icontains=name)
-    return entries.filter(query)
+    pattern = _naming(names)
+    return [
+        entry
+        for entry in entries.filter(query)
+        if pattern.search(entry.changes_text) or pattern.search(entry.object_label) or pattern.search(entry.summary)
+    ]
 
 
 def _history_export(email: str, user: Any) -> dict[str, Any]:
@@ -74,7 +96,7 @@ def _history_export(email: str, user: Any) -> dict[str, Any]:
         {"le": entry.created_at.isoformat(timespec="seconds"), "objet": entry.object_label, "résumé": entry.summary}
         for entry in authored.order_by("created_at", "pk")
     ]
-    mentions = _mentioning(email, user).count()
+    mentions = len(_mentioning(email, user))
     if not made and not mentions:
         return {}
     return {"modifications faites": made, "modifications qui vous mentionnent": mentions}
@@ -97,28 +119,18 @@ def _history_erase(email: str, user: Any) -> list[str]:
         authored = HistoryEntry.objects.filter(author=user).update(author=None)
         if authored:
             lines.append(f"{authored} modification(s) conservée(s) sans le nom de leur auteur.")
-    names = {email} | ({user.full_name.strip().lower()} if user is not None and user.full_name.strip() else set())
+    names = {name.lower() for name in _names(email, user)}
+    pattern = _naming(_names(email, user))
     mentioned = 0
     for entry in _mentioning(email, user):
         entry.changes = _replace(entry.changes, names)
-        for name in names:
-            entry.object_label = _replace_text(entry.object_label, name)
-            entry.summary = _replace_text(entry.summary, name)
+        entry.object_label = pattern.sub(ERASED, entry.object_label)
+        entry.summary = pattern.sub(ERASED, entry.summary)
         entry.save(update_fields=["changes", "object_label", "summary"])
         mentioned += 1
     if mentioned:
         lines.append(f"Nom ou adresse remplacé par « {ERASED} » dans {mentioned} modification(s).")
     return lines
-
-
-def _replace_text(text: str, name: str) -> str:
-    lowered = text.lower()
-    start = lowered.find(name)
-    while start != -1:
-        text = text[:start] + ERASED + text[start + len(name) :]
-        lowered = text.lower()
-        start = lowered.find(name, start + len(ERASED))
-    return text
 
 
 personal_data.add(
@@ -129,14 +141,20 @@ personal_data.add(
 
 
 def _sent_emails(email: str) -> Any:
-    """Finished e-mail tasks of the database queue that name the address (their arguments hold
+    """Finished e-mail tasks of the database queue sent to the address (their arguments hold
     the rendered message until `prune_db_task_results` removes them)."""
-    return (
+    candidates = (
         DBTaskResult.objects.finished()
         .filter(task_path="essaim.core.emails.deliver_email")
         .annotate(arguments=Cast("args_kwargs", TextField()))
         .filter(arguments__icontains=email)
     )
+    sent_to = [
+        task.pk
+        for task in candidates
+        if email in [str(address).strip().lower() for address in task.args_kwargs.get("kwargs", {}).get("to", [])]
+    ]
+    return DBTaskResult.objects.filter(pk__in=sent_to)
 
 
 def _emails_export(email: str, user: Any) -> dict[str, Any]:

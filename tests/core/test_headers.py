@@ -140,3 +140,9 @@ def test_the_checker_sees_what_the_policy_refuses():
         "<a onclick>",
     ]
     assert refused_inline_code('<script src="/static/js/menu.js" defer></script><p class="x">y</p>') == []
+
+
+def test_a_request_refused_for_a_nul_gets_the_security_headers_too(client, db):
+    response = client.get("/aides/recherche/%00/")
+    assert response.status_code == 400
+    assert response["Content-Security-Policy"].startswith("default-src 'self'")

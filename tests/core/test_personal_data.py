@@ -84,6 +84,20 @@ def test_erasure_deletes_the_account_and_alerts_but_keeps_what_the_person_wrote_
     assert export_of("camille.durand@example.org")["données"] == {}
 
 
+def test_erasure_leaves_alone_a_longer_address_or_name_that_contains_the_person(person):
+    others = record_event(
+        person.action,
+        by=None,
+        summary="Référente : Camille Duranda",
+        changes={"leads": [[], ["xcamille.durand@example.org"]], "note": ["", "écrire à xcamille.durand@example.org"]},
+    )
+    call_command("personal_data_erase", "camille.durand@example.org", "--yes", stdout=StringIO())
+    others.refresh_from_db()
+    assert others.summary == "Référente : Camille Duranda"
+    assert others.changes["leads"] == [[], ["xcamille.durand@example.org"]]
+    assert HistoryEntry.objects.get(summary="Référent ajouté").changes == {"leads": [[], [ERASED]]}
+
+
 def test_erasure_says_which_actions_the_cress_must_give_a_new_lead(person):
     out = StringIO()
     call_command("personal_data_erase", "camille.durand@example.org", "--yes", stdout=out)
@@ -134,6 +148,24 @@ def test_an_account_is_deleted_only_with_its_password(client, person):
     assert not User.objects.filter(pk=person.lead.pk).exists()
     assert not Alert.objects.filter(email="camille.durand@example.org").exists()
     assert client.get(reverse("accounts:profile")).status_code == 302  # logged out
+
+
+def test_guessing_the_password_to_delete_an_account_is_stopped_after_a_few_tries(client, person, settings):
+    settings.RATE_LIMIT_PER_IP = 3
+    client.force_login(person.lead)
+    for _ in range(3):
+        assert client.post(reverse("accounts:account_delete"), {"password": "pas le bon"}).status_code == 400
+    refused = client.post(reverse("accounts:account_delete"), {"password": PASSWORD})
+    assert refused.status_code == 429
+    assert "essais en peu de temps" in refused.content.decode()
+    assert User.objects.filter(pk=person.lead.pk).exists()
+
+
+def test_a_platform_administrator_without_admin_access_is_not_deleted_from_its_own_page(client, db):
+    administrator = UserFactory(administers_platform=True)
+    client.force_login(administrator)
+    assert client.post(reverse("accounts:account_delete"), {"password": PASSWORD}).status_code == 403
+    assert User.objects.filter(pk=administrator.pk).exists()
 
 
 def test_a_cress_staff_account_is_not_deleted_from_its_own_page(client, db):

@@ -14,6 +14,7 @@ from essaim.catalog.importing.referential import Referential
 from essaim.catalog.models import Offer
 from essaim.core.imports import Row, day_problem, split_list
 from essaim.core.imports.fields import field_problems
+from essaim.core.text import is_ascii_digits
 from essaim.organisations.models import Organisation
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
 from essaim.territories.names import KINDS, insee_code
@@ -42,8 +43,7 @@ def _integer(values: dict[str, str], name: str, errors: list[str]) -> int | None
     text = values.get(name, "").replace(" ", "").replace("\u202f", "")
     if not text:
         return None
-    # ASCII digits only: "²".isdigit() is true, and int() refuses it.
-    if not text.isascii() or not text.isdigit():
+    if not is_ascii_digits(text):  # "²".isdigit() is true, and int() refuses it
         errors.append(f"{name} : « {text[:30]} » n'est pas un nombre entier positif.")
         return None
     return int(text)

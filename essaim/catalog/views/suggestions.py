@@ -17,6 +17,7 @@ from essaim.catalog.models import Offer
 from essaim.catalog.perms import can_moderate, offer_roles
 from essaim.catalog.services import TransitionRefused, offer_suggest, offer_suggestion_assign
 from essaim.core.ratelimit import HoneypotForm, PublicFormMixin
+from essaim.core.text import parse_id
 from essaim.organisations.models import Organisation
 
 THANKS = "Merci ! L'équipe de la CRESS vérifiera cette offre avant de la publier."
@@ -78,10 +79,8 @@ def suggestion_assign(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("La modération est réservée à l'équipe de la CRESS.")
     offer = get_object_or_404(Offer, pk=pk)
     raw = request.POST.get("operator", "")
-    # Only ASCII digits, and few enough for any database's integer ('²'.isdigit() is true).
-    operator = (
-        Organisation.objects.filter(pk=int(raw)).first() if raw.isascii() and raw.isdigit() and len(raw) < 16 else None
-    )
+    operator_id = parse_id(raw)
+    operator = Organisation.objects.filter(pk=operator_id).first() if operator_id is not None else None
     if operator is None:
         messages.error(request, "Choisissez la structure à qui confier la suggestion.")
         return redirect("catalog:moderation")

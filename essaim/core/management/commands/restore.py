@@ -31,3 +31,5 @@ class Command(BaseCommand):
                 f"{result.media_files} fichier(s) dans MEDIA_ROOT)."
             )
         )
+        if result.replaced_saved_in is not None:
+            self.stdout.write(f"La base remplacée est sauvegardée dans {result.replaced_saved_in}.")
