@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tarfile
+from io import StringIO
 
 import pytest
 from django.apps import apps
@@ -66,7 +67,11 @@ def test_a_backup_restored_over_a_changed_database_gives_back_every_row_and_file
     (media_root / "bilans" / "bilan-2026.pdf").unlink()
     (media_root / "intrus.txt").write_text("créé après la sauvegarde")
 
-    call_command("restore", str(archive), "--force")
+    out = StringIO()
+    call_command("restore", str(archive), "--force", stdout=out)
+    (replaced,) = (tmp_path / "sauvegardes" / "avant-restauration").glob("essaim-*.tar")
+    assert f"La base remplacée est sauvegardée dans {replaced}" in out.getvalue()
+    assert oct(replaced.stat().st_mode & 0o777) == oct(0o600)
 
     after = everything()
     assert {label: len(rows) for label, rows in after.items()} == {label: len(rows) for label, rows in before.items()}
