@@ -17,7 +17,7 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/remind
 # under mypy --strict, Django typed by django-stubs.
 TYPED_MODULES = $(filter-out $(PURE_MODULES),$(wildcard essaim/*/services.py essaim/*/services/*.py essaim/*/perms.py \
 	essaim/*/history.py essaim/*/workflows.py essaim/core/imports/*.py essaim/catalog/importing/*.py \
-	essaim/core/middleware.py essaim/core/converters.py essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/territories/names.py \
+	essaim/core/middleware.py essaim/core/converters.py essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/strategy/storable.py essaim/territories/names.py \
 	essaim/core/backups.py essaim/*/personal_data.py essaim/core/ratelimit.py \
 	essaim/core/headers.py essaim/core/client_address.py essaim/accounts/lockout.py essaim/core/scheduled.py \
 	essaim/core/tables.py essaim/api/params.py essaim/catalog/exports.py))

@@ -8,7 +8,6 @@ from essaim.accounts.models import User
 from essaim.core import history
 from essaim.core.history import tracking
 from essaim.core.imports import ImportReport, Noun, RowError
-from essaim.core.imports.fields import field_problems
 from essaim.core.imports.report import Outcome
 from essaim.core.imports.writing import all_or_nothing, set_related, upsert
 from essaim.core.registries import platform_metrics
@@ -28,6 +27,7 @@ from essaim.strategy.models import (
     StrategyMember,
     StrategyNode,
 )
+from essaim.strategy.storable import unstorable
 from essaim.strategy.strategy_file import PersonSpec, StrategySpec
 from essaim.territories.models import Region
 
@@ -55,7 +55,7 @@ def load_strategy_file(*, text: str, dry_run: bool = False) -> LoadReport:
     With `dry_run` the writes are made and rolled back, so the report counts are true."""
     spec, errors = strategy_file.parse(text)
     report = LoadReport(dry_run=dry_run)
-    report.errors.extend(errors or _unstorable(spec))
+    report.errors.extend(errors or unstorable(spec))
     if report.errors:
         return report
     resolver = _Resolver(spec, report)
@@ -64,86 +64,6 @@ def load_strategy_file(*, text: str, dry_run: bool = False) -> LoadReport:
     with all_or_nothing(dry_run=dry_run):
         _write(spec, resolver, report)
     return report
-
-
-# The file's key for a column that the file names differently.
-_YAML_KEYS = {"planned_amount": "planned", "actual_amount": "actual", "baseline_value": "baseline", "full_name": "name"}
-
-
-def _unstorable(spec: StrategySpec) -> list[RowError]:
-    """Values the file gives that their column cannot hold (too long, out of range, NUL), each
-    with its line: checked before any write, so that every database refuses the same file."""
-    checks: list[tuple[int, type[Any], dict[str, Any]]] = [
-        (
-            spec.line,
-            Strategy,
-            {"code": spec.code, "title": spec.title, "short_title": spec.short_title, "summary": spec.summary},
-        ),
-        (spec.line, Strategy, {"document_url": spec.document_url}),
-    ]
-    people = [*spec.members]
-    checks += [(plan.line, ActionPlan, {"code": plan.code, "title": plan.title}) for plan in spec.plans]
-    for body in spec.bodies:
-        checks.append(
-            (
-                body.line,
-                Body,
-                {"code": body.code, "name": body.name, "cadence": body.cadence, "description": body.description},
-            )
-        )
-        people += body.leads
-    checks += [
-        (node.line, StrategyNode, {"code": node.code, "title": node.title, "description": node.description})
-        for node in spec.nodes
-    ]
-    for action in spec.actions:
-        checks.append(
-            (
-                action.line,
-                Action,
-                {
-                    "code": action.code,
-                    "title": action.title,
-                    "description": action.description,
-                    "public_summary": action.public_summary,
-                },
-            )
-        )
-        checks += [(action.line, Milestone, {"title": item.title}) for item in action.milestones]
-        checks += [
-            (item.line, BudgetLine, {"year": item.year, "planned_amount": item.planned, "actual_amount": item.actual})
-            for item in action.budget
-        ]
-        checks += [(action.line, ActionDocument, {"title": item.title, "url": item.url}) for item in action.documents]
-        people += action.leads
-    for indicator in spec.indicators:
-        values = {
-            "code": indicator.code,
-            "name": indicator.name,
-            "unit": indicator.unit,
-            "decimals": indicator.decimals,
-            "definition": indicator.definition,
-            "baseline_value": indicator.baseline_value,
-            "source": indicator.source,
-            "platform_metric": indicator.platform_metric,
-        }
-        checks.append((indicator.line, Indicator, values))
-        checks += [(indicator.line, IndicatorTarget, {"value": value}) for _on, value in indicator.targets]
-        checks += [
-            (
-                indicator.line,
-                IndicatorValue,
-                {"value": item.value, "vintage": item.vintage, "source": item.source, "comment": item.comment},
-            )
-            for item in indicator.values
-        ]
-        people += indicator.leads
-    checks += [(person.line, User, {"email": person.email, "full_name": person.name}) for person in people]
-    return [
-        RowError(line, f"« {_YAML_KEYS.get(key, key)} » : {problem}.")
-        for line, model, values in checks
-        for key, problem in field_problems(model, values).items()
-    ]
 
 
 class _Resolver:
