@@ -22,7 +22,7 @@ TYPED_MODULES = $(filter-out $(PURE_MODULES),$(wildcard essaim/*/services.py ess
 	essaim/core/headers.py essaim/core/client_address.py essaim/accounts/lockout.py essaim/core/scheduled.py \
 	essaim/core/tables.py essaim/api/params.py essaim/catalog/exports.py))
 
-.PHONY: install install-dev run serve test quality audit fix lock migrations clean
+.PHONY: install install-dev install-bench run serve test quality audit fix lock migrations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(BIN)/python
 install: $(VENV)/.installed  ## runtime dependencies in .venv
 
 install-dev: $(VENV)/.installed-dev  ## runtime and development dependencies
+
+install-bench: $(VENV)/.installed-dev  ## plus the solvers the scheduler benchmark compares against
+	$(BIN)/pip install --quiet --require-hashes -r requirements/bench.txt
 
 run: $(VENV)/.installed  ## serve the platform with demo data on SQLite
 	DEBUG=true $(MANAGE) migrate --noinput
@@ -66,7 +69,7 @@ quality: $(VENV)/.installed-dev  ## format, lint, templates, migrations, types
 	SECRET_KEY=quality DEBUG=true $(BIN)/mypy $(PURE_MODULES) $(TYPED_MODULES)
 
 audit: $(VENV)/.installed-dev  ## known vulnerabilities in the pinned dependencies (pip-audit, PyPI)
-	$(BIN)/python .ci/audit.py requirements/base.txt requirements/dev.txt
+	$(BIN)/python .ci/audit.py requirements/base.txt requirements/dev.txt requirements/bench.txt
 
 fix: $(VENV)/.installed-dev  ## apply the formatters
 	$(BIN)/ruff format .
@@ -77,6 +80,7 @@ lock: $(BIN)/python  ## regenerate requirements/*.txt from pyproject.toml
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements/base.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev --extra bench -o requirements/bench.txt pyproject.toml
 
 migrations: $(VENV)/.installed-dev  ## make migrations: make migrations APP=catalog NAME=add_offer_review
 	DEBUG=true $(MANAGE) makemigrations $(APP) --name $(NAME)
