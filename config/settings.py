@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "essaim.organisations",
     "essaim.catalog",
     "essaim.strategy",
+    "essaim.esspresso",
     "essaim.api",
 ]
 
