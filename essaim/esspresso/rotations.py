@@ -8,11 +8,10 @@ Rules, the same for every table size:
   pair beyond its first.
 
 Pairs (`table_size=2`) follow the circle method (round robin): n people give n − 1 rounds (n
-rounds when n is odd, one person resting each round) in which no pair meets twice. When fewer
-rounds are asked for, the rounds with the fewest pairs of colleagues are used. A pair of
-colleagues is skipped, both rest, and the people resting in a round are paired with each other
-when they meet in no other round. Beyond n − 1 rounds, the extra rounds come from the heuristic
-below, so repeats are spread.
+when n is odd, one person resting each round) in which no pair meets twice; of these, the rounds
+with the fewest pairs of colleagues are used. Colleagues drawn together do not sit; whoever is
+left resting meets, where possible, someone they meet in no other round (`_seat_resting`).
+Rounds beyond a full round robin come from the heuristic below, which spreads the repeats.
 
 Tables of k ≥ 3 (the social golfer problem, hard in general) use a heuristic: each round is
 seated greedily (people of the largest organisations first, each at the table where they have
@@ -71,12 +70,13 @@ def rotate(
     seed: int = 0,
 ) -> Rotation:
     """`rounds` rounds of tables of `table_size` people (see the module's rules)."""
-    if len(set(people)) != len(people):
-        raise ValueError("Une même personne figure deux fois dans la liste.")
-    if rounds < 0:
-        raise ValueError("Le nombre de tours ne peut pas être négatif.")
-    if table_size < 2:
-        raise ValueError("Une table réunit au moins deux personnes.")
+    for wrong, message in (
+        (len(set(people)) != len(people), "Une même personne figure deux fois dans la liste."),
+        (rounds < 0, "Le nombre de tours ne peut pas être négatif."),
+        (table_size < 2, "Une table réunit au moins deux personnes."),
+    ):
+        if wrong:
+            raise ValueError(message)
     rng = random.Random(seed)
     order = list(people)
     rng.shuffle(order)
@@ -98,10 +98,7 @@ def rotate(
         tuple(sorted((names_of(table) for table in tables), key=lambda table: position[table[0]]))
         for tables in schedule
     )
-    resting = tuple(
-        tuple(person for person in people if person not in {member for table in tables for member in table})
-        for tables in result
-    )
+    resting = tuple(tuple(person for person in people if person not in set().union(*tables)) for tables in result)
     return Rotation(rounds=result, repeated_pairs=repeated_pairs(result), resting=resting)
 
 
@@ -206,10 +203,8 @@ class _Planner:
                 count[self.organisations[person]] += 1
                 if count[self.organisations[person]] <= tables:
                     kept.append(person)
-            if self.table_size == 2 and len(kept) % 2:
+            if (self.table_size == 2 and len(kept) % 2) or len(kept) == 1:
                 kept.pop()
-            if len(kept) == 1:
-                kept = []
             if len(kept) == len(seated):
                 return seated
             seated = kept
@@ -255,11 +250,9 @@ class _Planner:
 
     def _fewest_repeats(self, schedule: list[list[Table]]) -> int:
         """A lower bound on the repeats: each person's meetings beyond the people they may meet."""
-        meetings = [0] * self.size
-        for tables in schedule:
-            for table in tables:
-                for person in table:
-                    meetings[person] += len(table) - 1
+        meetings: Counter[int] = Counter()
+        for table in (table for tables in schedule for table in tables):
+            meetings.update(dict.fromkeys(table, len(table) - 1))
         colleagues = Counter(self.organisations)
         excess = sum(
             max(meetings[person] - (self.size - colleagues[self.organisations[person]]), 0)
