@@ -19,7 +19,8 @@ For me and another participant of the event (research note, section 3.3):
 Someone is suggested only if the complementarity or a shared sector is positive: sharing a
 territory alone is no reason to meet. Never suggested: oneself, one's own organisation, the ids
 `excluded` (a « non merci », a pair already met), kinds the organiser does not let meet.
-Order: score, then name, then id, so the same event gives the same list.
+Order: score, then name (accents and case folded, so « Éole » comes before « Zéphyr »), then id,
+so the same event gives the same list whatever the order the participants are given in.
 """
 
 from __future__ import annotations
@@ -256,7 +257,7 @@ class SuggestionIndex:
             )
             for profile in given
         }
-        self._order = sorted(given, key=lambda profile: (profile.name, profile.id))
+        self._order = sorted(given, key=lambda profile: (fast_fold(profile.name), profile.name, profile.id))
 
     def _score(self, me: _Prepared, other: _Prepared) -> tuple[float, float, float, float]:
         """(score before popularity, forward, backward, complementarity)."""

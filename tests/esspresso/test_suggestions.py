@@ -139,8 +139,10 @@ def test_ties_are_broken_by_name_then_id_and_limit_is_respected():
         profile("c", name="Bravo", **good),
         profile("b", name="Alpha", **good),
         profile("a", name="Bravo", **good),
+        profile("z", name="Zéphyr", **good),
+        profile("e", name="Éole", **good),
     ]
-    assert ids(suggest(ME, others)) == ["b", "a", "c"]
+    assert ids(suggest(ME, others)) == ["b", "a", "c", "e", "z"]
     assert ids(suggest(ME, others, limit=2)) == ["b", "a"]
 
 
