@@ -50,7 +50,7 @@ def _swap_in(table: Timetable, index: int) -> None:
     best: tuple[int, int] | None = None
     for slot in edge.slots:
         evicted = _blockers(table, index, slot)
-        if evicted is None or sum(table.edges[e].scaled for e in evicted) >= edge.scaled * 2:
+        if evicted is None or sum(table.edges[e].scaled for e in evicted) > edge.scaled:
             continue
         mark = len(table.log)
         _apply(table, index, slot, evicted)
