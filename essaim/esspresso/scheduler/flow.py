@@ -100,7 +100,8 @@ def _blocking_flows(net: _Network, nodes: int, source: int, sink: int, potential
     head, residual, cost = net.head, net.residual, net.cost
     # Potentials are fixed during the phase: which arcs have zero reduced cost does not change.
     zero = [
-        [arc for arc in arcs if cost[arc] + potential[node] - potential[head[arc]] == 0] for node, arcs in enumerate(net.out)
+        [arc for arc in arcs if cost[arc] + potential[node] - potential[head[arc]] == 0]
+        for node, arcs in enumerate(net.out)
     ]
     pushed = 0
     while pushed < room:
@@ -129,7 +130,13 @@ def _blocking_flows(net: _Network, nodes: int, source: int, sink: int, potential
 
 
 def _find_path(
-    zero: list[list[int]], head: list[int], residual: list[int], source: int, sink: int, level: list[int], pointer: list[int]
+    zero: list[list[int]],
+    head: list[int],
+    residual: list[int],
+    source: int,
+    sink: int,
+    level: list[int],
+    pointer: list[int],
 ) -> list[int] | None:
     """One source-sink path along increasing levels (iterative DFS with current-arc pointers)."""
     path: list[int] = []
