@@ -200,8 +200,13 @@ def _agendas(event: Event) -> dict[int, set[tuple[int, int | None, frozenset[int
 
 
 def busy_problem(*, slot: Slot, participant_ids: list[int], ignore: int | None = None) -> str:
-    """Why these people cannot meet in this slot (already busy, not available), or ""."""
-    others = Appointment.objects.planned().filter(slot=slot, seats__participant_id__in=participant_ids)
+    """Why these people cannot meet in this slot (already busy, not available), or "". A
+    rendez-vous someone was marked absent from no longer holds its people: they may be re-matched."""
+    others = (
+        Appointment.objects.planned()
+        .filter(slot=slot, seats__participant_id__in=participant_ids)
+        .exclude(seats__attended=False)
+    )
     if ignore:
         others = others.exclude(pk=ignore)
     busy = Participant.objects.filter(pk__in=participant_ids, seats__appointment__in=others).distinct()
