@@ -62,7 +62,8 @@ def relaxation(problem: Problem) -> Relaxation:
     if not edges:
         return Relaxation(0, {}, {})
     sides = bipartition(edges)
-    people = sorted({p for e in edges for p in (e.u, e.v)}, key=problem.people.index)
+    order = {p: i for i, p in enumerate(problem.people)}
+    people = sorted({p for e in edges for p in (e.u, e.v)}, key=order.__getitem__)
     copies = 1 if sides is not None else 2
     supply = copies * sum(problem.budget[p] for p in people)
     capacity = problem.capacity()
@@ -88,8 +89,8 @@ def relaxation(problem: Problem) -> Relaxation:
             arcs.append((e.index, 2 * u, 2 * v + 1))
         else:
             arcs.append((e.index, 2 * v, 2 * u + 1))
-    for _, tail, head in arcs:
-        graph.add_edge(tail, head, weight=-problem.edges[_].scaled, capacity=1)
+    for index, tail, head in arcs:
+        graph.add_edge(tail, head, weight=-problem.edges[index].scaled, capacity=1)
     cost, flow = nx.network_simplex(graph)
     share: dict[int, int] = {}
     for index, tail, head in arcs:

@@ -93,11 +93,7 @@ def _blockers(table: Timetable, index: int, slot: int) -> list[int] | None:
     for person in (edge.u, edge.v):
         involved = sum(1 for m in found if person in (table.edges[m].u, table.edges[m].v))
         if table.count[person] - involved >= table.problem.budget[person]:
-            own = [
-                m
-                for m, s in table.slot_of.items()
-                if m not in found and person in (table.edges[m].u, table.edges[m].v)
-            ]
+            own = [m for held_then in table.at if (m := held_then.get(person, LOCKED)) != LOCKED and m not in found]
             if not own:
                 return None
             found.append(min(own, key=lambda m: (table.edges[m].scaled, m)))
