@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -139,9 +140,12 @@ EXPORTS: dict[str, tuple[Callable[[Event], Rows], str, str]] = {
 
 def _pdf(html: str) -> bytes:
     """A tagged PDF (PDF/UA), as the strategy's bilans are."""
-    from weasyprint import HTML
+    with warnings.catch_warnings():
+        # WeasyPrint announces that a future version will need HarfBuzz-Subset; today's works.
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+        from weasyprint import HTML
 
-    pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+        pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     return pdf
 
 
