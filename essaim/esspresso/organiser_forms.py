@@ -210,7 +210,7 @@ class HostsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         seen: dict[int, str] = {}
-        for name, host in data.items():
+        for name, host in list(data.items()):
             if host is None:
                 continue
             if host.pk in seen:
