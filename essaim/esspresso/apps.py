@@ -9,3 +9,15 @@ class EsspressoConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference` and what the history follows.
         from essaim.esspresso import history, reference  # noqa: F401
+        from essaim.core.registries import Module, modules
+
+        modules.add(
+            "esspresso",
+            Module(
+                "Rendez-vous ESSpresso",
+                "Rencontrer en tête-à-tête les entreprises de l'ESS, les entreprises et les collectivités du territoire.",
+                url_name="esspresso:events",
+                short_label="ESSpresso",
+            ),
+            order=30,
+        )
