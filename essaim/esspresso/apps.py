@@ -20,9 +20,19 @@ class EsspressoConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference`, what the history follows
         # and the platform metrics.
-        from essaim.core.registries import AccountLink, account_links
+        from essaim.core.registries import AccountLink, Module, account_links, modules
         from essaim.esspresso import figures, history, reference  # noqa: F401
 
+        modules.add(
+            "esspresso",
+            Module(
+                "Rendez-vous ESSpresso",
+                "Rencontrer en tête-à-tête les entreprises de l'ESS, les entreprises et les collectivités du territoire.",
+                url_name="esspresso:events",
+                short_label="ESSpresso",
+            ),
+            order=30,
+        )
         account_links.add(
             "esspresso_organiser",
             AccountLink("Mes rendez-vous ESSpresso à organiser", "esspresso:manage_list", applies=organises_events),

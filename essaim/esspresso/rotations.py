@@ -15,9 +15,11 @@ when they meet in no other round. Beyond n − 1 rounds, the extra rounds come f
 below, so repeats are spread.
 
 Tables of k ≥ 3 (the social golfer problem, hard in general) use a heuristic: each round is
-built greedily (people of the largest organisations first, each at the table where they have
-met fewest people already), improved by swapping people between tables, from a few random
-restarts; then each round with a repeat is rebuilt against all the others while that helps.
+seated greedily (people of the largest organisations first, each at the table where they have
+met fewest people already), then a tabu search swaps people between tables of a round to remove
+repeats (after Dotú and Van Hentenryck's search for social golfers), within a fixed budget.
+Loose events (each person meeting well under everyone) end with no repeat; tight ones, close to
+a perfect design (32 people, tables of 4, 10 rounds), keep a few percent of repeated meetings.
 Everything is deterministic for a given `seed`.
 
 Table sizes: a round with m people seated uses ⌈m / k⌉ tables, as evenly filled as possible
@@ -36,10 +38,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 Table = list[int]
-# The search stops after MAX_STEPS swaps or MAX_WORK swaps looked at (about two seconds of
-# CPython), whichever comes first: deterministic, unlike a time limit.
-MAX_STEPS = 20_000
-MAX_WORK = 400_000
+# The search stops after MAX_STEPS swaps, MAX_WORK seats looked at (about two seconds of CPython)
+# or RESTARTS restarts without a better schedule, whichever comes first: deterministic, unlike a
+# time limit. It restarts after PATIENCE swaps without a better schedule.
+MAX_STEPS = 5_000
+MAX_WORK = 2_000_000
+PATIENCE = 400
+RESTARTS = 4
 
 
 @dataclass(frozen=True)
@@ -264,81 +269,138 @@ class _Planner:
 
     def search(self, schedule: list[list[Table]], movable: list[int]) -> None:
         """Lower the repeats by swapping two people of one round (rounds `movable` only): at
-        each step, the best swap of a person who meets someone again, not undone for a few
-        steps (tabu) unless it beats the best schedule found; the best one is kept."""
+        each step, in a round where a pair meets again, the best swap of one of them, not
+        undone for a few steps (tabu) unless it beats the best schedule found. After PATIENCE
+        steps without a new best, start again from the best with a few random swaps. The best
+        schedule found is kept."""
         repeats, bound = self._repeats(), self._fewest_repeats(schedule)
         if repeats <= bound or not movable:
             return
         met, organisation, rng = self.met, self.organisations, self.rng
-        best, best_rounds = repeats, {index: [list(table) for table in schedule[index]] for index in movable}
-        tabu: dict[tuple[int, int], int] = {}
-        work = 0
-        for step in range(MAX_STEPS):
-            if work > MAX_WORK:
-                break
-            conflicted = [
-                index
-                for index in movable
-                if any(met[a][b] >= 2 for table in schedule[index] for a, b in combinations(table, 2))
-            ]
-            index = conflicted[rng.randrange(len(conflicted))]
-            work += len(movable) * self.size
-            tables = schedule[index]
-            choice: tuple[int, float, int, int, int, int] | None = None
-            for first, left in enumerate(tables):
-                for i, a in enumerate(left):
-                    lost_a = sum(1 for other in left if other != a and met[a][other] >= 2)
-                    if not lost_a:
-                        continue
-                    others_left = {organisation[other] for other in left if other != a}
-                    work += self.size
-                    for second, right in enumerate(tables):
-                        if second == first:
-                            continue
-                        for j, b in enumerate(right):
-                            if organisation[b] in others_left and organisation[b] != organisation[a]:
-                                continue
-                            if organisation[a] != organisation[b] and any(
-                                organisation[other] == organisation[a] for other in right if other != b
-                            ):
-                                continue
-                            delta = (
-                                sum(1 for other in right if other != b and met[a][other] >= 1)
-                                + sum(1 for other in left if other != a and met[b][other] >= 1)
-                                - lost_a
-                                - sum(1 for other in right if other != b and met[b][other] >= 2)
-                            )
-                            allowed = tabu.get((index, a), -1) < step and tabu.get((index, b), -1) < step
-                            if not allowed and repeats + delta >= best:
-                                continue
-                            option = (delta, rng.random(), first, i, second, j)
-                            if choice is None or option < choice:
-                                choice = option
-            if choice is None:
-                continue
-            delta, _, first, i, second, j = choice
-            left, right = tables[first], tables[second]
-            a, b = left[i], right[j]
+        where = {index: [-1] * self.size for index in movable}
+        for index in movable:
+            for number, table in enumerate(schedule[index]):
+                for person in table:
+                    where[index][person] = number
+        twice = {(a, b) for a in range(self.size) for b in range(a + 1, self.size) if met[a][b] >= 2}
+
+        def meet(a: int, b: int, change: int) -> None:
+            met[a][b] += change
+            met[b][a] += change
+            if met[a][b] >= 2:
+                twice.add((min(a, b), max(a, b)))
+            else:
+                twice.discard((min(a, b), max(a, b)))
+
+        def swap(index: int, a: int, b: int) -> None:
+            tables, seat = schedule[index], where[index]
+            left, right = tables[seat[a]], tables[seat[b]]
             for other in left:
                 if other != a:
-                    met[a][other] -= 1
-                    met[other][a] -= 1
-                    met[b][other] += 1
-                    met[other][b] += 1
+                    meet(a, other, -1)
+                    meet(b, other, 1)
             for other in right:
                 if other != b:
-                    met[b][other] -= 1
-                    met[other][b] -= 1
-                    met[a][other] += 1
-                    met[other][a] += 1
-            left[i], right[j] = b, a
-            repeats += int(delta)
-            tenure = step + 3 + rng.randrange(8)
-            tabu[(index, a)] = tabu[(index, b)] = tenure
+                    meet(b, other, -1)
+                    meet(a, other, 1)
+            left[left.index(a)], right[right.index(b)] = b, a
+            seat[a], seat[b] = seat[b], seat[a]
+
+        def snapshot() -> dict[int, list[Table]]:
+            return {index: [list(table) for table in schedule[index]] for index in movable}
+
+        def restore(rounds: dict[int, list[Table]]) -> None:
+            for index, tables in rounds.items():
+                for table in schedule[index]:
+                    for a, b in combinations(table, 2):
+                        meet(a, b, -1)
+                schedule[index] = [list(table) for table in tables]
+                for number, table in enumerate(schedule[index]):
+                    for a, b in combinations(table, 2):
+                        meet(a, b, 1)
+                    for person in table:
+                        where[index][person] = number
+
+        def may_swap(index: int, a: int, b: int) -> bool:
+            left, right = schedule[index][where[index][a]], schedule[index][where[index][b]]
+            return left is not right and (
+                organisation[a] == organisation[b]
+                or (
+                    organisation[a] not in {organisation[other] for other in right}
+                    and organisation[b] not in {organisation[other] for other in left}
+                )
+            )
+
+        best, best_rounds, best_step = repeats, snapshot(), 0
+        tabu: dict[tuple[int, int], int] = {}
+        work = restarts = 0
+        for step in range(MAX_STEPS):
+            if work > MAX_WORK or not twice:
+                break
+            if step - best_step > PATIENCE:
+                restarts += 1
+                if restarts > RESTARTS:
+                    break
+                restore(best_rounds)
+                for _ in range(1 + self.size // 8):
+                    index = movable[rng.randrange(len(movable))]
+                    seated = [person for table in schedule[index] for person in table]
+                    if len(seated) > 1:
+                        a, b = rng.sample(seated, 2)
+                        if may_swap(index, a, b):
+                            swap(index, a, b)
+                repeats, best_step = self._repeats(), step
+                work += self.size * self.size
+            # The rounds where a pair meets again, and who in them.
+            stuck: dict[int, set[int]] = {}
+            for a, b in twice:
+                for index in movable:
+                    if where[index][a] == where[index][b] != -1:
+                        stuck.setdefault(index, set()).update((a, b))
+            work += len(twice) * len(movable)
+            if not stuck:
+                break
+            index = sorted(stuck)[rng.randrange(len(stuck))]
+            tables, seat = schedule[index], where[index]
+            organisations = [{organisation[person] for person in table} for table in tables]
+            # What each person of the round would lose by leaving their table (pairs met again).
+            lost = {
+                person: sum(1 for other in table if other != person and met[person][other] >= 2)
+                for table in tables
+                for person in table
+            }
+            choice: tuple[int, float, int, int] | None = None
+            for a in sorted(stuck[index]):
+                left = [other for other in tables[seat[a]] if other != a]
+                row_a = met[a]
+                work += self.size * len(left)
+                for number, right in enumerate(tables):
+                    if number == seat[a]:
+                        continue
+                    foreign = organisation[a] not in organisations[number]
+                    gain_a = sum(1 for other in right if row_a[other] >= 1) - lost[a]
+                    for b in right:
+                        if organisation[b] != organisation[a] and (
+                            not foreign or organisation[b] in organisations[seat[a]]
+                        ):
+                            continue
+                        row_b = met[b]
+                        delta = gain_a - (row_a[b] >= 1) + sum(1 for other in left if row_b[other] >= 1) - lost[b]
+                        if (tabu.get((index, a), -1) >= step or tabu.get((index, b), -1) >= step) and (
+                            repeats + delta >= best
+                        ):
+                            continue
+                        option = (delta, rng.random(), a, b)
+                        if choice is None or option < choice:
+                            choice = option
+            if choice is None:
+                continue
+            delta, _, a, b = choice
+            swap(index, a, b)
+            repeats += delta
+            tabu[(index, a)] = tabu[(index, b)] = step + 3 + rng.randrange(8)
             if repeats < best:
-                best = repeats
-                best_rounds = {index: [list(table) for table in schedule[index]] for index in movable}
+                best, best_rounds, best_step, restarts = repeats, snapshot(), step, 0
                 if best <= bound:
                     break
-        for index, tables in best_rounds.items():
-            schedule[index] = tables
+        restore(best_rounds)

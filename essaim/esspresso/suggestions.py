@@ -136,8 +136,17 @@ def _set_cosine(left: frozenset[str], right: frozenset[str]) -> float:
     return len(left & right) / math.sqrt(len(left) * len(right))
 
 
+# « Nous cherchons un traiteur » is quoted as « un traiteur »: the sentence already says who seeks.
+_LEAD = re.compile(
+    r"^(?:(?:nous|je|on)\s+(?:re)?cherch\w*|(?:nous|je|on)\s+propos\w*|(?:nous\s+)?offrons"
+    r"|(?:nous\s+avons|j['’]ai|on\s+a)\s+besoin)\s+(?:de\s+|d['’]\s*)?",
+    re.IGNORECASE,
+)
+
+
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
+    text = _LEAD.sub("", text) or text
     if len(text) <= MAX_FRAGMENT:
         return text
     return text[:MAX_FRAGMENT].rsplit(" ", 1)[0] + "…"

@@ -1,10 +1,26 @@
 from django.urls import path
 
-from essaim.esspresso.views import exports, onsite, organiser, stats, timetable
+from essaim.esspresso.views import agenda, exports, onsite, organiser, public, space, stats, timetable, wishes
 
 app_name = "esspresso"
 
-urlpatterns: list = [
+# The personal space (`moi/<token>/…`) and the organiser's pages (`organisation/…`,
+# `statistiques/`) come first: their routes have a fixed first segment, which an event's slug
+# would otherwise capture.
+urlpatterns = [
+    path("", public.events, name="events"),
+    path("moi/<slug:token>/", space.space, name="space"),
+    path("moi/<slug:token>/profil/", space.profile, name="profile"),
+    path("moi/<slug:token>/annuler/", space.cancel, name="cancel"),
+    path("moi/<slug:token>/participants/", wishes.directory_view, name="directory"),
+    path("moi/<slug:token>/participants/<id:pk>/", wishes.participant_view, name="participant"),
+    path("moi/<slug:token>/demandes/", wishes.wishes, name="wishes"),
+    path("moi/<slug:token>/demandes/<id:pk>/reponse/", wishes.wish_answer, name="wish_answer"),
+    path("moi/<slug:token>/demandes/<id:pk>/retrait/", wishes.wish_withdraw, name="wish_withdraw"),
+    path("moi/<slug:token>/agenda/", agenda.agenda, name="agenda"),
+    path("moi/<slug:token>/agenda.ics", agenda.agenda_ics, name="agenda_ics"),
+    path("moi/<slug:token>/agenda.pdf", agenda.agenda_pdf_view, name="agenda_pdf"),
+    path("moi/<slug:token>/avis/", space.feedback, name="feedback"),
     # The organiser's side (organisers of the event and the CRESS team).
     path("organisation/", organiser.manage_list, name="manage_list"),
     path("organisation/nouveau/", organiser.event_create, name="event_create"),
@@ -31,4 +47,8 @@ urlpatterns: list = [
     path("organisation/<id:pk>/plan-des-tables.pdf", exports.table_plan, name="table_plan"),
     path("organisation/<id:pk>/statistiques/", stats.event_stats, name="event_stats"),
     path("statistiques/", stats.stats, name="stats"),
+    # An event's public pages.
+    path("<slug:slug>/", public.event, name="event"),
+    path("<slug:slug>/inscription/", public.register, name="register"),
+    path("<slug:slug>/retrouver/", public.link_request, name="link_request"),
 ]

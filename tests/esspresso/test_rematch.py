@@ -80,8 +80,6 @@ def test_rematch_reaches_the_best_total_of_allowed_pairs(free, weights, forbidde
     assert len(seated) == len(set(seated))
     assert set(seated) <= set(free)
     assert all(frozenset(pair) not in forbidden and score(*pair) > 0 for pair in pairs)
-    allowed = [
-        (a, b) for a, b in combinations(free, 2) if frozenset((a, b)) not in forbidden and score(a, b) > 0
-    ]
+    allowed = [(a, b) for a, b in combinations(free, 2) if frozenset((a, b)) not in forbidden and score(a, b) > 0]
     best = max(sum(score(*edge) for edge in matching) for matching in all_matchings(allowed))
     assert sum(score(*pair) for pair in pairs) == pytest.approx(best)

@@ -103,3 +103,26 @@ def bound_value(problem: Problem, relaxed: Relaxation) -> float:
     """The upper bound in weight units: locked meetings plus half the doubled relaxation."""
     locked = sum(m.scaled for m in problem.locked)
     return (2 * locked + relaxed.total) / (2 * problem.scale)
+
+
+def count_relaxation(problem: Problem) -> int:
+    """The most meetings the fractional b-matching holds (floored): a maximum flow, on the same
+    graph as `relaxation`, from a source whose supply is the table capacity."""
+    edges = usable_edges(problem)
+    if not edges:
+        return 0
+    sides = bipartition(edges)
+    copies = 1 if sides is not None else 2
+    graph = nx.DiGraph()
+    capacity = problem.capacity()
+    if capacity is not None:
+        graph.add_edge(-3, SOURCE, capacity=copies * capacity)
+    for e in edges:
+        pairs = [(e.u, e.v), (e.v, e.u)] if sides is None else [(e.u, e.v) if sides[e.u] == 0 else (e.v, e.u)]
+        for tail, head in pairs:
+            graph.add_edge(SOURCE, ("L", tail), capacity=problem.budget[tail])
+            graph.add_edge(("L", tail), ("R", head), capacity=1)
+            graph.add_edge(("R", head), SINK, capacity=problem.budget[head])
+    start = -3 if capacity is not None else SOURCE
+    value = nx.maximum_flow_value(graph, start, SINK, flow_func=nx.algorithms.flow.preflow_push)
+    return int(value) // copies
