@@ -188,7 +188,7 @@ def test_the_organiser_validates_a_registration_and_a_refused_move_is_a_message(
     response = client.post(url, {"to": "confirmed"}, follow=True)
     alice.refresh_from_db()
     assert alice.status == Participant.Status.CONFIRMED
-    assert "Alice Test : inscription confirmée." in response.content.decode()
+    assert "inscription confirmée." in response.content.decode()
     response = client.post(url, {"to": "pending"}, follow=True)
     alice.refresh_from_db()
     assert alice.status == Participant.Status.CONFIRMED

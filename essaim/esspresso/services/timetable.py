@@ -37,10 +37,18 @@ def scheduler_instance(event: Event) -> tuple[scheduler.Instance, dict[str, str]
         available = frozenset(slot.code for session in participant.sessions.all() for slot in session.slots.all())
         people.append(scheduler.Person(person_id(participant.pk), available, participant.max_meetings))
     kinds = {participant.pk: participant.kind for participant in participants}
+    # A rendez-vous the organiser cancelled stays cancelled: the next run does not place it again.
+    cancelled = {
+        frozenset(seat.participant_id for seat in appointment.seats.all())
+        for appointment in Appointment.objects.filter(event=event, status=Appointment.Status.CANCELLED).prefetch_related(
+            "seats"
+        )
+    }
     wishes = [
         scheduler.Wish(person_id(wish.sender_id), person_id(wish.recipient_id), WEIGHTS.get(wish.priority, 1.0))
         for wish in Wish.objects.to_schedule().filter(event=event).order_by("pk")
         if event.may_meet(kinds.get(wish.sender_id, ""), kinds.get(wish.recipient_id, ""))
+        and frozenset((wish.sender_id, wish.recipient_id)) not in cancelled
     ]
     locked = []
     for appointment in (
