@@ -79,7 +79,17 @@ def participant_rows(event: Event) -> Rows:
 
 
 def wish_rows(event: Event) -> Rows:
-    columns = ["De", "Structure (de)", "À", "Structure (à)", "Priorité", "Statut", "Message", "Demandée le", "Répondue le"]
+    columns = [
+        "De",
+        "Structure (de)",
+        "À",
+        "Structure (à)",
+        "Priorité",
+        "Statut",
+        "Message",
+        "Demandée le",
+        "Répondue le",
+    ]
     wishes = (
         Wish.objects.filter(event=event)
         .select_related("sender__organisation", "recipient__organisation")
@@ -157,7 +167,9 @@ def badges_pdf(event: Event) -> bytes:
         .select_related("organisation", "fixed_table")
         .order_by("last_name", "first_name", "pk")
     )
-    return _pdf(render_to_string("esspresso/organiser/badges_print.html", {"event": event, "participants": participants}))
+    return _pdf(
+        render_to_string("esspresso/organiser/badges_print.html", {"event": event, "participants": participants})
+    )
 
 
 def table_plan_pdf(event: Event) -> bytes:

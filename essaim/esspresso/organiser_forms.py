@@ -247,7 +247,9 @@ class PlaceForm(forms.Form):
     """Where a rendez-vous goes: a slot and, optionally, a table."""
 
     slot = forms.ModelChoiceField(label="Créneau", queryset=Slot.objects.none())
-    table = forms.ModelChoiceField(label="Table", queryset=Table.objects.none(), required=False, empty_label="Sans table")
+    table = forms.ModelChoiceField(
+        label="Table", queryset=Table.objects.none(), required=False, empty_label="Sans table"
+    )
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

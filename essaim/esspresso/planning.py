@@ -98,9 +98,7 @@ def table_plans(event: Event) -> list[TablePlan]:
 def agenda_counts(event: Event) -> dict[str, int]:
     """Planned rendez-vous, people with at least one, and confirmed people with none."""
     planned = Appointment.objects.planned().filter(event=event)
-    seated = set(
-        Seat.objects.filter(appointment__in=planned).values_list("participant_id", flat=True).distinct()
-    )
+    seated = set(Seat.objects.filter(appointment__in=planned).values_list("participant_id", flat=True).distinct())
     confirmed = set(Participant.objects.confirmed().filter(event=event).values_list("pk", flat=True))
     return {
         "planned": planned.count(),

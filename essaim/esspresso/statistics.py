@@ -119,7 +119,9 @@ def event_lines(events: QuerySet[Event]) -> list[EventLine]:
     """One line per event, most recent first, for the table over all events."""
     planned = Q(appointments__status=Appointment.Status.PLANNED)
     rows = events.annotate(
-        n_participants=Count("participants", filter=Q(participants__status=Participant.Status.CONFIRMED), distinct=True),
+        n_participants=Count(
+            "participants", filter=Q(participants__status=Participant.Status.CONFIRMED), distinct=True
+        ),
         n_planned=Count("appointments", filter=planned, distinct=True),
     ).order_by("-date", "-pk")
     held: dict[Any, int] = dict(

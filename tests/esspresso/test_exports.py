@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def event_with_data(client):
     event, organiser = organised_event()
-    alice = make_participant(event, "Alice", last_name="=HYPERLINK(\"http://x\")", offers_text="+traiteur")
+    alice = make_participant(event, "Alice", last_name='=HYPERLINK("http://x")', offers_text="+traiteur")
     bob = make_participant(event, "Bob", kind="collectivite")
     make_wish(alice, bob, priority="must")
     appointment_create(
@@ -53,7 +53,17 @@ def test_requests_and_timetable_xlsx_keep_formulas_as_text(client, event_with_da
     assert rows[1][0].startswith("Alice =HYPERLINK") and rows[1][4] == "Indispensable"
     sheet = load_workbook(io.BytesIO(export(client, event_with_data, "planning", "xlsx").content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Début", "Fin", "Session", "Table", "Participants", "Structures", "Statut", "Origine", "Verrouillé")
+    assert rows[0] == (
+        "Début",
+        "Fin",
+        "Session",
+        "Table",
+        "Participants",
+        "Structures",
+        "Statut",
+        "Origine",
+        "Verrouillé",
+    )
     assert rows[1][0] == "09:00" and rows[1][3] == 1 and rows[1][6] == "Prévu"
     sheet = load_workbook(io.BytesIO(export(client, event_with_data, "participants", "xlsx").content)).active
     cells = [cell for cell in sheet["A"]]

@@ -83,7 +83,9 @@ def test_figures_over_all_events_add_up(past_event):
     make_participant(other, "Zoé", kind="accompagnement")
     result = figures(Event.objects.all())
     assert result.events == 2 and result.participants == 5 and result.held == 1
-    lines = {line.event.title: (line.participants, line.planned, line.held) for line in event_lines(Event.objects.all())}
+    lines = {
+        line.event.title: (line.participants, line.planned, line.held) for line in event_lines(Event.objects.all())
+    }
     assert lines == {"ESSpresso de test": (4, 3, 1), "Autre ESSpresso": (1, 0, 0)}
 
 

@@ -40,9 +40,9 @@ def scheduler_instance(event: Event) -> tuple[scheduler.Instance, dict[str, str]
     # A rendez-vous the organiser cancelled stays cancelled: the next run does not place it again.
     cancelled = {
         frozenset(seat.participant_id for seat in appointment.seats.all())
-        for appointment in Appointment.objects.filter(event=event, status=Appointment.Status.CANCELLED).prefetch_related(
-            "seats"
-        )
+        for appointment in Appointment.objects.filter(
+            event=event, status=Appointment.Status.CANCELLED
+        ).prefetch_related("seats")
     }
     wishes = [
         scheduler.Wish(person_id(wish.sender_id), person_id(wish.recipient_id), WEIGHTS.get(wish.priority, 1.0))

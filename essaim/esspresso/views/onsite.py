@@ -110,7 +110,9 @@ def onsite_arrival(request: HttpRequest, pk: int, participant: int) -> HttpRespo
 @require_POST
 def onsite_attendance(request: HttpRequest, pk: int, seat: int) -> HttpResponse:
     event = organised_event(request, pk)
-    item = get_object_or_404(Seat.objects.select_related("participant", "appointment"), pk=seat, appointment__event=event)
+    item = get_object_or_404(
+        Seat.objects.select_related("participant", "appointment"), pk=seat, appointment__event=event
+    )
     value = {"present": True, "absent": False, "clear": None}.get(request.POST.get("attended", ""), "?")
     if value == "?":
         messages.error(request, "Présence inconnue : choisissez présent, absent ou effacer.")

@@ -49,7 +49,9 @@ def breadcrumb(event: Event | None = None) -> list[tuple[str, str]]:
 def manage_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     events = Event.objects.organised_by(request.user).annotate(
-        n_participants=Count("participants", filter=Q(participants__status=Participant.Status.CONFIRMED), distinct=True),
+        n_participants=Count(
+            "participants", filter=Q(participants__status=Participant.Status.CONFIRMED), distinct=True
+        ),
         n_pending=Count("participants", filter=Q(participants__status=Participant.Status.PENDING), distinct=True),
     )
     can_create = can_create_event(request.user)
@@ -115,7 +117,9 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             sessions.save()
             count = services.event_slots_refresh(event=event)
-        messages.success(request, f"Sessions enregistrées : l'événement compte {count} créneau{'x' if count > 1 else ''}.")
+        messages.success(
+            request, f"Sessions enregistrées : l'événement compte {count} créneau{'x' if count > 1 else ''}."
+        )
         return redirect("esspresso:room", pk=event.pk)
     if part == "tables" and tables.is_valid():
         try:

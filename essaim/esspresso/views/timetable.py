@@ -93,14 +93,19 @@ def appointment(request: HttpRequest, pk: int, appointment: int) -> HttpResponse
                 form = PlaceForm(request.POST, event=event)
                 if form.is_valid():
                     services.appointment_move(
-                        appointment=item, slot=form.cleaned_data["slot"], table=form.cleaned_data["table"], by=request.user
+                        appointment=item,
+                        slot=form.cleaned_data["slot"],
+                        table=form.cleaned_data["table"],
+                        by=request.user,
                     )
                     messages.success(request, "Rendez-vous déplacé (et verrouillé).")
                     return redirect("esspresso:timetable", pk=event.pk)
                 status = 400
             elif action in {"lock", "unlock"}:
                 services.appointment_set(appointment=item, by=request.user, locked=action == "lock")
-                messages.success(request, "Rendez-vous verrouillé." if action == "lock" else "Rendez-vous déverrouillé.")
+                messages.success(
+                    request, "Rendez-vous verrouillé." if action == "lock" else "Rendez-vous déverrouillé."
+                )
                 return redirect("esspresso:timetable", pk=event.pk)
             elif action in {"cancel", "restore"}:
                 services.appointment_set(appointment=item, by=request.user, cancelled=action == "cancel")
