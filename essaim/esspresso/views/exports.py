@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from essaim.core.tables import rows_to_csv, rows_to_xlsx
 from essaim.esspresso import exports
-from essaim.esspresso.views.organiser import organised_event
+from essaim.esspresso.views._organiser import organised_event
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

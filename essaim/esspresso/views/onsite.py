@@ -18,7 +18,7 @@ from essaim.esspresso.models import Event, Participant, Seat, Slot
 from essaim.esspresso.planning import appointments_of
 from essaim.esspresso.services.attendance import free_at
 from essaim.esspresso.suggestions import Profile, SuggestionIndex
-from essaim.esspresso.views.organiser import breadcrumb, organised_event
+from essaim.esspresso.views._organiser import breadcrumb, organised_event
 
 
 def _profile(participant: Participant) -> Profile:
@@ -99,9 +99,7 @@ def onsite(request: HttpRequest, pk: int) -> HttpResponse:
 def onsite_arrival(request: HttpRequest, pk: int, participant: int) -> HttpResponse:
     event = organised_event(request, pk)
     person = get_object_or_404(Participant, pk=participant, event=event)
-    # One field of one row, no history to keep: an arrival is ticked and unticked at the desk.
-    person.arrived = request.POST.get("arrived") == "1"
-    person.save(update_fields=["arrived", "updated_at"])
+    person = services.participant_arrival(participant=person, arrived=request.POST.get("arrived") == "1")
     messages.success(request, f"{person.full_name} : {'arrivé(e)' if person.arrived else 'pas encore arrivé(e)'}.")
     return _back(event, _slot(event, request), "arrivees")
 

@@ -10,38 +10,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.workflows import TransitionRefused
 from essaim.esspresso import services
-from essaim.esspresso.models import Appointment, Event, Participant, Table, Wish
+from essaim.esspresso.models import Appointment, Event, Participant, Wish
 from essaim.esspresso.organiser_forms import EventForm, HostsForm, ParticipantFilterForm, SessionFormSet, TablesForm
 from essaim.esspresso.perms import can_create_event
 from essaim.esspresso.planning import agenda_counts, last_run
+from essaim.esspresso.views._organiser import breadcrumb, organised_event
 from essaim.esspresso.workflows import REGISTRATION
 
 PAGE_SIZE = 200
-
-
-def organised_event(request: HttpRequest, pk: int) -> Event:
-    """The event, if this person organises it; otherwise a 404, so that an event one cannot
-    manage is not even confirmed to exist."""
-    event = Event.objects.organised_by(request.user).filter(pk=pk).first()
-    if event is None:
-        raise Http404("Aucun événement à organiser ici.")
-    return event
-
-
-def breadcrumb(event: Event | None = None) -> list[tuple[str, str]]:
-    from django.urls import reverse
-
-    links = [("Mes ESSpresso à organiser", reverse("esspresso:manage_list"))]
-    if event is not None:
-        links.append((event.title, reverse("esspresso:manage", kwargs={"pk": event.pk})))
-    return links
 
 
 @login_required
@@ -114,9 +97,7 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
     )
     hosts = HostsForm(request.POST if part == "hosts" else None, event=event)
     if part == "sessions" and sessions.is_valid():
-        with transaction.atomic():
-            sessions.save()
-            count = services.event_slots_refresh(event=event)
+        count = services.event_sessions_save(event=event, sessions=sessions, by=request.user)
         messages.success(
             request, f"Sessions enregistrées : l'événement compte {count} créneau{'x' if count > 1 else ''}."
         )
@@ -132,7 +113,7 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"{tables.cleaned_data['count']} tables enregistrées.")
             return redirect("esspresso:room", pk=event.pk)
     if part == "hosts" and hosts.is_valid():
-        _hosts_set(event, hosts.hosts())
+        services.event_hosts_set(event=event, hosts=hosts.hosts())
         messages.success(request, "Hôtes des tables enregistrés.")
         return redirect("esspresso:room", pk=event.pk)
     status = 400 if part in {"sessions", "tables", "hosts"} else 200
@@ -149,15 +130,6 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
-
-
-@transaction.atomic
-def _hosts_set(event: Event, hosts: dict[int, Participant | None]) -> None:
-    """Give each table its host; a person hosts one table at most (the field is one-to-one)."""
-    Table.objects.filter(event=event).update(host=None)
-    for number, host in hosts.items():
-        if host is not None:
-            Table.objects.filter(event=event, number=number).update(host=host)
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from essaim.esspresso.models import Event
 from essaim.esspresso.perms import can_see_statistics
 from essaim.esspresso.statistics import event_figures, event_lines, figures
-from essaim.esspresso.views.organiser import breadcrumb, organised_event
+from essaim.esspresso.views._organiser import breadcrumb, organised_event
 
 
 @login_required

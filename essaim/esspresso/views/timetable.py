@@ -14,7 +14,7 @@ from essaim.esspresso import services
 from essaim.esspresso.models import Appointment, Event, Participant
 from essaim.esspresso.organiser_forms import AppointmentAddForm, PlaceForm
 from essaim.esspresso.planning import agenda_counts, grid, last_run, unplaced_by_cause
-from essaim.esspresso.views.organiser import breadcrumb, organised_event
+from essaim.esspresso.views._organiser import breadcrumb, organised_event
 
 
 @login_required
