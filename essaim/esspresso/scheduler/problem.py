@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Instance
+from essaim.esspresso.scheduler.model import Instance
 
 SCALES = (1, 10, 100, 1000, 10_000, 100_000, 1_000_000)
 
@@ -115,7 +115,7 @@ def build_problem(instance: Instance) -> Problem:
         common = (available[u] - held[u]) & (available[v] - held[v])
         host_table = hosts.get(u, hosts.get(v))
         if host_table is not None:
-            common = {s for s in common if (s, host_table) not in taken_tables}
+            common = frozenset(s for s in common if (s, host_table) not in taken_tables)
         edges.append(Edge(len(edges), u, v, weight, scaled(weight), tuple(sorted(common))))
     return Problem(
         slots=instance.slots,
