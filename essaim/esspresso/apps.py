@@ -8,8 +8,8 @@ class EsspressoConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference` and what the history follows.
-        from essaim.esspresso import history, reference  # noqa: F401
         from essaim.core.registries import Module, modules
+        from essaim.esspresso import history, reference  # noqa: F401
 
         modules.add(
             "esspresso",
