@@ -106,9 +106,7 @@ def suggestions_for(me: Participant, *, limit: int = SUGGESTIONS) -> list[Sugges
     the organiser does not let them meet. Over-requested people come lower, never off the list."""
     event = me.event
     people = list(
-        listed_participants(event)
-        .select_related(*places_related("organisation__commune"))
-        .prefetch_related("sessions")
+        listed_participants(event).select_related(*places_related("organisation__commune")).prefetch_related("sessions")
     )
     if me.pk not in {person.pk for person in people}:
         mine = Participant.objects.prefetch_related("offers", "seeks", "sectors", "sessions").select_related(

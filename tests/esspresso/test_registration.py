@@ -78,9 +78,7 @@ def test_an_unpublished_event_page_is_not_found(client):
     assert client.get(reverse("esspresso:event", args=[hidden.slug])).status_code == 404
 
 
-def test_registering_stores_the_profile_and_sends_the_personal_link(
-    client, event, django_capture_on_commit_callbacks
-):
+def test_registering_stores_the_profile_and_sends_the_personal_link(client, event, django_capture_on_commit_callbacks):
     response = register(client, event, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     page = text(response)
@@ -123,7 +121,11 @@ def test_a_logged_in_member_chooses_one_of_their_organisations(client, event, dj
     client.force_login(user)
     assert membership.organisation.name in text(client.get(reverse("esspresso:register", args=[event.slug])))
     response = register(
-        client, event, django_capture_on_commit_callbacks, organisation=str(membership.organisation.pk), organisation_name=""
+        client,
+        event,
+        django_capture_on_commit_callbacks,
+        organisation=str(membership.organisation.pk),
+        organisation_name="",
     )
     participant = Participant.objects.get()
     assert participant.organisation == membership.organisation and participant.user == user
@@ -131,9 +133,7 @@ def test_a_logged_in_member_chooses_one_of_their_organisations(client, event, dj
     assert reverse("esspresso:space", args=[participant.token]) in text(response)
 
 
-def test_registering_after_the_deadline_is_refused_and_keeps_what_was_typed(
-    client, django_capture_on_commit_callbacks
-):
+def test_registering_after_the_deadline_is_refused_and_keeps_what_was_typed(client, django_capture_on_commit_callbacks):
     event = make_event(registration_closes_on=today() - timedelta(days=1))
     page = text(client.get(reverse("esspresso:register", args=[event.slug])))
     assert "Les inscriptions sont closes" in page
@@ -197,9 +197,7 @@ def test_asking_for_the_link_again_gives_the_same_answer_whoever_asks(
     with django_capture_on_commit_callbacks(execute=True):
         unknown = client.post(url, {"email": "personne@exemple.org"})
     assert known.status_code == unknown.status_code == 200
-    assert text(known).replace("Camille@Exemple.org", "X") == text(unknown).replace(
-        "personne@exemple.org", "X"
-    )
+    assert text(known).replace("Camille@Exemple.org", "X") == text(unknown).replace("personne@exemple.org", "X")
     [message] = mail.outbox
     assert message.to == ["camille@exemple.org"]
     assert reverse("esspresso:space", args=[participant.token]) in message.body

@@ -175,9 +175,9 @@ class RegistrationForm(HoneypotForm, ProfileFieldsForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("organisation") and not (data.get("organisation_name") or "").strip():
-            if "organisation_name" not in self.errors:
-                self.add_error("organisation_name", "Indiquez le nom de votre structure.")
+        named = data.get("organisation") or (data.get("organisation_name") or "").strip()
+        if not named and "organisation_name" not in self.errors:
+            self.add_error("organisation_name", "Indiquez le nom de votre structure.")
         return data
 
 

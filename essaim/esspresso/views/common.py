@@ -25,9 +25,7 @@ def participant_from_token(token: str) -> Participant:
     """The participant this personal link belongs to, or 404 (the French page)."""
     if len(token) > MAX_TOKEN_LENGTH:
         raise Http404("Lien personnel inconnu.")
-    participant = (
-        Participant.objects.select_related("event", "organisation", "user").filter(token=token).first()
-    )
+    participant = Participant.objects.select_related("event", "organisation", "user").filter(token=token).first()
     if participant is None:
         raise Http404("Lien personnel inconnu.")
     return participant

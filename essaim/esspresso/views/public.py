@@ -100,9 +100,14 @@ class RegisterView(PublicFormMixin, FormView):  # type: ignore[type-arg]
         kwargs["event"] = self.event
         kwargs["organisations"] = self.user_organisations()
         user = self.request.user
-        if user.is_authenticated and not self.request.method == "POST":
+        if user.is_authenticated and self.request.method != "POST":
             first, _, last = (user.full_name or "").partition(" ")
-            kwargs["initial"] = {**kwargs.get("initial", {}), "first_name": first, "last_name": last, "email": user.email}
+            kwargs["initial"] = {
+                **kwargs.get("initial", {}),
+                "first_name": first,
+                "last_name": last,
+                "email": user.email,
+            }
         return kwargs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

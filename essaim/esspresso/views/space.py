@@ -47,7 +47,9 @@ def space(request: HttpRequest, token: str) -> HttpResponse:
         "sent": wishes.filter(sender=participant).count(),
         "received": wishes.filter(recipient=participant).count(),
         "pending_received": wishes.filter(recipient=participant, status=Wish.Status.PENDING).count(),
-        "accepted": wishes.filter(Q(sender=participant) | Q(recipient=participant), status=Wish.Status.ACCEPTED).count(),
+        "accepted": wishes.filter(
+            Q(sender=participant) | Q(recipient=participant), status=Wish.Status.ACCEPTED
+        ).count(),
         "meetings": Appointment.objects.planned().of(participant).count() if is_published(event) else 0,
     }
     return render(
@@ -155,9 +157,7 @@ def feedback(request: HttpRequest, token: str) -> HttpResponse:
     day = today()
     is_open = event.date <= day
     rows = agenda_rows(participant) if is_open else []
-    forms = [
-        (row, FeedbackForm(request.POST if request.method == "POST" else None, seat=row.seat)) for row in rows
-    ]
+    forms = [(row, FeedbackForm(request.POST if request.method == "POST" else None, seat=row.seat)) for row in rows]
     error = ""
     status = 200
     if request.method == "POST":
@@ -187,6 +187,13 @@ def feedback(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "esspresso/feedback.html",
-        {"participant": participant, "event": event, "forms": forms, "is_open": is_open, "error": error, "current": "agenda"},
+        {
+            "participant": participant,
+            "event": event,
+            "forms": forms,
+            "is_open": is_open,
+            "error": error,
+            "current": "agenda",
+        },
         status=status,
     )

@@ -24,7 +24,12 @@ def directory_view(request: HttpRequest, token: str) -> HttpResponse:
     me = participant_from_token(token)
     event = me.event
     if not is_taking_part(me):
-        return render(request, "esspresso/not_taking_part.html", {"participant": me, "event": event, "current": "directory"}, status=403)
+        return render(
+            request,
+            "esspresso/not_taking_part.html",
+            {"participant": me, "event": event, "current": "directory"},
+            status=403,
+        )
     form = DirectoryFilterForm(request.GET or None, departements=directory.departements_of(event))
     filters = form.filters() if form.is_bound else {}
     people = directory.filter_participants(directory.listed_participants(event), filters)
