@@ -14,42 +14,22 @@ from django.views.decorators.http import require_POST, require_safe
 
 from essaim.core.workflows import TransitionRefused
 from essaim.esspresso import services
+from essaim.esspresso.directory import profile_of
 from essaim.esspresso.models import Event, Participant, Seat, Slot
 from essaim.esspresso.planning import appointments_of
 from essaim.esspresso.services.attendance import free_at
-from essaim.esspresso.suggestions import Profile, SuggestionIndex
+from essaim.esspresso.suggestions import SuggestionIndex
 from essaim.esspresso.views._organiser import breadcrumb, organised_event
-
-
-def _profile(participant: Participant) -> Profile:
-    """A participant as the suggestions read them. (A builder for the directory lives with the
-    participant pages; this one serves the on-site re-matching until both are merged.)"""
-    commune = getattr(participant.organisation, "commune", None)
-    departement = commune.departement if commune else None
-    return Profile(
-        id=str(participant.pk),
-        name=participant.full_name,
-        organisation=str(participant.organisation_id),
-        kind=participant.kind,
-        offers=tuple(topic.label for topic in participant.offers.all()),
-        seeks=tuple(topic.label for topic in participant.seeks.all()),
-        offers_text=participant.offers_text,
-        seeks_text=participant.seeks_text,
-        sectors=tuple(sector.label for sector in participant.sectors.all()),
-        epci=commune.epci.code if commune and commune.epci else "",
-        departement=departement.code if departement else "",
-        region=departement.region.code if departement else "",
-    )
 
 
 def proposals(event: Event, slot: Slot) -> list[tuple[Participant, Participant, float]]:
     """Pairs to propose on the spot in this slot, with their score (best matching overall)."""
     free = (
         Participant.objects.filter(pk__in=[p.pk for p in free_at(event, slot)])
-        .select_related("organisation__commune__departement__region", "organisation__commune__epci")
-        .prefetch_related("offers", "seeks", "sectors")
+        .select_related("organisation__commune")
+        .prefetch_related("offers", "seeks", "sectors", "sessions")
     )
-    index = SuggestionIndex([_profile(p) for p in free])
+    index = SuggestionIndex([profile_of(p) for p in free])
 
     def score(a: Participant, b: Participant) -> float:
         allowed = event.may_meet(a.kind, b.kind)
