@@ -18,7 +18,3 @@ def organised_event(**fields: Any) -> tuple[Any, Any]:
 
 def cress() -> Any:
     return UserFactory(platform_admin=True, email="equipe@cress.example")
-
-
-def error_text(response: Any) -> str:
-    return response.content.decode()

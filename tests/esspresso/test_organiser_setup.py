@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -179,12 +180,16 @@ def test_fewer_tables_are_refused_while_a_meeting_sits_at_a_table_that_would_go(
     assert event.tables.count() == 3
 
 
-def test_the_organiser_validates_a_registration_and_a_refused_move_is_a_message(client):
+def test_the_organiser_validates_a_registration_and_a_refused_move_is_a_message(
+    client, django_capture_on_commit_callbacks
+):
     event, organiser = organised_event(needs_validation=True)
     alice = make_participant(event, "Alice", status="pending")
     client.force_login(organiser)
     url = reverse("esspresso:participant_status", kwargs={"pk": event.pk, "participant": alice.pk})
-    response = client.post(url, {"to": "confirmed"}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"to": "confirmed"}, follow=True)
+    assert [message.to for message in mail.outbox] == [[alice.email]]
     alice.refresh_from_db()
     assert alice.status == Participant.Status.CONFIRMED
     assert "inscription confirmée." in response.content.decode()
