@@ -15,7 +15,8 @@ from essaim.core.registries import account_links, landing_url_name
 @require_safe
 def profile(request: HttpRequest) -> HttpResponse:
     memberships = request.user.memberships.select_related("organisation").order_by("organisation__name")  # type: ignore[union-attr]
-    return render(request, "accounts/profile.html", {"memberships": memberships, "links": account_links.ordered()})
+    links = [link for link in account_links.ordered() if link.shown_to(request.user)]
+    return render(request, "accounts/profile.html", {"memberships": memberships, "links": links})
 
 
 class LoginView(auth_views.LoginView):

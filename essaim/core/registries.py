@@ -83,10 +83,15 @@ modules: Registry[Module] = Registry()
 
 @dataclass(frozen=True)
 class AccountLink:
-    """A link a module adds to the account page ("Mes offres")."""
+    """A link a module adds to the account page ("Mes offres"), shown to everyone, or only to
+    those for whom `applies(user)` is true (the organisers of an event, say)."""
 
     label: str
     url_name: str
+    applies: Callable[[Any], bool] | None = None
+
+    def shown_to(self, user: Any) -> bool:
+        return self.applies is None or self.applies(user)
 
 
 account_links: Registry[AccountLink] = Registry()

@@ -1,7 +1,19 @@
 """Every write of ESSpresso, one module per behaviour."""
 
-from essaim.esspresso.services.attendance import rematch_place, rematch_proposals, seat_attendance, seat_feedback
-from essaim.esspresso.services.events import event_save, event_slots_refresh, event_tables_set
+from essaim.esspresso.services.attendance import (
+    participant_arrival,
+    rematch_place,
+    rematch_proposals,
+    seat_attendance,
+    seat_feedback,
+)
+from essaim.esspresso.services.events import (
+    event_hosts_set,
+    event_save,
+    event_sessions_save,
+    event_slots_refresh,
+    event_tables_set,
+)
 from essaim.esspresso.services.registration import (
     RegistrationRefused,
     participant_link_send,
@@ -27,11 +39,14 @@ __all__ = [
     "appointment_move",
     "appointment_set",
     "event_remind",
+    "event_hosts_set",
     "event_save",
+    "event_sessions_save",
     "event_slots_refresh",
     "event_tables_set",
     "events_to_remind",
     "over_requested",
+    "participant_arrival",
     "participant_link_send",
     "participant_register",
     "participant_transition",

@@ -96,3 +96,10 @@ def seat_feedback(*, seat: Seat, happened: bool, usefulness: str, follow_up: str
     seat.feedback_at = timezone.now()
     seat.save(update_fields=["happened", "usefulness", "follow_up", "feedback_at"])
     return seat
+
+
+def participant_arrival(*, participant: Participant, arrived: bool) -> Participant:
+    """Tick (or untick) someone at the welcome desk: only those arrived are re-matched on the spot."""
+    participant.arrived = arrived
+    participant.save(update_fields=["arrived", "updated_at"])
+    return participant

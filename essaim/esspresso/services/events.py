@@ -50,3 +50,22 @@ def event_tables_set(*, event: Event, count: int, names: Sequence[str] = ()) -> 
     for number in range(1, count + 1):
         name = names[number - 1] if number <= len(names) else ""
         Table.objects.update_or_create(event=event, number=number, defaults={"name": name})
+
+
+@transaction.atomic
+def event_sessions_save(*, event: Event, sessions: Any, by: Any) -> int:
+    """Save the organiser's sessions (a validated inline formset), then cut them into slots.
+    Returns how many slots the event has."""
+    if sessions.has_changed():
+        sessions.save()
+        history.record_event(event, by=by, summary="Sessions modifiées", changes={})
+    return event_slots_refresh(event=event)
+
+
+@transaction.atomic
+def event_hosts_set(*, event: Event, hosts: dict[int, Any]) -> None:
+    """Give each table (by number) its host, or none; a person hosts one table at most."""
+    Table.objects.filter(event=event).update(host=None)
+    for number, host in hosts.items():
+        if host is not None:
+            Table.objects.filter(event=event, number=number).update(host=host)

@@ -37,10 +37,18 @@ def scheduler_instance(event: Event) -> tuple[scheduler.Instance, dict[str, str]
         available = frozenset(slot.code for session in participant.sessions.all() for slot in session.slots.all())
         people.append(scheduler.Person(person_id(participant.pk), available, participant.max_meetings))
     kinds = {participant.pk: participant.kind for participant in participants}
+    # A rendez-vous the organiser cancelled stays cancelled: the next run does not place it again.
+    cancelled = {
+        frozenset(seat.participant_id for seat in appointment.seats.all())
+        for appointment in Appointment.objects.filter(
+            event=event, status=Appointment.Status.CANCELLED
+        ).prefetch_related("seats")
+    }
     wishes = [
         scheduler.Wish(person_id(wish.sender_id), person_id(wish.recipient_id), WEIGHTS.get(wish.priority, 1.0))
         for wish in Wish.objects.to_schedule().filter(event=event).order_by("pk")
         if event.may_meet(kinds.get(wish.sender_id, ""), kinds.get(wish.recipient_id, ""))
+        and frozenset((wish.sender_id, wish.recipient_id)) not in cancelled
     ]
     locked = []
     for appointment in (
@@ -200,8 +208,13 @@ def _agendas(event: Event) -> dict[int, set[tuple[int, int | None, frozenset[int
 
 
 def busy_problem(*, slot: Slot, participant_ids: list[int], ignore: int | None = None) -> str:
-    """Why these people cannot meet in this slot (already busy, not available), or ""."""
-    others = Appointment.objects.planned().filter(slot=slot, seats__participant_id__in=participant_ids)
+    """Why these people cannot meet in this slot (already busy, not available), or "". A
+    rendez-vous someone was marked absent from no longer holds its people: they may be re-matched."""
+    others = (
+        Appointment.objects.planned()
+        .filter(slot=slot, seats__participant_id__in=participant_ids)
+        .exclude(seats__attended=False)
+    )
     if ignore:
         others = others.exclude(pk=ignore)
     busy = Participant.objects.filter(pk__in=participant_ids, seats__appointment__in=others).distinct()

@@ -1,0 +1,1 @@
+"""ESSpresso's pages, one module per behaviour; `urls.py` imports the modules."""
