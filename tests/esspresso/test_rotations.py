@@ -68,6 +68,18 @@ def test_nine_people_in_threes_meet_everyone_once_in_four_rounds():
     assert len(meetings(rotation)) == 36
 
 
+def test_kirkman_fifteen_people_in_threes_meet_everyone_once_in_seven_rounds():
+    rotation = rotate(people(15), {}, rounds=7, table_size=3)
+    assert rotation.repeated_pairs == 0
+    assert len(meetings(rotation)) == 105
+
+
+def test_sixteen_people_in_fours_meet_everyone_once_in_five_rounds():
+    rotation = rotate(people(16), {}, rounds=5, table_size=4)
+    assert rotation.repeated_pairs == 0
+    assert len(meetings(rotation)) == 120
+
+
 def test_loose_tables_of_four_never_repeat_a_pair():
     rotation = rotate(people(60), {}, rounds=12, table_size=4)
     assert rotation.repeated_pairs == 0

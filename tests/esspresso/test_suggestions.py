@@ -1,3 +1,6 @@
+import random
+import time
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -136,8 +139,10 @@ def test_ties_are_broken_by_name_then_id_and_limit_is_respected():
         profile("c", name="Bravo", **good),
         profile("b", name="Alpha", **good),
         profile("a", name="Bravo", **good),
+        profile("z", name="Zéphyr", **good),
+        profile("e", name="Éole", **good),
     ]
-    assert ids(suggest(ME, others)) == ["b", "a", "c"]
+    assert ids(suggest(ME, others)) == ["b", "a", "c", "e", "z"]
     assert ids(suggest(ME, others, limit=2)) == ["b", "a"]
 
 
@@ -191,3 +196,32 @@ def test_suggestions_respect_the_filters_and_come_best_first(population, data):
         assert suggestion.score > 0 and suggestion.reason
         assert index.pair_score(me.id, other.id) == index.pair_score(other.id, me.id)
     assert [suggestion.score for suggestion in found] == sorted((s.score for s in found), reverse=True)
+    shuffled = data.draw(st.permutations(population))
+    assert SuggestionIndex(shuffled).suggest(me.id, excluded=excluded, allowed_kinds=lambda a, b: a != b) == found[:10]
+
+
+def test_a_thousand_participants_get_their_suggestions_in_well_under_a_second():
+    chance = random.Random(7)
+    words = [
+        f"{stem}{end}" for stem in ("répar", "cuisin", "form", "financ", "transport", "héberg") for end in "abcdefgh"
+    ]
+    population = [
+        Profile(
+            id=str(number),
+            name=f"Structure {number}",
+            organisation=str(number // 3),
+            kind=chance.choice(["ess", "entreprise", "collectivite"]),
+            offers=tuple(chance.sample(TOPICS, 2)),
+            seeks=tuple(chance.sample(TOPICS, 2)),
+            offers_text=" ".join(chance.choices(words, k=30)),
+            seeks_text=" ".join(chance.choices(words, k=30)),
+            epci=str(number % 40),
+            departement=str(number % 5),
+        )
+        for number in range(1000)
+    ]
+    index = SuggestionIndex(population)
+    started = time.perf_counter()
+    found = index.suggest("0")
+    assert time.perf_counter() - started < 1.0  # about 30 ms on a busy two-core machine
+    assert len(found) == 10
