@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import time
 
-from .bound import Relaxation
-from .problem import Problem
-from .timetable import LOCKED, Timetable
+from essaim.esspresso.scheduler.bound import Relaxation
+from essaim.esspresso.scheduler.problem import Problem
+from essaim.esspresso.scheduler.timetable import LOCKED, Timetable
 
 
 def build(problem: Problem, relaxed: Relaxation, deadline: float) -> Timetable:
@@ -46,11 +46,21 @@ def _swap_in(table: Timetable, index: int) -> None:
     """Try each slot: evict what blocks the pair there (cheapest first), place it, put the
     evicted meetings back where possible; keep the best strict gain."""
     edge = table.edges[index]
+    for person in (edge.u, edge.v):
+        # A person at their budget loses a meeting: hopeless when all are worth more.
+        if table.count[person] >= table.problem.budget[person]:
+            own = [table.edges[m].scaled for held in table.at if (m := held.get(person, LOCKED)) != LOCKED]
+            if not own or min(own) > edge.scaled:
+                return
     before = table.value
     best: tuple[int, int] | None = None
     for slot in edge.slots:
+        held = table.at[slot]
+        direct = {held.get(r) for r in table.resources[index]}
+        if LOCKED in direct or sum(table.edges[m].scaled for m in direct if m is not None) > edge.scaled:
+            continue
         evicted = _blockers(table, index, slot)
-        if evicted is None or sum(table.edges[e].scaled for e in evicted) >= edge.scaled * 2:
+        if evicted is None or sum(table.edges[e].scaled for e in evicted) > edge.scaled:
             continue
         mark = len(table.log)
         _apply(table, index, slot, evicted)
@@ -85,10 +95,10 @@ def _blockers(table: Timetable, index: int, slot: int) -> list[int] | None:
             found.append(meeting)
     limit = table.problem.limit
     if limit is not None and table.load[slot] - len(found) >= limit:
-        movable = [m for m in set(held.values()) if m != LOCKED and m not in found]
-        if not movable:
+        cheapest = table.cheapest(slot, found)
+        if cheapest is None:
             return None
-        found.append(min(movable, key=lambda m: (table.edges[m].scaled, m)))
+        found.append(cheapest)
     edge = table.edges[index]
     for person in (edge.u, edge.v):
         involved = sum(1 for m in found if person in (table.edges[m].u, table.edges[m].v))
