@@ -1,0 +1,22 @@
+"""The ESSpresso meeting scheduler (issue #11): a timetable of one-to-one meetings that
+maximises the value of the requests placed, with an upper bound and the reason for each pair
+left out. Pure Python; networkx for the flow computations."""
+
+from .model import CAUSES, Instance, InstanceError, Person, Placed, Result, Unplaced, Wish
+from .parsing import parse_instance, result_as_json
+from .solve import schedule, upper_bound
+
+__all__ = [
+    "CAUSES",
+    "Instance",
+    "InstanceError",
+    "Person",
+    "Placed",
+    "Result",
+    "Unplaced",
+    "Wish",
+    "parse_instance",
+    "result_as_json",
+    "schedule",
+    "upper_bound",
+]
