@@ -8,4 +8,6 @@ class EsspressoConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference` and what the history follows.
-        from essaim.esspresso import history, reference  # noqa: F401
+        # Demo and platform integration: the demo events into `load_demo`, the home page's figure and
+        # a structure's participations (home.py), and what ESSpresso holds about a person.
+        from essaim.esspresso import demo, history, home, personal_data, reference  # noqa: F401  # noqa: F401
