@@ -19,7 +19,8 @@ For me and another participant of the event (research note, section 3.3):
 Someone is suggested only if the complementarity or a shared sector is positive: sharing a
 territory alone is no reason to meet. Never suggested: oneself, one's own organisation, the ids
 `excluded` (a « non merci », a pair already met), kinds the organiser does not let meet.
-Order: score, then name, then id, so the same event gives the same list.
+Order: score, then name (accents and case folded, so « Éole » comes before « Zéphyr »), then id,
+so the same event gives the same list whatever the order the participants are given in.
 """
 
 from __future__ import annotations
@@ -136,8 +137,17 @@ def _set_cosine(left: frozenset[str], right: frozenset[str]) -> float:
     return len(left & right) / math.sqrt(len(left) * len(right))
 
 
+# « Nous cherchons un traiteur » is quoted as « un traiteur »: the sentence already says who seeks.
+_LEAD = re.compile(
+    r"^(?:(?:nous|je|on)\s+(?:re)?cherch\w*|(?:nous|je|on)\s+propos\w*|(?:nous\s+)?offrons"
+    r"|(?:nous\s+avons|j['’]ai|on\s+a)\s+besoin)\s+(?:de\s+|d['’]\s*)?",
+    re.IGNORECASE,
+)
+
+
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
+    text = _LEAD.sub("", text) or text
     if len(text) <= MAX_FRAGMENT:
         return text
     return text[:MAX_FRAGMENT].rsplit(" ", 1)[0] + "…"
@@ -150,7 +160,7 @@ class _Side:
     topics: dict[str, str]  # topic key -> label as typed
     keys: frozenset[str]
     vector: Vector
-    fragments: tuple[tuple[str, frozenset[str]], ...]  # quotable piece -> its stems
+    fragments: tuple[tuple[str, tuple[str, ...]], ...]  # quotable piece -> its stems
 
 
 @dataclass(frozen=True)
@@ -180,9 +190,8 @@ def _side(read: _Text, idf: dict[str, float]) -> _Side:
     weights = {term: (1.0 + math.log(count)) * idf[term] for term, count in counts.items()}
     norm = math.sqrt(sum(weight * weight for weight in weights.values()))
     vector = {term: weight / norm for term, weight in weights.items()} if norm else {}
-    fragments = tuple((_shorten(piece), frozenset(terms)) for piece, terms in read.pieces)
     topics = {topic_key(label): label for label in read.labels}
-    return _Side(topics=topics, keys=frozenset(topics), vector=vector, fragments=fragments)
+    return _Side(topics=topics, keys=frozenset(topics), vector=vector, fragments=read.pieces)
 
 
 @dataclass(frozen=True)
@@ -248,7 +257,7 @@ class SuggestionIndex:
             )
             for profile in given
         }
-        self._order = sorted(given, key=lambda profile: (profile.name, profile.id))
+        self._order = sorted(given, key=lambda profile: (fast_fold(profile.name), profile.name, profile.id))
 
     def _score(self, me: _Prepared, other: _Prepared) -> tuple[float, float, float, float]:
         """(score before popularity, forward, backward, complementarity)."""
@@ -351,10 +360,10 @@ def _matched(wanted: _Side, given: _Side) -> tuple[str, str]:
 def _best_fragment(side: _Side, contributions: dict[str, float]) -> str:
     best, best_value = "", 0.0
     for text, terms in side.fragments:
-        value = sum(contributions.get(term, 0.0) for term in terms)
+        value = sum(contributions.get(term, 0.0) for term in set(terms))
         if value > best_value:
             best, best_value = text, value
-    return best
+    return _shorten(best)
 
 
 def suggest(
