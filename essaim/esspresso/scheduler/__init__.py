@@ -4,7 +4,7 @@ left out. Pure Python; networkx for the flow computations."""
 
 from .model import CAUSES, Instance, InstanceError, Person, Placed, Result, Unplaced, Wish
 from .parsing import parse_instance, result_as_json
-from .solve import schedule, upper_bound
+from .solve import meeting_count_bound, schedule, upper_bound
 
 __all__ = [
     "CAUSES",
@@ -15,6 +15,7 @@ __all__ = [
     "Result",
     "Unplaced",
     "Wish",
+    "meeting_count_bound",
     "parse_instance",
     "result_as_json",
     "schedule",

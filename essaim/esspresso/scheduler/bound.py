@@ -1,7 +1,7 @@
 """The b-matching bound (research note, B3): no timetable is worth more than the best set of
 pairs in which each person has at most b_v = min(cap, free slots) meetings and the total fits the
-free tables (T·L minus locked meetings). Its linear relaxation is computed exactly as a min-cost
-flow: on the request graph itself when it is bipartite (the relaxation is then integral), on its
+free tables (T·L minus locked meetings). Its linear relaxation is computed exactly as a
+maximum-gain flow (`flow`): on the request graph itself when it is bipartite (the relaxation is then integral), on its
 bipartite double cover otherwise (each person split into a "left" and a "right" copy, each pair
 into two arcs; half the flow is the optimum of the fractional b-matching, a valid upper bound).
 """
@@ -12,11 +12,10 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
+from .flow import max_gain_flow
 from .problem import Edge, Problem
 
-SOURCE, SINK = -1, -2
+SOURCE, SINK = 0, 1
 
 
 @dataclass(frozen=True)
@@ -56,49 +55,52 @@ def bipartition(edges: Sequence[Edge]) -> dict[str, int] | None:
     return side
 
 
-def relaxation(problem: Problem) -> Relaxation:
-    """The optimal fractional b-matching under the table capacity (see module docstring)."""
+def relaxation(problem: Problem, *, unit: bool = False) -> Relaxation:
+    """The optimal fractional b-matching under the table capacity (see module docstring);
+    with `unit`, every pair is worth 1 (the most meetings instead of the most value)."""
     edges = usable_edges(problem)
     if not edges:
         return Relaxation(0, {}, {})
     sides = bipartition(edges)
-    people = sorted({p for e in edges for p in (e.u, e.v)}, key=problem.people.index)
+    order = {p: i for i, p in enumerate(problem.people)}
+    people = sorted({p for e in edges for p in (e.u, e.v)}, key=order.__getitem__)
     copies = 1 if sides is not None else 2
-    supply = copies * sum(problem.budget[p] for p in people)
+    limit = copies * sum(problem.budget[p] for p in people)
     capacity = problem.capacity()
     if capacity is not None:
-        supply = min(supply, copies * capacity)
-    graph = nx.DiGraph()
-    graph.add_node(SOURCE, demand=-supply)
-    graph.add_node(SINK, demand=supply)
-    graph.add_edge(SOURCE, SINK, weight=0, capacity=supply)
+        limit = min(limit, copies * capacity)
     number = {p: i for i, p in enumerate(people)}
+    arcs: list[tuple[int, int, int, int]] = []
     for person in people:
-        left, right = 2 * number[person], 2 * number[person] + 1
+        left, right = 2 + 2 * number[person], 3 + 2 * number[person]
         if sides is None or sides[person] == 0:
-            graph.add_edge(SOURCE, left, weight=0, capacity=problem.budget[person])
+            arcs.append((SOURCE, left, problem.budget[person], 0))
         if sides is None or sides[person] == 1:
-            graph.add_edge(right, SINK, weight=0, capacity=problem.budget[person])
-    arcs: list[tuple[int, int, int]] = []
+            arcs.append((right, SINK, problem.budget[person], 0))
+    owners: list[int] = []
     for e in edges:
         u, v = number[e.u], number[e.v]
-        if sides is None:
-            arcs += [(e.index, 2 * u, 2 * v + 1), (e.index, 2 * v, 2 * u + 1)]
-        elif sides[e.u] == 0:
-            arcs.append((e.index, 2 * u, 2 * v + 1))
-        else:
-            arcs.append((e.index, 2 * v, 2 * u + 1))
-    for _, tail, head in arcs:
-        graph.add_edge(tail, head, weight=-problem.edges[_].scaled, capacity=1)
-    cost, flow = nx.network_simplex(graph)
+        gain = 1 if unit else e.scaled
+        if sides is None or sides[e.u] == 0:
+            arcs.append((2 + 2 * u, 3 + 2 * v, 1, gain))
+            owners.append(e.index)
+        if sides is None or sides[e.u] == 1:
+            arcs.append((2 + 2 * v, 3 + 2 * u, 1, gain))
+            owners.append(e.index)
+    total, flows = max_gain_flow(2 + 2 * len(people), SOURCE, SINK, arcs, limit)
     share: dict[int, int] = {}
-    for index, tail, head in arcs:
-        if flow[tail][head]:
+    for index, flow in zip(owners, flows[len(arcs) - len(owners) :], strict=True):
+        if flow:
             share[index] = share.get(index, 0) + (2 if sides is not None else 1)
-    return Relaxation(-cost * (2 if sides is not None else 1), share, sides)
+    return Relaxation(total * (2 if sides is not None else 1), share, sides)
 
 
 def bound_value(problem: Problem, relaxed: Relaxation) -> float:
     """The upper bound in weight units: locked meetings plus half the doubled relaxation."""
     locked = sum(m.scaled for m in problem.locked)
     return (2 * locked + relaxed.total) / (2 * problem.scale)
+
+
+def count_relaxation(problem: Problem) -> int:
+    """The most meetings the fractional b-matching holds, floored."""
+    return relaxation(problem, unit=True).total // 2

@@ -46,11 +46,21 @@ def _swap_in(table: Timetable, index: int) -> None:
     """Try each slot: evict what blocks the pair there (cheapest first), place it, put the
     evicted meetings back where possible; keep the best strict gain."""
     edge = table.edges[index]
+    for person in (edge.u, edge.v):
+        # A person at their budget loses a meeting: hopeless when all are worth more.
+        if table.count[person] >= table.problem.budget[person]:
+            own = [table.edges[m].scaled for held in table.at if (m := held.get(person, LOCKED)) != LOCKED]
+            if not own or min(own) > edge.scaled:
+                return
     before = table.value
     best: tuple[int, int] | None = None
     for slot in edge.slots:
+        held = table.at[slot]
+        direct = {held.get(r) for r in table.resources[index]}
+        if LOCKED in direct or sum(table.edges[m].scaled for m in direct if m is not None) > edge.scaled:
+            continue
         evicted = _blockers(table, index, slot)
-        if evicted is None or sum(table.edges[e].scaled for e in evicted) >= edge.scaled * 2:
+        if evicted is None or sum(table.edges[e].scaled for e in evicted) > edge.scaled:
             continue
         mark = len(table.log)
         _apply(table, index, slot, evicted)
@@ -85,19 +95,15 @@ def _blockers(table: Timetable, index: int, slot: int) -> list[int] | None:
             found.append(meeting)
     limit = table.problem.limit
     if limit is not None and table.load[slot] - len(found) >= limit:
-        movable = [m for m in set(held.values()) if m != LOCKED and m not in found]
-        if not movable:
+        cheapest = table.cheapest(slot, found)
+        if cheapest is None:
             return None
-        found.append(min(movable, key=lambda m: (table.edges[m].scaled, m)))
+        found.append(cheapest)
     edge = table.edges[index]
     for person in (edge.u, edge.v):
         involved = sum(1 for m in found if person in (table.edges[m].u, table.edges[m].v))
         if table.count[person] - involved >= table.problem.budget[person]:
-            own = [
-                m
-                for m, s in table.slot_of.items()
-                if m not in found and person in (table.edges[m].u, table.edges[m].v)
-            ]
+            own = [m for held_then in table.at if (m := held_then.get(person, LOCKED)) != LOCKED and m not in found]
             if not own:
                 return None
             found.append(min(own, key=lambda m: (table.edges[m].scaled, m)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from .bound import Relaxation, bound_value, relaxation, usable_edges
+from .bound import Relaxation, bound_value, count_relaxation, relaxation, usable_edges
 from .checks import check_instance
 from .colouring import bipartite_edge_colouring
 from .model import Instance, Placed, Result
@@ -103,3 +103,12 @@ def _numbered(problem: Problem, table: Timetable) -> tuple[Placed, ...]:
         numbered.append(Placed(problem.slots[slot], number, (u, v)))
     numbered.sort(key=lambda m: (problem.slots.index(m.slot), m.table or 0))
     return tuple(numbered)
+
+
+
+def meeting_count_bound(instance: Instance) -> int:
+    """No timetable of `instance` holds more meetings: the same bound with every pair worth 1,
+    computed as a maximum flow (see `bound.count_relaxation`)."""
+    check_instance(instance)
+    problem = build_problem(instance)
+    return len(problem.locked) + count_relaxation(problem)

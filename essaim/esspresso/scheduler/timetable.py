@@ -25,6 +25,8 @@ class Timetable:
         self.value = 0
         self.log: list[tuple[bool, int, int]] = []
         self.resources = [self._resources(e) for e in problem.edges]
+        # Per slot, the movable meetings by scaled weight: the cheapest one is found at once.
+        self.by_weight: list[dict[int, set[int]]] = [{} for _ in range(slots)]
         for meeting in problem.locked:
             held = [meeting.u, meeting.v] + ([f"#{meeting.table}"] if meeting.table is not None else [])
             for resource in held:
@@ -55,6 +57,7 @@ class Timetable:
         self.count[edge.u] += 1
         self.count[edge.v] += 1
         self.slot_of[index] = slot
+        self.by_weight[slot].setdefault(edge.scaled, set()).add(index)
         self.value += edge.scaled
         self.log.append((True, index, slot))
 
@@ -65,6 +68,7 @@ class Timetable:
         self.load[slot] -= 1
         self.count[edge.u] -= 1
         self.count[edge.v] -= 1
+        self.by_weight[slot][edge.scaled].discard(index)
         self.value -= edge.scaled
         self.log.append((False, index, slot))
 
@@ -77,6 +81,15 @@ class Timetable:
             else:
                 self.place(index, slot)
             self.log.pop()
+
+    def cheapest(self, slot: int, besides: list[int]) -> int | None:
+        """The movable meeting of least weight in `slot` (lowest index on ties), `besides` excepted."""
+        buckets = self.by_weight[slot]
+        for weight in sorted(buckets):
+            left = buckets[weight].difference(besides)
+            if left:
+                return min(left)
+        return None
 
     # -- moves -----------------------------------------------------------------------------
     def insert(self, index: int) -> bool:
@@ -105,34 +118,36 @@ class Timetable:
                 if second not in self.at[a]:
                     continue
                 for b in free_second:
-                    if b == a:
+                    if b == a or not (self.room(a) or self.room(b)):
+                        continue
+                    path = self._chain(second, a, b, first, longest)
+                    if path is None or not self.room(b if len(path) % 2 else a):
                         continue
                     mark = len(self.log)
-                    if self._swap_chain(second, a, b, first, longest) and self.fits(index, a):
+                    for meeting in path:
+                        self.remove(meeting)
+                    for position, meeting in enumerate(path):
+                        self.place(meeting, b if position % 2 == 0 else a)
+                    if self.fits(index, a):
                         self.place(index, a)
                         return True
                     self.undo(mark)
         return False
 
-    def _swap_chain(self, start: str, a: int, b: int, avoid: str, longest: int) -> bool:
+    def _chain(self, start: str, a: int, b: int, avoid: str, longest: int) -> list[int] | None:
+        """The meetings on `start`'s path alternating slots a and b, if they can all swap."""
         path: list[int] = []
         person, here, there = start, a, b
         while person in self.at[here]:
             meeting = self.at[here][person]
             if meeting == LOCKED or len(self.resources[meeting]) > 2 or len(path) >= longest:
-                return False
+                return None
             edge = self.edges[meeting]
             if there not in edge.slots:
-                return False
+                return None
             path.append(meeting)
             person = edge.v if edge.u == person else edge.u
             if person == avoid:
-                return False
+                return None
             here, there = there, here
-        if len(path) % 2 == 1 and not self.room(b):
-            return False
-        for meeting in path:
-            self.remove(meeting)
-        for position, meeting in enumerate(path):
-            self.place(meeting, b if position % 2 == 0 else a)
-        return True
+        return path
