@@ -11,7 +11,7 @@ urlpatterns = [
     path("aides/", include("essaim.catalog.urls")),
     path("annuaire/", include("essaim.organisations.urls")),
     path("strategie/", include("essaim.strategy.urls")),
-
+    path("esspresso/", include("essaim.esspresso.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("api/v1/", include("essaim.api.urls")),
     path("admin/", admin.site.urls),
