@@ -17,10 +17,18 @@ from tests.esspresso.factories import make_event, make_participant
 pytestmark = pytest.mark.django_db
 
 
-def remind() -> str:
-    out = StringIO()
-    call_command("send_esspresso_reminders", stdout=out, stderr=StringIO())
-    return out.getvalue()
+@pytest.fixture
+def remind(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    """Run the daily command; the e-mails queued on commit leave (the test's transaction never
+    commits)."""
+
+    def run() -> str:
+        out = StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_esspresso_reminders", stdout=out, stderr=StringIO())
+        return out.getvalue()
+
+    return run
 
 
 @pytest.fixture
@@ -37,7 +45,7 @@ def publish(event: Event) -> None:
     Event.objects.filter(pk=event.pk).update(timetable_published_at=timezone.now())
 
 
-def test_the_day_before_each_confirmed_participant_gets_one_reminder(tomorrow):
+def test_the_day_before_each_confirmed_participant_gets_one_reminder(tomorrow, remind):
     publish(tomorrow)
 
     output = remind()
@@ -47,11 +55,14 @@ def test_the_day_before_each_confirmed_participant_gets_one_reminder(tomorrow):
         "bruno@exemple.fr",
     ]
     assert "2 rappel(s) envoyé(s) pour 1 événement(s)" in output
+    alice = next(message for message in mail.outbox if message.to == ["alice@exemple.fr"])
+    assert alice.subject == "C'est demain : « ESSpresso de demain »"
+    assert Participant.objects.get(email="alice@exemple.fr").token in alice.body  # her agenda, no account needed
     tomorrow.refresh_from_db()
     assert tomorrow.reminder_sent_at is not None
 
 
-def test_a_second_run_the_same_day_sends_nothing_again(tomorrow):
+def test_a_second_run_the_same_day_sends_nothing_again(tomorrow, remind):
     publish(tomorrow)
     remind()
     mail.outbox.clear()
@@ -62,7 +73,7 @@ def test_a_second_run_the_same_day_sends_nothing_again(tomorrow):
     assert "0 rappel(s) envoyé(s) pour 0 événement(s)" in output
 
 
-def test_no_reminder_while_agendas_are_not_published(tomorrow):
+def test_no_reminder_while_agendas_are_not_published(tomorrow, remind):
     remind()
 
     assert mail.outbox == []
@@ -70,7 +81,7 @@ def test_no_reminder_while_agendas_are_not_published(tomorrow):
     assert tomorrow.reminder_sent_at is None
 
 
-def test_no_reminder_for_an_event_later_than_tomorrow_nor_one_of_today():
+def test_no_reminder_for_an_event_later_than_tomorrow_nor_one_of_today(remind):
     for days in (0, 2):
         event = make_event(f"ESSpresso dans {days} jours", days_ahead=days)
         make_participant(event, f"Personne{days}")
