@@ -76,8 +76,10 @@ def _registration(participant: Participant) -> dict[str, Any]:
         "e-mail": participant.email,
         "téléphone": participant.phone,
         "vous représentez": participant.get_kind_display(),
-        "ce que vous proposez": [topic.label for topic in participant.offers.all()] + [participant.offers_text],
-        "ce que vous cherchez": [topic.label for topic in participant.seeks.all()] + [participant.seeks_text],
+        "ce que vous proposez": [topic.label for topic in participant.offers.all()]
+        + [text for text in [participant.offers_text] if text],
+        "ce que vous cherchez": [topic.label for topic in participant.seeks.all()]
+        + [text for text in [participant.seeks_text] if text],
         "secteurs": [sector.label for sector in participant.sectors.all()],
         "disponible pendant": [str(session) for session in participant.sessions.all()],
         "rendez-vous souhaités au plus": participant.max_meetings,
@@ -139,10 +141,7 @@ def _withdraw(participant: Participant) -> None:
     Participant.objects.filter(pk=participant.pk).update(status=Participant.Status.CANCELLED)
     appointments_cancel_for(participant=participant, by=None)
     _forget_names(participant)
-    HistoryEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Participant), object_id=participant.pk
-    ).delete()
-    participant.delete()
+    participant.delete()  # its own history goes with it (`history_entries`)
 
 
 def _anonymise(participant: Participant) -> None:

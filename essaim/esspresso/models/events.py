@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -110,6 +111,7 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="organisateurs", related_name="esspresso_events", blank=True
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
+    history_entries = GenericRelation("core.HistoryEntry")
 
     objects = EventQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -89,6 +90,7 @@ class Participant(models.Model):
     arrived = models.BooleanField("arrivé(e) sur place", default=False)
     created_at = models.DateTimeField("inscrit(e) le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
+    history_entries = GenericRelation("core.HistoryEntry")
 
     objects = ParticipantQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ scheduler with its figures."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
@@ -47,6 +48,7 @@ class Appointment(models.Model):
     locked = models.BooleanField("verrouillé", default=False, help_text="Un nouveau calcul le garde tel quel.")
     participants = models.ManyToManyField(Participant, through="Seat", related_name="appointments")
     created_at = models.DateTimeField("créé le", auto_now_add=True)
+    history_entries = GenericRelation("core.HistoryEntry")
 
     objects = AppointmentQuerySet.as_manager()
 
