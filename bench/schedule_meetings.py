@@ -100,7 +100,7 @@ def greedy(instance: Instance) -> Result:
     load = dict.fromkeys(instance.slots, 0)
     count = dict.fromkeys(people, 0)
     meetings = []
-    for pair, weight in sorted(values.items(), key=lambda item: (-item[1], sorted(item[0]))):
+    for pair, _weight in sorted(values.items(), key=lambda item: (-item[1], sorted(item[0]))):
         a, b = sorted(pair)
         if any(people[p].max_meetings is not None and count[p] >= people[p].max_meetings for p in (a, b)):  # type: ignore[operator]
             continue
@@ -224,6 +224,12 @@ def solve_cpsat(instance: Instance, limit: float) -> Exact:
     )
 
 
+def cell(value: float | None, seconds: float, bound: float) -> str:
+    if value is None:
+        return f"none ({seconds:.1f} s)"
+    return f"{value:g} = {100 * value / bound:.2f} % ({seconds:.1f} s)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--solver", choices=["highs", "cpsat", "none"], default="highs")
@@ -238,14 +244,18 @@ def main() -> None:
             print(f"{args.solver} absent : {INSTALL_HINT}.", file=sys.stderr)
             exact = None
     print(f"Python {platform.python_version()}, {os.cpu_count()} CPU, exact solver: {args.solver if exact else 'none'}")
-    header = "| instance | people / requests / slots / tables | bound | scheduler | greedy | exact solver (dual bound) |"
+    header = (
+        "| instance | people / requests / slots / tables | bound | scheduler | greedy | exact solver (dual bound) |"
+    )
     print(header)
     print("|---|---|---|---|---|---|")
     for spec in SPECS:
         if args.only and not spec.name.startswith(args.only):
             continue
         instance = generate(spec)
+        cpu = time.process_time()
         ours = schedule(instance, time_limit=10.0)
+        cpu = time.process_time() - cpu
         plain = greedy(instance)
         for name, result in (("scheduler", ours), ("greedy", plain)):
             broken = broken_rules(instance, result) if name == "scheduler" else []
@@ -253,19 +263,18 @@ def main() -> None:
                 raise SystemExit(f"{spec.name}: {name} breaks {broken[:3]}")
         bound = ours.upper_bound
 
-        def cell(value: float | None, seconds: float) -> str:
-            if value is None:
-                return f"none ({seconds:.1f} s)"
-            return f"{value:g} = {100 * value / bound:.2f} % ({seconds:.1f} s)"
-
         solved = ""
         if exact is not None:
             run = exact(instance, args.time_limit)
-            solved = f"{cell(run.value, run.seconds)}, {run.status} ({run.dual:g})" if run.dual is not None else cell(run.value, run.seconds)
+            solved = (
+                f"{cell(run.value, run.seconds, bound)}, {run.status} ({run.dual:g})"
+                if run.dual is not None
+                else cell(run.value, run.seconds, bound)
+            )
         size = f"{spec.people} / {len(instance.wishes)} / {spec.slots} / {spec.tables}"
         print(
-            f"| {spec.name} | {size} | {bound:g} | {cell(ours.value, ours.seconds)} "
-            f"| {cell(plain.value, plain.seconds)} | {solved} |",
+            f"| {spec.name} | {size} | {bound:g} | {cell(ours.value, ours.seconds, bound)[:-1]}, CPU {cpu:.1f} s) "
+            f"| {cell(plain.value, plain.seconds, bound)} | {solved} |",
             flush=True,
         )
 

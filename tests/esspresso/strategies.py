@@ -20,7 +20,9 @@ def instances(draw: st.DrawFn, *, locked: bool = True, hosts: bool = True, max_p
     people = tuple(
         Person(
             id=person,
-            available=draw(st.one_of(st.none(), st.frozensets(st.sampled_from(slots)) if slots else st.just(frozenset()))),
+            available=draw(
+                st.one_of(st.none(), st.frozensets(st.sampled_from(slots)) if slots else st.just(frozenset()))
+            ),
             max_meetings=draw(st.one_of(st.none(), st.integers(0, 3))),
         )
         for person in ids
@@ -28,7 +30,11 @@ def instances(draw: st.DrawFn, *, locked: bool = True, hosts: bool = True, max_p
     wishes: tuple[Wish, ...] = ()
     if len(ids) >= 2:
         pairs = draw(
-            st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda p: p[0] != p[1]), unique=True, max_size=16)
+            st.lists(
+                st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda p: p[0] != p[1]),
+                unique=True,
+                max_size=16,
+            )
         )
         wishes = tuple(Wish(a, b, draw(WEIGHTS)) for a, b in pairs)
     host_tables: dict[str, int] = {}
@@ -39,7 +45,12 @@ def instances(draw: st.DrawFn, *, locked: bool = True, hosts: bool = True, max_p
     if locked and slots and len(ids) >= 2:
         candidates = draw(
             st.lists(
-                st.tuples(st.sampled_from(slots), st.sampled_from(ids), st.sampled_from(ids), st.one_of(st.none(), st.integers(1, tables or 3))),
+                st.tuples(
+                    st.sampled_from(slots),
+                    st.sampled_from(ids),
+                    st.sampled_from(ids),
+                    st.one_of(st.none(), st.integers(1, tables or 3)),
+                ),
                 max_size=4,
             )
         )
@@ -48,7 +59,10 @@ def instances(draw: st.DrawFn, *, locked: bool = True, hosts: bool = True, max_p
 
 
 def _valid_locked(
-    people: tuple[Person, ...], tables: int | None, hosts: dict[str, int], candidates: list[tuple[str, str, str, int | None]]
+    people: tuple[Person, ...],
+    tables: int | None,
+    hosts: dict[str, int],
+    candidates: list[tuple[str, str, str, int | None]],
 ) -> tuple[Placed, ...]:
     """The candidates a consistent instance may lock, in order, the others dropped."""
     by_id = {p.id: p for p in people}
@@ -64,7 +78,9 @@ def _valid_locked(
         if tables is not None and len(same_slot) >= tables:
             continue
         caps = [by_id[p].max_meetings for p in (a, b)]
-        if any(c is not None and sum(p in m.participants for m in kept) >= c for p, c in zip((a, b), caps, strict=True)):
+        if any(
+            c is not None and sum(p in m.participants for m in kept) >= c for p, c in zip((a, b), caps, strict=True)
+        ):
             continue
         effective = table
         if effective is None:

@@ -13,11 +13,23 @@ from types import MappingProxyType
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from essaim.esspresso.scheduler import Instance, Person, Placed, Wish, schedule, upper_bound
+from essaim.esspresso.scheduler import (
+    Instance,
+    InstanceError,
+    Person,
+    Placed,
+    Wish,
+    meeting_count_bound,
+    parse_instance,
+    result_as_json,
+    schedule,
+    upper_bound,
+)
 from tests.esspresso.strategies import instances
 from tests.esspresso.timetable_rules import broken_rules, pair_values
 
-FAST = settings(max_examples=150, deadline=None)
+FAST = settings(max_examples=100, deadline=None)
+FEWER = settings(max_examples=50, deadline=None)
 
 
 @FAST
@@ -58,7 +70,12 @@ def test_an_over_requested_person_is_named_with_their_requests_and_slots():
 
 
 def test_a_cap_and_full_tables_are_reasons_too():
-    capped = Instance(("s1", "s2", "s3"), None, (Person("a", max_meetings=1), Person("b"), Person("c")), (Wish("b", "a"), Wish("c", "a")))
+    capped = Instance(
+        ("s1", "s2", "s3"),
+        None,
+        (Person("a", max_meetings=1), Person("b"), Person("c")),
+        (Wish("b", "a"), Wish("c", "a")),
+    )
     assert [u.cause for u in schedule(capped).unplaced] == ["cap"]
     full = Instance(("s1",), 1, tuple(Person(p) for p in "abcd"), (Wish("a", "b"), Wish("c", "d", 2.0)))
     result = schedule(full)
@@ -73,7 +90,7 @@ def test_a_pair_requested_both_ways_is_one_meeting_worth_both_weights():
     assert result.value == result.upper_bound == 3.5
 
 
-@FAST
+@FEWER
 @given(instances())
 def test_locked_meetings_are_kept_with_their_table(instance):
     placed = {(m.slot, frozenset(m.participants)): m.table for m in schedule(instance).meetings}
@@ -134,7 +151,9 @@ def _optimum(instance: Instance) -> float:
 
 
 @settings(max_examples=60, deadline=None)
-@given(instances(locked=False, hosts=False, max_people=5).filter(lambda i: len(pair_values(i)) <= 5 and len(i.slots) <= 3))
+@given(
+    instances(locked=False, hosts=False, max_people=5).filter(lambda i: len(pair_values(i)) <= 5 and len(i.slots) <= 3)
+)
 def test_the_bound_is_above_the_best_timetable_found_by_exhaustive_search(instance):
     best = _optimum(instance)
     result = schedule(instance)
@@ -167,7 +186,7 @@ def test_a_bipartite_request_graph_with_uniform_availability_reaches_its_bound(i
     assert result.value == result.upper_bound
 
 
-@FAST
+@FEWER
 @given(instances())
 def test_the_same_instance_gives_the_same_timetable(instance):
     first, second = schedule(instance), schedule(instance)
@@ -199,3 +218,44 @@ def test_the_timetable_does_not_depend_on_the_hash_seed():
     }
     assert len(outputs) == 1
     assert json.loads(outputs.pop())
+
+
+def test_an_inconsistent_instance_built_by_the_web_app_is_refused_in_french():
+    instance = Instance(("s1",), None, (Person("a"), Person("b")), (Wish("a", "z"),))
+    with pytest.raises(InstanceError, match="participant inconnu : « z »"):
+        schedule(instance)
+    with pytest.raises(InstanceError, match="participant inconnu : « z »"):
+        upper_bound(instance)
+
+
+def test_locked_meetings_and_host_tables_are_read_from_json():
+    instance = parse_instance(
+        {
+            "slots": ["s1", "s2"],
+            "tables": 3,
+            "participants": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+            "requests": [{"from": "a", "to": "b"}, {"from": "c", "to": "a", "weight": 2.5}],
+            "locked": [{"slot": "s2", "table": 3, "participants": ["a", "b"]}],
+            "host_tables": {"c": 2},
+        }
+    )
+    assert instance.locked == (Placed("s2", 3, ("a", "b")),)
+    assert dict(instance.host_tables) == {"c": 2}
+    result = schedule(instance)
+    assert result_as_json(result) == {
+        "meetings": [
+            {"slot": "s1", "table": 2, "participants": ["a", "c"]},
+            {"slot": "s2", "table": 3, "participants": ["a", "b"]},
+        ],
+        "value": 3.5,
+        "upper_bound": 3.5,
+        "unplaced": [],
+    }
+
+
+def test_the_most_meetings_possible_is_counted_apart_from_their_value():
+    people = (Person("star"), *(Person(f"p{i}") for i in range(5)))
+    wishes = tuple(Wish(f"p{i}", "star", float(i + 1)) for i in range(5))
+    instance = Instance(("s1", "s2"), None, people, wishes)
+    assert meeting_count_bound(instance) == 2
+    assert schedule(instance).value == upper_bound(instance) == 9.0

@@ -1,10 +1,10 @@
 """The ESSpresso meeting scheduler (issue #11): a timetable of one-to-one meetings that
 maximises the value of the requests placed, with an upper bound and the reason for each pair
-left out. Pure Python; networkx for the flow computations."""
+left out. Pure Python, standard library only."""
 
-from .model import CAUSES, Instance, InstanceError, Person, Placed, Result, Unplaced, Wish
-from .parsing import parse_instance, result_as_json
-from .solve import meeting_count_bound, schedule, upper_bound
+from essaim.esspresso.scheduler.model import CAUSES, Instance, InstanceError, Person, Placed, Result, Unplaced, Wish
+from essaim.esspresso.scheduler.parsing import parse_instance, result_as_json
+from essaim.esspresso.scheduler.solve import meeting_count_bound, schedule, upper_bound
 
 __all__ = [
     "CAUSES",

@@ -12,8 +12,8 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .flow import max_gain_flow
-from .problem import Edge, Problem
+from essaim.esspresso.scheduler.flow import max_gain_flow
+from essaim.esspresso.scheduler.problem import Edge, Problem
 
 SOURCE, SINK = 0, 1
 

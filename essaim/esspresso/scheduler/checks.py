@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from .model import Instance, InstanceError
+from essaim.esspresso.scheduler.model import Instance, InstanceError
 
 
 def check_instance(instance: Instance) -> None:
@@ -103,10 +103,15 @@ def _check_locked(instance: Instance, known: set[str], slots: set[str]) -> None:
         if table is None:
             hosts = {instance.host_tables[p] for p in (a, b) if p in instance.host_tables}
             if len(hosts) > 1:
-                raise InstanceError(f"{label} réunit deux personnes qui ont chacune une table fixe : précisez la table.")
+                raise InstanceError(
+                    f"{label} réunit deux personnes qui ont chacune une table fixe : précisez la table."
+                )
             table = hosts.pop() if hosts else None
-        elif isinstance(table, bool) or not isinstance(table, int) or table < 1 or (
-            instance.tables is not None and table > instance.tables
+        elif (
+            isinstance(table, bool)
+            or not isinstance(table, int)
+            or table < 1
+            or (instance.tables is not None and table > instance.tables)
         ):
             raise InstanceError(f"{label} a un numéro de table invalide : {table!r}.")
         if table is not None:

@@ -28,7 +28,9 @@ def _other(pair: tuple[str, str], person: str) -> str:
     return pair[1] if pair[0] == person else pair[0]
 
 
-def _walk(pairs: Sequence[tuple[str, str]], at: dict[tuple[str, int], int], start: str, first: int, second: int) -> list[int]:
+def _walk(
+    pairs: Sequence[tuple[str, str]], at: dict[tuple[str, int], int], start: str, first: int, second: int
+) -> list[int]:
     """The edges of the path from `start` alternating colours first, second, first..."""
     path: list[int] = []
     person, wanted, following = start, first, second
@@ -40,7 +42,14 @@ def _walk(pairs: Sequence[tuple[str, str]], at: dict[tuple[str, int], int], star
     return path
 
 
-def _recolour(pairs: Sequence[tuple[str, str]], colour: list[int], at: dict[tuple[str, int], int], path: list[int], alpha: int, beta: int) -> None:
+def _recolour(
+    pairs: Sequence[tuple[str, str]],
+    colour: list[int],
+    at: dict[tuple[str, int], int],
+    path: list[int],
+    alpha: int,
+    beta: int,
+) -> None:
     for edge in path:
         for person in pairs[edge]:
             del at[(person, colour[edge])]
@@ -50,7 +59,14 @@ def _recolour(pairs: Sequence[tuple[str, str]], colour: list[int], at: dict[tupl
             at[(person, colour[edge])] = edge
 
 
-def _swap_path(pairs: Sequence[tuple[str, str]], colour: list[int], at: dict[tuple[str, int], int], start: str, alpha: int, beta: int) -> None:
+def _swap_path(
+    pairs: Sequence[tuple[str, str]],
+    colour: list[int],
+    at: dict[tuple[str, int], int],
+    start: str,
+    alpha: int,
+    beta: int,
+) -> None:
     """Free colour alpha at `start` by swapping alpha and beta along its alternating path."""
     _recolour(pairs, colour, at, _walk(pairs, at, start, alpha, beta), alpha, beta)
 

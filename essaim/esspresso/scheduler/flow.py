@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 INFINITY = float("inf")
 
@@ -43,7 +43,7 @@ def max_gain_flow(
     potential = _initial_potentials(net, nodes, source)
     value = 0
     while value < limit:
-        distance = _dijkstra(net, nodes, source, potential)
+        distance = _dijkstra(net, nodes, source, sink, potential)
         if distance[sink] == INFINITY:
             break
         reach = distance[sink]
@@ -75,7 +75,9 @@ def _initial_potentials(net: _Network, nodes: int, source: int) -> list[int]:
     return [0 if d == INFINITY else int(d) for d in distance]
 
 
-def _dijkstra(net: _Network, nodes: int, source: int, potential: list[int]) -> list[float]:
+def _dijkstra(net: _Network, nodes: int, source: int, sink: int, potential: list[int]) -> list[float]:
+    """Reduced distances from the source, exact up to the sink's: the search stops there, since
+    potentials only rise by min(distance, the sink's distance)."""
     distance: list[float] = [INFINITY] * nodes
     distance[source] = 0
     queue: list[tuple[float, int]] = [(0, source)]
@@ -84,6 +86,8 @@ def _dijkstra(net: _Network, nodes: int, source: int, potential: list[int]) -> l
         d, node = heapq.heappop(queue)
         if d > distance[node]:
             continue
+        if node == sink:
+            break
         base = d + potential[node]
         for arc in out[node]:
             if residual[arc] > 0:
@@ -99,9 +103,16 @@ def _blocking_flows(net: _Network, nodes: int, source: int, sink: int, potential
     """Push flow along arcs of zero reduced cost (Dinic) until none is left or `room` is used."""
     head, residual, cost = net.head, net.residual, net.cost
     # Potentials are fixed during the phase: which arcs have zero reduced cost does not change.
-    zero = [
-        [arc for arc in arcs if cost[arc] + potential[node] - potential[head[arc]] == 0] for node, arcs in enumerate(net.out)
-    ]
+    out = net.out
+    zero_lists: dict[int, list[int]] = {}
+
+    def zero(node: int) -> list[int]:
+        found = zero_lists.get(node)
+        if found is None:
+            base = potential[node]
+            found = zero_lists[node] = [arc for arc in out[node] if cost[arc] + base == potential[head[arc]]]
+        return found
+
     pushed = 0
     while pushed < room:
         level = [-1] * nodes
@@ -109,7 +120,7 @@ def _blocking_flows(net: _Network, nodes: int, source: int, sink: int, potential
         queue = deque([source])
         while queue:
             node = queue.popleft()
-            for arc in zero[node]:
+            for arc in zero(node):
                 if residual[arc] > 0 and level[head[arc]] < 0:
                     level[head[arc]] = level[node] + 1
                     queue.append(head[arc])
@@ -129,13 +140,19 @@ def _blocking_flows(net: _Network, nodes: int, source: int, sink: int, potential
 
 
 def _find_path(
-    zero: list[list[int]], head: list[int], residual: list[int], source: int, sink: int, level: list[int], pointer: list[int]
+    zero: Callable[[int], list[int]],
+    head: list[int],
+    residual: list[int],
+    source: int,
+    sink: int,
+    level: list[int],
+    pointer: list[int],
 ) -> list[int] | None:
     """One source-sink path along increasing levels (iterative DFS with current-arc pointers)."""
     path: list[int] = []
     node = source
     while node != sink:
-        arcs = zero[node]
+        arcs = zero(node)
         step = pointer[node]
         wanted = level[node] + 1
         while step < len(arcs):

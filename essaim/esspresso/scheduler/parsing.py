@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from .checks import check_instance
-from .model import Instance, InstanceError, Person, Placed, Result, Wish
+from essaim.esspresso.scheduler.checks import check_instance
+from essaim.esspresso.scheduler.model import Instance, InstanceError, Person, Placed, Result, Wish
 
 
 def parse_instance(data: object) -> Instance:
@@ -42,9 +42,7 @@ def parse_instance(data: object) -> Instance:
 def result_as_json(result: Result) -> dict[str, object]:
     """The result in the issue's output format, plus each unplaced pair's cause code."""
     return {
-        "meetings": [
-            {"slot": m.slot, "table": m.table, "participants": list(m.participants)} for m in result.meetings
-        ],
+        "meetings": [{"slot": m.slot, "table": m.table, "participants": list(m.participants)} for m in result.meetings],
         "value": result.value,
         "upper_bound": result.upper_bound,
         "unplaced": [

@@ -1,8 +1,9 @@
 """An instance turned into what the algorithms work on: slots as indices, pairs wished one way
 or both ways merged into one edge, locked meetings set aside, each person's budget of meetings.
 
-Weights are scaled to integers (`scale`) so that the flow computations are exact; when a weight
-has more than six decimals its scaled value is rounded up, which keeps the bound an upper bound.
+Weights are scaled to integers (`scale`) so that the flow computations are exact; when that
+would need too fine a scale (many decimals), scaled weights are rounded up, which keeps the bound
+an upper bound, a little looser.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Instance
+from essaim.esspresso.scheduler.model import Instance
 
 SCALES = (1, 10, 100, 1000, 10_000, 100_000, 1_000_000)
 
@@ -115,7 +116,7 @@ def build_problem(instance: Instance) -> Problem:
         common = (available[u] - held[u]) & (available[v] - held[v])
         host_table = hosts.get(u, hosts.get(v))
         if host_table is not None:
-            common = {s for s in common if (s, host_table) not in taken_tables}
+            common = frozenset(s for s in common if (s, host_table) not in taken_tables)
         edges.append(Edge(len(edges), u, v, weight, scaled(weight), tuple(sorted(common))))
     return Problem(
         slots=instance.slots,
@@ -136,8 +137,16 @@ def build_problem(instance: Instance) -> Problem:
 
 
 def _scale(weights: list[float]) -> tuple[int, bool]:
-    """The smallest power of ten that makes every weight an integer, or a million (inexact)."""
+    """The smallest power of ten that makes every weight an integer, as long as the largest
+    stays under 10,000 (the flow's phases grow with the range of gains); otherwise a scale that
+    keeps the largest near 1,000, weights being rounded up (inexact)."""
+    top = max(weights, default=1.0)
     for scale in SCALES:
+        if top * scale > 10_000:
+            break
         if all(abs(w * scale - round(w * scale)) <= 1e-9 * max(1.0, w * scale) for w in weights):
             return scale, True
-    return SCALES[-1], False
+    coarse = 1
+    while top * coarse * 10 <= 1000:
+        coarse *= 10
+    return coarse, False

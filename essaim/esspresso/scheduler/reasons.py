@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from .model import Unplaced
-from .problem import Problem
-from .timetable import Timetable
+from essaim.esspresso.scheduler.model import Unplaced
+from essaim.esspresso.scheduler.problem import Problem
+from essaim.esspresso.scheduler.timetable import Timetable
 
 
 def unplaced_pairs(problem: Problem, table: Timetable, labels: Mapping[str, str]) -> list[Unplaced]:
@@ -52,19 +52,15 @@ def _why(
         slots = len(problem.available[person])
         if cap is not None and cap < slots and total[person] >= cap:
             return "cap", (
-                f"{name(person)} a atteint son maximum de {cap} rendez-vous "
-                f"({problem.degree[person]} demandes)."
+                f"{name(person)} a atteint son maximum de {cap} rendez-vous ({problem.degree[person]} demandes)."
             )
         if total[person] >= slots:
-            return "over_requested", (
-                f"{name(person)} a {problem.degree[person]} demandes pour {slots} créneaux."
-            )
+            return "over_requested", (f"{name(person)} a {problem.degree[person]} demandes pour {slots} créneaux.")
     both_free = [s for s in edge.slots if u not in table.at[s] and v not in table.at[s]]
     if both_free:
         return "tables", (
             f"Toutes les tables sont prises aux créneaux où {name(u)} et {name(v)} sont libres tous les deux."
         )
     return "conflict", (
-        f"Les créneaux communs de {name(u)} et {name(v)} sont déjà pris par d'autres rendez-vous "
-        "de l'un ou de l'autre."
+        f"Les créneaux communs de {name(u)} et {name(v)} sont déjà pris par d'autres rendez-vous de l'un ou de l'autre."
     )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import time
 
-from .bound import Relaxation
-from .problem import Problem
-from .timetable import LOCKED, Timetable
+from essaim.esspresso.scheduler.bound import Relaxation
+from essaim.esspresso.scheduler.problem import Problem
+from essaim.esspresso.scheduler.timetable import LOCKED, Timetable
 
 
 def build(problem: Problem, relaxed: Relaxation, deadline: float) -> Timetable:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from .bound import Relaxation, bound_value, count_relaxation, relaxation, usable_edges
-from .checks import check_instance
-from .colouring import bipartite_edge_colouring
-from .model import Instance, Placed, Result
-from .problem import Problem, build_problem
-from .reasons import unplaced_pairs
-from .search import build
-from .timetable import Timetable
+from essaim.esspresso.scheduler.bound import Relaxation, bound_value, count_relaxation, relaxation, usable_edges
+from essaim.esspresso.scheduler.checks import check_instance
+from essaim.esspresso.scheduler.colouring import bipartite_edge_colouring
+from essaim.esspresso.scheduler.model import Instance, Placed, Result
+from essaim.esspresso.scheduler.problem import Problem, build_problem
+from essaim.esspresso.scheduler.reasons import unplaced_pairs
+from essaim.esspresso.scheduler.search import build
+from essaim.esspresso.scheduler.timetable import Timetable
 
 
 def upper_bound(instance: Instance) -> float:
@@ -32,7 +32,9 @@ def upper_bound(instance: Instance) -> float:
 
 def schedule(instance: Instance, *, time_limit: float = 10.0, labels: Mapping[str, str] | None = None) -> Result:
     """A timetable of `instance` respecting every hard rule, with the pairs left out and why.
-    `labels` maps person ids to the names used in the reasons. Same input, same output."""
+    `labels` maps person ids to the names used in the reasons. Same input, same output: the clock
+    only cuts the improvement passes short (at 80 % of `time_limit`), which the targets of the
+    benchmark (1,000 people, 8,000 requests in a few seconds) never reach."""
     started = time.monotonic()
     check_instance(instance)
     problem = build_problem(instance)
@@ -103,7 +105,6 @@ def _numbered(problem: Problem, table: Timetable) -> tuple[Placed, ...]:
         numbered.append(Placed(problem.slots[slot], number, (u, v)))
     numbered.sort(key=lambda m: (problem.slots.index(m.slot), m.table or 0))
     return tuple(numbered)
-
 
 
 def meeting_count_bound(instance: Instance) -> int:

@@ -8,7 +8,7 @@ so that a tentative move can be undone.
 
 from __future__ import annotations
 
-from .problem import Edge, Problem
+from essaim.esspresso.scheduler.problem import Edge, Problem
 
 LOCKED = -1
 

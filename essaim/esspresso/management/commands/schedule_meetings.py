@@ -31,7 +31,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         source = Path(options["input"])
         if options["time_limit"] <= 0:
-            raise CommandError("--time-limit doit être un nombre de secondes strictement positif.", returncode=BAD_INPUT)
+            raise CommandError(
+                "--time-limit doit être un nombre de secondes strictement positif.", returncode=BAD_INPUT
+            )
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
         except OSError as error:
