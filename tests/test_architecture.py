@@ -24,7 +24,7 @@ import pytest
 ESSAIM = Path(__file__).resolve().parent.parent / "essaim"
 
 REFERENTIALS = {"territories", "accounts", "organisations"}
-BUSINESS_MODULES = {"catalog", "strategy", "meetings", "diagnostics", "observatory", "referrals"}
+BUSINESS_MODULES = {"catalog", "strategy", "meetings", "diagnostics", "observatory", "referrals", "esspresso"}
 # What each referential (and core) may use, besides itself.
 MAY_USE = {
     "core": set(),

@@ -40,6 +40,7 @@ from essaim.strategy.models import (
 from essaim.strategy.services import bilan_take
 from tests.accounts.factories import UserFactory
 from tests.catalog.factories import make_offer
+from tests.esspresso.factories import load_esspresso_taxonomies, make_event, make_participant, make_wish
 from tests.security.hostile import (
     BAD_DATES,
     BAD_NUMBERS,
@@ -98,6 +99,12 @@ def demo(region: object) -> Demo:
     bilan_take(strategy=world.strategy, title="Bilan 2026", as_of=date(2026, 6, 30), introduction="", by=None)
     alert = Alert.objects.create(email="abonne@example.org", query="q=pr%C3%AAt", label="prêt")
     code = world.strategy.code
+    # An ESSpresso open for registration: Alice's personal space, a request she received and one she
+    # sent; another participant's link cancels (so that Alice's pages keep their forms).
+    load_esspresso_taxonomies()
+    espresso = make_event("ESSpresso de test")
+    alice, bob, carla, leaving = (make_participant(espresso, name) for name in ("Alice", "Bob", "Carla", "Dora"))
+    received, sent = make_wish(bob, alice, status="pending"), make_wish(alice, carla, status="pending")
     real = {
         "slug": offer.slug,
         "catalog:operator.slug": offer.operator.slug,
@@ -128,6 +135,16 @@ def demo(region: object) -> Demo:
         "content_type_id": str(ContentType.objects.get_for_model(Offer).pk),
         "object_id": str(offer.pk),
         "app_label": "catalog",
+        **{f"esspresso:{name}.slug": espresso.slug for name in ("event", "register", "link_request")},
+        **{
+            f"esspresso:{name}.token": alice.token
+            for name in ("space", "profile", "directory", "participant", "wishes", "wish_answer", "wish_withdraw")
+            + ("agenda", "agenda_ics", "agenda_pdf", "feedback")
+        },
+        "esspresso:cancel.token": leaving.token,
+        "esspresso:participant.pk": str(bob.pk),
+        "esspresso:wish_answer.pk": str(received.pk),
+        "esspresso:wish_withdraw.pk": str(sent.pk),
     }
     # The admin's pages of an object: the first object of that model.
     for content_type in ContentType.objects.all():
