@@ -20,8 +20,8 @@ def test_header_leads_to_every_registered_module_and_to_no_module_not_built(clie
     assert reverse("organisations:directory") in html
     assert reverse("catalog:home") in html
     assert reverse("strategy:index") in html
+    assert reverse("esspresso:events") in html
     assert "bientôt" not in html
-    assert "ESSpresso" not in html
 
 
 def test_header_marks_the_module_whose_page_is_shown(client):
@@ -34,7 +34,7 @@ def test_header_marks_the_module_whose_page_is_shown(client):
 def test_home_page_presents_the_registered_modules(client):
     response = client.get(reverse("core:home"))
     labels = [module.label for module in response.context["MODULES"]]
-    assert labels == ["Aides et accompagnement", "Stratégie régionale", "Annuaire"]
+    assert labels == ["Aides et accompagnement", "Stratégie régionale", "Rendez-vous ESSpresso", "Annuaire"]
 
 
 def test_home_page_names_the_region_once_the_territories_are_loaded(client, region, settings):
