@@ -18,10 +18,11 @@ class EsspressoConfig(AppConfig):
     verbose_name = "Rendez-vous d'affaires ESSpresso"
 
     def ready(self) -> None:
-        # Importing these registers the taxonomies into `setup_reference`, what the history follows
-        # and the platform metrics.
+        # Importing these registers the taxonomies into `setup_reference`, what the history follows,
+        # the platform metrics, the demo events into `load_demo`, the home page's figure and a
+        # structure's participations (home.py), and what ESSpresso holds about a person.
         from essaim.core.registries import AccountLink, Module, account_links, modules
-        from essaim.esspresso import figures, history, reference  # noqa: F401
+        from essaim.esspresso import demo, figures, history, home, personal_data, reference  # noqa: F401
 
         modules.add(
             "esspresso",

@@ -65,6 +65,7 @@ def test_demo_loads_on_reference_data_and_serves_every_departement(client, capsy
         assert client.get(reverse("strategy:workspace")).status_code == 200
         client.post(reverse("accounts:logout"))
 
+    check_the_esspresso_demo_has_a_past_event_and_one_open_for_registration()
     check_every_published_offer_gives_a_way_to_act()
     check_the_cress_has_offers_to_moderate()
     check_last_updated_dates_are_spread_and_some_offers_are_due_for_review()
@@ -102,6 +103,9 @@ def test_demo_of_centre_val_de_loire_holds_nothing_of_another_region(client, set
     assert Offer.objects.published().filter(territories__kind="region", territories__code="24").count() >= 10
     assert set(Strategy.objects.values_list("region__code", flat=True)) == {"24"}
     assert Strategy.objects.filter(code="sress-cvl-2018-2021", status=Strategy.Status.CLOSED).exists()
+    from essaim.esspresso.models import Event
+
+    assert list(Event.objects.values_list("commune__departement__region__code", flat=True)) == ["24"]
 
     # The home page counts what the directory and the search list.
     home = client.get(reverse("core:home"))
@@ -179,3 +183,13 @@ def check_current_plan_shows_the_live_workflow_whatever_the_day():
 def check_the_cress_has_offers_to_moderate():
     waiting = Offer.objects.filter(status__in=[Offer.Status.REVIEW, Offer.Status.SUGGESTION])
     assert sorted(waiting.values_list("status", flat=True)) == ["review", "suggestion"]
+
+
+def check_the_esspresso_demo_has_a_past_event_and_one_open_for_registration():
+    from django.utils import timezone
+
+    from essaim.esspresso.models import Event
+
+    today = timezone.localdate()
+    assert Event.objects.filter(date__lt=today, timetable_published_at__isnull=False).count() == 1
+    assert [event.registration_open(today) for event in Event.objects.filter(date__gte=today)] == [True]
