@@ -189,3 +189,26 @@ def test_a_speed_meeting_shows_rotations_and_pairs_meeting_again(client):
     assert f"{run.placed} rendez-vous en rotations" in page
     assert "se revoi" in page or "Aucune paire ne se revoit." in page
     check_hard_rules(event)
+
+
+def test_a_locked_rendez_vous_outside_a_changed_availability_stops_the_run_with_the_names(client, world):
+    """Someone locked at 9:00 then said they come only later: the run says who and when, and
+    the timetable stays as it was (never a 500)."""
+    from essaim.esspresso.models import Session
+    from essaim.esspresso.services import appointment_create
+
+    event, organiser, people = world
+    morning = event.sessions.get()
+    first_slot = event.slots.order_by("starts_at").first()
+    appointment_create(
+        event=event, slot=first_slot, table=None, participants=[people["Alice"], people["Bob"]], by=organiser
+    )
+    later = Session.objects.create(event=event, label="Après-midi", starts_at="14:00", ends_at="15:00")
+    people["Bob"].sessions.set([later])
+    assert morning not in people["Bob"].sessions.all()
+    client.force_login(organiser)
+    response = client.post(url("timetable_run", event), follow=True)
+    page = response.content.decode()
+    assert "Le planning ne peut pas être calculé" in page
+    assert "Bob Test" in page and "09:00" in page
+    assert pairs(event) == {frozenset({"Alice", "Bob"})}

@@ -60,8 +60,8 @@ def participant_register(
     email = fields["email"].strip().lower()
     if Participant.objects.filter(event=event, email__iexact=email).exists():
         raise RegistrationRefused(
-            "Cette adresse est déjà inscrite. Le lien personnel vient de vous être renvoyé si vous l'avez "
-            "demandé avec « Retrouver mon inscription »."
+            "Cette adresse est déjà inscrite à cet événement. Pour retrouver votre espace personnel, "
+            "demandez votre lien avec « Retrouver mon inscription »."
         )
     status = Participant.Status.PENDING if event.needs_validation else Participant.Status.CONFIRMED
     participant = Participant.objects.create(

@@ -3,6 +3,7 @@ by hand (move, cancel, lock, add), re-run keeping what is locked, then published
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -90,15 +91,12 @@ def timetable_build(*, event: Event, by: Any, time_limit: float = 10.0) -> Sched
     if event.format == Event.Format.SPEED:
         return _rotations_build(event=event, by=by)
     instance, labels = scheduler_instance(event)
-    result = scheduler.schedule(instance, time_limit=time_limit, labels=labels)
-    counting = scheduler.Instance(
-        slots=instance.slots,
-        tables=instance.tables,
-        people=instance.people,
-        wishes=tuple(scheduler.Wish(wish.a, wish.b, 1.0) for wish in instance.wishes),
-        locked=instance.locked,
-        host_tables=instance.host_tables,
-    )
+    try:
+        result = scheduler.schedule(instance, time_limit=time_limit, labels=labels)
+    except scheduler.InstanceError as exc:
+        # Locked rendez-vous the organiser must look at again (someone changed their availability
+        # since, say): the message names them, in the organiser's words.
+        raise TransitionRefused("Le planning ne peut pas être calculé : " + _readable(str(exc), event, labels)) from exc
     locked = {(placed.slot, placed.participants) for placed in instance.locked}
     _replace_unlocked(
         event,
@@ -113,7 +111,7 @@ def timetable_build(*, event: Event, by: Any, time_limit: float = 10.0) -> Sched
         event=event,
         by=by if getattr(by, "is_authenticated", False) else None,
         placed=len(result.meetings),
-        possible=int(scheduler.upper_bound(counting)),
+        possible=scheduler.meeting_count_bound(instance),
         value=result.value,
         upper_bound=result.upper_bound,
         unplaced=[
@@ -126,6 +124,12 @@ def timetable_build(*, event: Event, by: Any, time_limit: float = 10.0) -> Sched
         ],
         seconds=result.seconds,
     )
+
+
+def _readable(message: str, event: Event, labels: dict[str, str]) -> str:
+    """A scheduler message with people and slots named as the organiser knows them."""
+    names = {**labels, **{slot.code: str(slot) for slot in Slot.objects.filter(event=event)}}
+    return re.sub(r"\b[ps]\d+\b", lambda match: names.get(match.group(0), match.group(0)), message)
 
 
 def _rotations_build(*, event: Event, by: Any) -> ScheduleRun:
