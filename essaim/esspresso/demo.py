@@ -52,9 +52,7 @@ def load(log: Callable[[str], None]) -> None:
     people = [row.values for row in rows]
     cress = User.objects.filter(email=CRESS_EMAIL).first()
     for plan in EVENTS[region]:
-        # `--force` loads again: the event is made anew with today's dates (its rendez-vous first:
-        # they protect their slots).
-        Appointment.objects.filter(event__slug=plan.slug).delete()
+        # `--force` loads again: the event is made anew with today's dates.
         Event.objects.filter(slug=plan.slug).delete()
         event = _event(plan, today, cress)
         participants = _register(event, plan, [p for p in people if plan.key in p["events"].split("|")], today)

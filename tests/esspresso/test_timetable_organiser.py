@@ -212,3 +212,17 @@ def test_a_locked_rendez_vous_outside_a_changed_availability_stops_the_run_with_
     assert "Le planning ne peut pas être calculé" in page
     assert "Bob Test" in page and "09:00" in page
     assert pairs(event) == {frozenset({"Alice", "Bob"})}
+
+
+def test_an_event_with_its_timetable_can_be_deleted_but_not_a_slot_holding_a_rendez_vous(world):
+    from django.db.models import RestrictedError
+
+    from essaim.esspresso.services import timetable_build
+
+    event, organiser, people = world
+    timetable_build(event=event, by=organiser)
+    used = Appointment.objects.filter(event=event).first().slot
+    with pytest.raises(RestrictedError):
+        used.delete()
+    event.delete()
+    assert not Appointment.objects.exists()

@@ -39,7 +39,8 @@ class Appointment(models.Model):
         ROTATION = "rotation", "Rotation de speed-meeting"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="appointments")
-    slot = models.ForeignKey(Slot, verbose_name="créneau", on_delete=models.PROTECT, related_name="appointments")
+    # Deleting a slot that holds a rendez-vous is refused; deleting the whole event takes both.
+    slot = models.ForeignKey(Slot, verbose_name="créneau", on_delete=models.RESTRICT, related_name="appointments")
     table = models.ForeignKey(
         Table, verbose_name="table", on_delete=models.SET_NULL, null=True, blank=True, related_name="appointments"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -63,8 +64,11 @@ def scheduler_instance(event: Event) -> tuple[scheduler.Instance, dict[str, str]
             table = appointment.table.number if appointment.table else None
             locked.append(scheduler.Placed(appointment.slot.code, table, (ids[0], ids[1])))
     hosts = {
-        person_id(table.host_id): table.number
-        for table in Table.objects.filter(event=event, host__isnull=False, host__status=Participant.Status.CONFIRMED)
+        person_id(host_id): number
+        for number, host_id in Table.objects.filter(
+            event=event, host__isnull=False, host__status=Participant.Status.CONFIRMED
+        ).values_list("number", "host_id")
+        if host_id is not None
     }
     table_count = Table.objects.filter(event=event).count() or None
     instance = scheduler.Instance(
@@ -165,7 +169,9 @@ def _rotations_build(*, event: Event, by: Any) -> ScheduleRun:
     )
 
 
-def _replace_unlocked(event: Event, meetings: list[tuple[str, int | None, tuple[str, ...]]], *, origin: str) -> None:
+def _replace_unlocked(
+    event: Event, meetings: Sequence[tuple[str, int | None, tuple[str, ...]]], *, origin: str
+) -> None:
     """Delete the rendez-vous that are not locked, then create these, each at a table (the
     scheduler's number, else the first free table of its slot). Once agendas are published,
     whoever's agenda differs afterwards is told."""
