@@ -73,8 +73,20 @@ def _time(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
+# Fixed-date public holidays in France (month, day): no business meeting falls on them.
+HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
+
+
+def working_day(day: date) -> date:
+    """The first Tuesday to Thursday from `day` on that is not a fixed public holiday: an
+    ESSpresso is held on a working day, never on 1 January."""
+    while day.weekday() not in (1, 2, 3) or (day.month, day.day) in HOLIDAYS:
+        day += timedelta(days=1)
+    return day
+
+
 def _event(plan: DemoEvent, today: date, cress: User | None) -> Event:
-    day = today + timedelta(days=plan.days)
+    day = working_day(today + timedelta(days=plan.days))
     commune = Commune.objects.filter(code=plan.commune).select_related("epci").first()
     scope_code = ""
     if plan.scope == Event.Scope.EPCI and commune is not None and commune.epci is not None:
@@ -269,7 +281,7 @@ def _wishes(event: Event, plan: DemoEvent, participants: list[Participant]) -> i
 def _past(event: Event, plan: DemoEvent, today: date, cress: User | None) -> str:
     """Build and publish the timetable, move the event to its date, then the day itself: a few
     no-shows, everyone else present, and most people's word on their rendez-vous."""
-    day = today + timedelta(days=plan.days)
+    day = working_day(today + timedelta(days=plan.days))
     run = timetable_build(event=event, by=cress, time_limit=3.0)
     with history.tracking(event, by=cress, summary="Agendas publiés"):
         event.timetable_published_at = _at(day - timedelta(days=6), 11)
