@@ -30,7 +30,18 @@ from essaim.core.imports import read_csv_file
 from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.core.text import fold
 from essaim.esspresso.demo_events import AGENT, EVENTS, DemoEvent
-from essaim.esspresso.models import Appointment, Event, Participant, Priority, Seat, Sector, Session, Topic, Wish
+from essaim.esspresso.models import (
+    Appointment,
+    Event,
+    Participant,
+    Priority,
+    ScheduleRun,
+    Seat,
+    Sector,
+    Session,
+    Topic,
+    Wish,
+)
 from essaim.esspresso.services import event_save, event_slots_refresh, event_tables_set, timetable_build
 from essaim.organisations.demo import DEMO_PASSWORD, demo_region
 from essaim.organisations.models import Membership, Organisation
@@ -283,6 +294,7 @@ def _past(event: Event, plan: DemoEvent, today: date, cress: User | None) -> str
     no-shows, everyone else present, and most people's word on their rendez-vous."""
     day = working_day(today + timedelta(days=plan.days))
     run = timetable_build(event=event, by=cress, time_limit=3.0)
+    ScheduleRun.objects.filter(pk=run.pk).update(created_at=_at(day - timedelta(days=7), 15))
     with history.tracking(event, by=cress, summary="Agendas publiés"):
         event.timetable_published_at = _at(day - timedelta(days=6), 11)
         event.save(update_fields=["timetable_published_at"])
