@@ -20,15 +20,8 @@ from essaim.catalog.models import (
     Synonym,
 )
 from essaim.catalog.services import offer_save
-from essaim.core.admin import CheckedPrefillAdmin
+from essaim.core.admin import CheckedPrefillAdmin, TaxonomyAdmin
 from essaim.core.history import label_of
-
-
-class TaxonomyAdmin(admin.ModelAdmin):
-    list_display = ["label", "slug", "order", "is_obsolete"]
-    list_editable = ["order", "is_obsolete"]
-    search_fields = ["label", "slug"]
-
 
 for model in (Stage, Need, Audience, Sector):
     admin.site.register(model, TaxonomyAdmin)

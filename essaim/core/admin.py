@@ -70,6 +70,15 @@ def _are_keys(field: Any, values: list[Any]) -> bool:
     return all(not isinstance(key, int) or -MAX_ID <= key <= MAX_ID for key in keys)
 
 
+class TaxonomyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """The admin of every taxonomy a module keeps as data (`TaxonomyTerm`): the CRESS edits
+    labels and order, and retires a term as obsolete rather than deleting it."""
+
+    list_display = ["label", "slug", "order", "is_obsolete"]
+    list_editable = ["order", "is_obsolete"]
+    search_fields = ["label", "slug"]
+
+
 @admin.register(ReferenceDataset)
 class ReferenceDatasetAdmin(admin.ModelAdmin):
     list_display = ["name", "version", "loaded_at"]

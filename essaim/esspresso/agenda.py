@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.core.emails import publisher_identity
+from essaim.core.pdf import tagged_pdf
 from essaim.esspresso.models import Appointment, Event, Participant, Seat, Slot, Table
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -136,11 +137,8 @@ def agenda_calendar(participant: Participant, rows: list[AgendaRow], *, space_ur
 def agenda_pdf(participant: Participant, rows: list[AgendaRow]) -> bytes:
     """A printable agenda (venues lose signal, phones run flat): a tagged PDF in the PDF/UA
     variant, with its title and language, for screen readers."""
-    from weasyprint import HTML
-
     html = render_to_string(
         "esspresso/agenda_print.html",
         {"participant": participant, "event": participant.event, "rows": rows, **publisher_identity()},
     )
-    pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    return pdf
+    return tagged_pdf(html)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from essaim.core.pdf import tagged_pdf
 from essaim.esspresso.models import Appointment, Event, Participant, Seat, Wish
 from essaim.esspresso.planning import table_plans
 
@@ -148,17 +148,6 @@ EXPORTS: dict[str, tuple[Callable[[Event], Rows], str, str]] = {
 }
 
 
-def _pdf(html: str) -> bytes:
-    """A tagged PDF (PDF/UA), as the strategy's bilans are."""
-    with warnings.catch_warnings():
-        # WeasyPrint announces that a future version will need HarfBuzz-Subset; today's works.
-        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
-        from weasyprint import HTML
-
-        pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    return pdf
-
-
 def badges_pdf(event: Event) -> bytes:
     """One badge per confirmed participant: name, structure, type, and their table if they host one."""
     participants = (
@@ -167,13 +156,13 @@ def badges_pdf(event: Event) -> bytes:
         .select_related("organisation", "fixed_table")
         .order_by("last_name", "first_name", "pk")
     )
-    return _pdf(
+    return tagged_pdf(
         render_to_string("esspresso/organiser/badges_print.html", {"event": event, "participants": participants})
     )
 
 
 def table_plan_pdf(event: Event) -> bytes:
     """Per table, slot after slot, who meets whom: one page to post on each table."""
-    return _pdf(
+    return tagged_pdf(
         render_to_string("esspresso/organiser/table_plan_print.html", {"event": event, "plans": table_plans(event)})
     )

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.core.emails import publisher_identity
+from essaim.core.pdf import tagged_pdf
 from essaim.core.templatetags.essaim import fr_typo
 from essaim.strategy.bilan_data import tree
 from essaim.strategy.models import Action, Bilan, IndicatorValue
@@ -106,11 +107,7 @@ def bilan_html(bilan: Bilan, context: dict[str, Any]) -> str:
 
 def bilan_pdf(bilan: Bilan, context: dict[str, Any]) -> bytes:
     """A tagged PDF (structure tree, language, title) in the PDF/UA variant, for screen readers."""
-    from weasyprint import HTML
-
-    document = HTML(string=bilan_html(bilan, context))
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    return pdf
+    return tagged_pdf(bilan_html(bilan, context))
 
 
 def bilan_odt(bilan: Bilan, context: dict[str, Any]) -> bytes:
