@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.workflows import TransitionRefused
@@ -34,6 +35,7 @@ def timetable(request: HttpRequest, pk: int) -> HttpResponse:
             "add_form": AppointmentAddForm(event=event),
             "confirmed": Participant.objects.confirmed().filter(event=event).count(),
             "is_speed": event.format == Event.Format.SPEED,
+            "is_past": event.is_past(timezone.localdate()),
             "breadcrumb": breadcrumb(event),
         },
     )
