@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 
 from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer, RefinementQuestion
-from essaim.core.fields import BoundedDateField
+from essaim.core.fields import BoundedDateField, IdMultipleChoiceField
 from essaim.territories.models import Departement, Region
 from essaim.territories.names import TerritoryNames, local_kind
 
@@ -47,7 +47,11 @@ class OfferForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 8}),
             **{name: forms.CheckboxSelectMultiple for name in TAXONOMY_MODELS},
         }
-        field_classes = {"opens_on": BoundedDateField, "deadline": BoundedDateField}
+        field_classes = {
+            "opens_on": BoundedDateField,
+            "deadline": BoundedDateField,
+            **dict.fromkeys(TAXONOMY_MODELS, IdMultipleChoiceField),
+        }
         help_texts = {
             "title": "Commencez par un verbe : « Financer son démarrage avec… ».",
             "stages": "Aucune case cochée : toutes les étapes.",

@@ -1,4 +1,5 @@
-"""Fields shared by the apps: a website field for models, a bounded date for forms."""
+"""Fields shared by the apps: a website field for models; a bounded date and a bounded multiple
+choice of ids for forms."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from essaim.core.text import parse_id
 from essaim.core.widgets import DateInput
 
 
@@ -40,3 +42,19 @@ class BoundedDateField(forms.DateField):
         super().validate(value)
         if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
             raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several objects ticked in a list, named by their ids. An id no database could hold (23
+    digits, letters) is refused like an unknown one, with Django's French message, before any
+    query: the stock field lets SQLite's overflow through as an error page. Every multiple
+    choice of the project keyed on ids is one (a test enumerates them)."""
+
+    def _check_values(self, value: Any) -> Any:
+        if (self.to_field_name or "pk") == "pk":
+            for item in value:
+                if parse_id(str(item)) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                    )
+        return super()._check_values(value)

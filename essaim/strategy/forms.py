@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from essaim.core.fields import BoundedDateField
+from essaim.core.fields import BoundedDateField, IdMultipleChoiceField
 from essaim.strategy import perms
 from essaim.strategy.models import (
     Action,
@@ -210,7 +210,7 @@ class DecisionForm(forms.ModelForm[Decision]):
         fields = [*DECISION_FIELDS, "actions"]
         labels = {"text": "Décision prise"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
-        field_classes = {"due_on": BoundedDateField}
+        field_classes = {"due_on": BoundedDateField, "actions": IdMultipleChoiceField}
 
     def __init__(self, *args: Any, user: Any, strategy: Strategy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

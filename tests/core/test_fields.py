@@ -49,3 +49,29 @@ def test_a_date_out_of_bounds_is_refused_in_french(typed):
 def test_a_date_within_bounds_is_read():
     assert BoundedDateField().clean("2200-12-31") == date(2200, 12, 31)
     assert BoundedDateField().clean("1900-01-01") == date(1900, 1, 1)
+
+
+def test_every_multiple_choice_of_ids_in_every_project_form_refuses_impossible_ids():
+    from essaim.core.fields import IdMultipleChoiceField
+
+    stock = [
+        f"{form.__module__}.{form.__name__}.{name}"
+        for form in _project_forms()
+        for name, field in form.base_fields.items()
+        if isinstance(field, forms.ModelMultipleChoiceField)
+        and not isinstance(field, IdMultipleChoiceField)
+        and (field.to_field_name or "pk") == "pk"
+    ]
+    assert stock == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["999999999999999999999", "-1", "1e3", "abc"])
+def test_an_impossible_id_in_a_multiple_choice_is_refused_in_french(typed):
+    from essaim.core.fields import IdMultipleChoiceField
+    from essaim.organisations.models import OrganisationRole
+
+    field = IdMultipleChoiceField(queryset=OrganisationRole.objects.all())
+    with pytest.raises(forms.ValidationError) as refused:
+        field.clean([typed])
+    assert "n’est pas une valeur correcte" in str(refused.value)

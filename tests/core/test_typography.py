@@ -49,3 +49,16 @@ def test_descriptions_are_reflowed_into_paragraphs():
         "<p>Un prêt d&#x27;honneur sans intérêt ni garantie.</p><p>Pour qui\u00a0: les créateurs &lt;ESS&gt;.</p>"
     )
     assert paragraphs("ligne\r\n\r\nautre") == "<p>ligne</p><p>autre</p>"
+
+
+def test_french_plural_keeps_zero_and_one_singular():
+    from essaim.core.templatetags.essaim import fr_plural
+
+    assert [f"inscription{fr_plural(n)}" for n in (0, 1, 2, 12)] == [
+        "inscription",
+        "inscription",
+        "inscriptions",
+        "inscriptions",
+    ]
+    assert fr_plural(3, "al,aux") == "aux" and fr_plural(1, "al,aux") == "al"
+    assert fr_plural(["une"], "nt") == "" and fr_plural(["une", "deux"], "nt") == "nt"

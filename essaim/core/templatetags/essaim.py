@@ -67,6 +67,18 @@ def fr_date(value: date | datetime | None, arg: str = "j F Y") -> str:
 
 
 @register.filter
+def fr_plural(value: object, arg: str = "s") -> str:
+    """Django's `pluralize` in French: 0 and 1 take the singular ("0 inscription à valider").
+    `arg` is a suffix ("s") or "singular,plural" ("al,aux")."""
+    singular, _, plural = arg.rpartition(",") if "," in arg else ("", "", arg)
+    try:
+        count = abs(float(len(value) if isinstance(value, (list, tuple, dict)) else value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return singular
+    return plural if count >= 2 else singular
+
+
+@register.filter
 def comma_list(items: Iterable[object], attribute: str = "") -> str:
     """The items' texts (or one attribute of each) joined by ", ": no space before the commas,
     which a template loop split over lines produces."""

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.forms import BoundField
 
+from essaim.core.fields import IdMultipleChoiceField
 from essaim.core.ratelimit import HoneypotForm
 from essaim.esspresso.models import Event, ParticipantKind, Priority, Seat, Sector, Topic
 from essaim.organisations.models import Organisation
@@ -35,7 +36,7 @@ class ProfileFieldsForm(forms.Form):
         help_text="Pour vous joindre le jour de l'événement ; il n'est montré qu'à l'organisateur.",
     )
     kind = forms.ChoiceField(label="Vous représentez", choices=ParticipantKind.choices, widget=forms.RadioSelect)
-    offers = forms.ModelMultipleChoiceField(
+    offers = IdMultipleChoiceField(
         label="Ce que nous proposons",
         queryset=Topic.objects.none(),
         required=False,
@@ -48,7 +49,7 @@ class ProfileFieldsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Vos produits, services, savoir-faire (1 000 caractères au plus).",
     )
-    seeks = forms.ModelMultipleChoiceField(
+    seeks = IdMultipleChoiceField(
         label="Ce que nous cherchons",
         queryset=Topic.objects.none(),
         required=False,
@@ -61,13 +62,13 @@ class ProfileFieldsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Fournisseurs, partenaires, financements, compétences… (1 000 caractères au plus).",
     )
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = IdMultipleChoiceField(
         label="Secteurs d'activité",
         queryset=Sector.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    sessions = forms.ModelMultipleChoiceField(
+    sessions = IdMultipleChoiceField(
         label="Vous êtes disponible pendant",
         queryset=None,  # the event's sessions, set in __init__
         required=False,
