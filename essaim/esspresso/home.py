@@ -33,12 +33,13 @@ def meetings_held(region_code: str) -> list[Figure]:
 @organisation_links.register("esspresso", order=30)
 def participations(organisation: Any) -> list[Link]:
     """The public pages of the ESSpresso this structure took or takes part in (its people
-    registered and confirmed), the most recent first."""
+    registered, confirmed and willing to be listed), the most recent first."""
     events = list(
         Event.objects.published()
         .filter(
             participants__organisation=organisation,
             participants__status=Participant.Status.CONFIRMED,
+            participants__listed=True,
         )
         .distinct()
         .order_by("-date", "-pk")[:EVENTS_SHOWN]

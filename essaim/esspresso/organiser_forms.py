@@ -158,6 +158,22 @@ class BaseSessionFormSet(forms.BaseInlineFormSet):
                     f"La session « {form.instance.label} » a des rendez-vous : annulez-les ou "
                     "déplacez-les avant de la supprimer."
                 )
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not (self.can_delete and self._should_delete_form(form))
+            and form.cleaned_data.get("starts_at")
+            and form.cleaned_data.get("ends_at")
+        ]
+        kept.sort(key=lambda data: data["starts_at"])
+        for before, after in zip(kept, kept[1:], strict=False):
+            # Two sessions at the same time would put one person in two rendez-vous at once.
+            if after["starts_at"] < before["ends_at"]:
+                raise forms.ValidationError(
+                    f"Les sessions « {before.get('label', '')} » et « {after.get('label', '')} » se chevauchent : "
+                    "une personne pourrait avoir deux rendez-vous en même temps. Décalez leurs horaires."
+                )
 
 
 SessionFormSet = forms.inlineformset_factory(

@@ -153,6 +153,31 @@ def test_a_session_ending_before_it_starts_is_refused(client):
     assert not event.sessions.exists()
 
 
+def test_overlapping_sessions_are_refused_so_nobody_is_in_two_places_at_once(client):
+    event, organiser = organised_event(sessions=[], tables=0)
+    client.force_login(organiser)
+    session = {"meeting_minutes": "20", "break_minutes": "5"}
+    data = {
+        "part": "sessions",
+        "sessions-TOTAL_FORMS": "2",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "10",
+        "sessions-0-label": "Matinée",
+        "sessions-0-starts_at": "09:00",
+        "sessions-0-ends_at": "12:00",
+        "sessions-1-label": "Doublon",
+        "sessions-1-starts_at": "09:30",
+        "sessions-1-ends_at": "11:00",
+        **{f"sessions-{i}-{key}": value for i in (0, 1) for key, value in session.items()},
+    }
+    response = client.post(reverse("esspresso:room", kwargs={"pk": event.pk}), data)
+    assert response.status_code == 400
+    page = response.content.decode().replace("\u202f", " ").replace("\xa0", " ")
+    assert "« Matinée » et « Doublon » se chevauchent" in page
+    assert not event.sessions.exists()
+
+
 def test_a_host_keeps_a_table_and_cannot_host_two(client):
     event, organiser = organised_event(tables=3)
     mairie = make_participant(event, "Maire", kind="collectivite")

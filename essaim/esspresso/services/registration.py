@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from essaim.core import history
 from essaim.core.emails import send_templated_email
@@ -16,6 +16,11 @@ from essaim.esspresso.models import Event, Participant, Sector, Session, Topic
 from essaim.esspresso.services.timetable import appointments_cancel_for
 from essaim.esspresso.workflows import REGISTRATION
 from essaim.organisations.models import Organisation
+
+ALREADY_REGISTERED = (
+    "Cette adresse est déjà inscrite à cet événement. Pour retrouver votre espace personnel, "
+    "demandez votre lien avec « Retrouver mon inscription »."
+)
 
 
 class RegistrationRefused(Exception):
@@ -59,18 +64,19 @@ def participant_register(
         )
     email = fields["email"].strip().lower()
     if Participant.objects.filter(event=event, email__iexact=email).exists():
-        raise RegistrationRefused(
-            "Cette adresse est déjà inscrite à cet événement. Pour retrouver votre espace personnel, "
-            "demandez votre lien avec « Retrouver mon inscription »."
-        )
+        raise RegistrationRefused(ALREADY_REGISTERED)
     status = Participant.Status.PENDING if event.needs_validation else Participant.Status.CONFIRMED
-    participant = Participant.objects.create(
-        event=event,
-        organisation=organisation,
-        user=user if getattr(user, "is_authenticated", False) else None,
-        status=status,
-        **{**fields, "email": email, "max_meetings": fields.get("max_meetings") or event.default_max_meetings},
-    )
+    try:
+        with transaction.atomic():
+            participant = Participant.objects.create(
+                event=event,
+                organisation=organisation,
+                user=user if getattr(user, "is_authenticated", False) else None,
+                status=status,
+                **{**fields, "email": email, "max_meetings": fields.get("max_meetings") or event.default_max_meetings},
+            )
+    except IntegrityError as exc:  # the same form sent twice at the same moment
+        raise RegistrationRefused(ALREADY_REGISTERED) from exc
     participant.offers.set(offers)
     participant.seeks.set(seeks)
     participant.sectors.set(sectors)

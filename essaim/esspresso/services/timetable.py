@@ -217,6 +217,18 @@ def _agendas(event: Event) -> dict[int, set[tuple[int, int | None, frozenset[int
     return dict(agendas)
 
 
+def pair_problem(participants: Sequence[Participant]) -> str:
+    """Why these people may not be seated together by hand or on the spot (the rules the
+    scheduler keeps too), or "": two of one structure, or a pair that said "non merci"."""
+    for index, a in enumerate(participants):
+        for b in participants[index + 1 :]:
+            if a.organisation_id == b.organisation_id:
+                return f"{a.full_name} et {b.full_name} représentent la même structure."
+            if Wish.objects.between(a, b).filter(status=Wish.Status.DECLINED).exists():
+                return f"Un « non merci » a été répondu entre {a.full_name} et {b.full_name}."
+    return ""
+
+
 def busy_problem(*, slot: Slot, participant_ids: list[int], ignore: int | None = None) -> str:
     """Why these people cannot meet in this slot (already busy, not available), or "". A
     rendez-vous someone was marked absent from no longer holds its people: they may be re-matched."""
@@ -271,6 +283,9 @@ def appointment_create(
     ids = [p.pk for p in participants]
     if len(set(ids)) < 2:
         raise TransitionRefused("Un rendez-vous réunit au moins deux personnes différentes.")
+    problem = pair_problem(participants)
+    if problem:
+        raise TransitionRefused(problem)
     problem = busy_problem(slot=slot, participant_ids=ids) or table_problem(slot=slot, table=table)
     if problem:
         raise TransitionRefused(problem)
@@ -320,6 +335,9 @@ def appointments_cancel_for(*, participant: Participant, by: Any) -> int:
 def timetable_publish(*, event: Event, by: Any) -> int:
     """Send every participant their agenda; from now on each change is e-mailed to those it
     concerns. Returns how many people were written to."""
+    event = Event.objects.select_for_update().get(pk=event.pk)  # a double click sends once
+    if event.is_past(timezone.localdate()):
+        raise TransitionRefused("L'événement a eu lieu : les agendas ne s'envoient plus.")
     if not Appointment.objects.planned().filter(event=event).exists():
         raise TransitionRefused("Le planning est vide : lancez d'abord le calcul des rendez-vous.")
     with history.tracking(event, by=by, summary="Agendas publiés"):

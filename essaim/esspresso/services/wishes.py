@@ -90,6 +90,8 @@ def wish_answer(*, wish: Wish, accept: bool, today: date) -> Wish:
     wish = Wish.objects.select_for_update().select_related("event", "sender", "recipient").get(pk=wish.pk)
     if not wish.event.requests_open(today):
         raise WishRefused(f"Les réponses sont closes depuis le {wish.event.requests_close_on:%d/%m/%Y}.")
+    if accept and wish.sender.status != Participant.Status.CONFIRMED:
+        raise WishRefused(f"{wish.sender.full_name} ne participe plus à l'événement.")
     target = Wish.Status.ACCEPTED if accept else Wish.Status.DECLINED
     ANSWER.check(wish.status, target, roles={"recipient"})
     wish.status = target

@@ -155,7 +155,8 @@ def feedback(request: HttpRequest, token: str) -> HttpResponse:
     participant = participant_from_token(token)
     event = participant.event
     day = today()
-    is_open = event.date <= day
+    # The day has come and the organiser published the agendas: no draft partner is ever shown.
+    is_open = event.date <= day and is_published(event) and is_taking_part(participant)
     rows = agenda_rows(participant) if is_open else []
     forms = [(row, FeedbackForm(request.POST if request.method == "POST" else None, seat=row.seat)) for row in rows]
     error = ""

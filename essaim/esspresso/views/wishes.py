@@ -55,6 +55,9 @@ def _visible_to(me: Participant, pk: int) -> Participant:
     """Someone `me` may see: listed in the event's directory, or linked to them by a request."""
     linked = Wish.objects.filter(Q(sender=me, recipient_id=pk) | Q(sender_id=pk, recipient=me))
     people = Participant.objects.filter(event=me.event, pk=pk).select_related("organisation__commune")
+    if not is_taking_part(me):
+        # Someone whose registration is pending, refused or cancelled sees no one else's profile.
+        people = people.filter(pk=me.pk)
     other = people.filter(Q(status=Participant.Status.CONFIRMED, listed=True) | Q(pk=me.pk)).first()
     if other is None and linked.exists():
         other = people.first()
