@@ -6,6 +6,7 @@ import zlib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from essaim.esspresso.models import Seat, Slot, Table
@@ -108,6 +109,7 @@ def test_feedback_waits_for_the_day_of_the_event(client, world):
 
 def test_feedback_after_the_event_is_saved_for_each_rendez_vous(client):
     event, alice, bob, appointment = planned(days_ahead=-1)
+    type(event).objects.filter(pk=event.pk).update(timetable_published_at=timezone.now())  # before the day
     seat = Seat.objects.get(appointment=appointment, participant=alice)
     prefix = f"rdv{seat.pk}"
     response = client.post(
@@ -124,6 +126,7 @@ def test_feedback_after_the_event_is_saved_for_each_rendez_vous(client):
 
 def test_feedback_with_a_hostile_answer_is_refused_not_fatal(client):
     event, alice, bob, appointment = planned(days_ahead=-1)
+    type(event).objects.filter(pk=event.pk).update(timetable_published_at=timezone.now())  # before the day
     seat = Seat.objects.get(appointment=appointment, participant=alice)
     response = client.post(
         reverse("esspresso:feedback", args=[alice.token]),

@@ -79,3 +79,14 @@ def test_a_structure_page_names_only_listed_participations(client):
     assert "ESSpresso discret" not in links
     Participant.objects.filter(pk=hidden.pk).update(listed=True)
     assert "ESSpresso discret" in client.get(hidden.organisation.get_absolute_url()).content.decode()
+
+
+def test_a_double_click_on_publish_sends_the_agendas_once():
+    event = make_event(days_ahead=5)
+    anne, basile = make_participant(event, "Anne"), make_participant(event, "Basile")
+    make_wish(anne, basile)
+    organiser = UserFactory(platform_admin=True)
+    timetable_build(event=event, by=organiser)
+    assert timetable_publish(event=event, by=organiser) == 2
+    with pytest.raises(TransitionRefused, match="viennent d'être envoyés"):
+        timetable_publish(event=Event.objects.get(pk=event.pk), by=organiser)

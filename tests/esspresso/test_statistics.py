@@ -36,7 +36,6 @@ def past_event():
     make_participant(event, "Eve", kind="collectivite", status="cancelled")
     make_wish(alice, bob)
     make_wish(alice, chloe)
-    make_wish(david, bob, status="declined")
     make_wish(chloe, david, status="pending")
     s1, s2, s3, s4 = event.slots.order_by("starts_at")
     held = appointment_create(event=event, slot=s1, table=None, participants=[alice, bob], by=None)
@@ -46,6 +45,7 @@ def past_event():
     seat(absent, chloe, attended=False)
     denied = appointment_create(event=event, slot=s3, table=None, participants=[david, bob], by=None)
     seat(denied, david, happened=False)
+    make_wish(david, bob, status="declined")  # said afterwards
     cancelled = appointment_create(event=event, slot=s4, table=None, participants=[david, chloe], by=None)
     appointment_set(appointment=cancelled, by=None, cancelled=True)
     return event, organiser

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from essaim.esspresso.models import Appointment, Event, Participant, ScheduleRun
 from essaim.esspresso.rotations import rotate
 
 WEIGHTS = {"must": 2.0, "like": 1.0}
+RESEND_DELAY = timedelta(minutes=1)
 
 
 def person_id(participant_id: int) -> str:
@@ -335,7 +337,10 @@ def appointments_cancel_for(*, participant: Participant, by: Any) -> int:
 def timetable_publish(*, event: Event, by: Any) -> int:
     """Send every participant their agenda; from now on each change is e-mailed to those it
     concerns. Returns how many people were written to."""
-    event = Event.objects.select_for_update().get(pk=event.pk)  # a double click sends once
+    stored = Event.objects.select_for_update().get(pk=event.pk)
+    if stored.timetable_published_at and timezone.now() - stored.timetable_published_at < RESEND_DELAY:
+        # A double click (or two organisers at once) sends the agendas once.
+        raise TransitionRefused("Les agendas viennent d'être envoyés : attendez une minute avant de les renvoyer.")
     if event.is_past(timezone.localdate()):
         raise TransitionRefused("L'événement a eu lieu : les agendas ne s'envoient plus.")
     if not Appointment.objects.planned().filter(event=event).exists():
