@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "essaim.catalog",
     "essaim.strategy",
     "essaim.esspresso",
+    "essaim.referrals",
     "essaim.api",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("annuaire/", include("essaim.organisations.urls")),
     path("strategie/", include("essaim.strategy.urls")),
     path("esspresso/", include("essaim.esspresso.urls")),
+    path("etre-accompagne/", include("essaim.referrals.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("api/v1/", include("essaim.api.urls")),
     path("admin/", admin.site.urls),

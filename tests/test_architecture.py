@@ -6,6 +6,11 @@ TYPE_CHECKING): a lazy import is still a dependency.
 - `core` knows no app.
 - The referentials know no business module: `territories` uses only `core`; `accounts` uses
   `core` and `territories`; `organisations` uses `core`, `accounts` and `territories`.
+- `referrals` (support requests) is a shared service: it uses `core` and the referentials, and
+  business modules reach it only through its public modules (`services`, `links`), the way the
+  issue puts it ("the catalogue, the diagnostic and later modules use it through its public
+  service"). What it needs from them (the catalogue's needs, offers that answer a need) comes
+  through registries.
 - A business module does not import another business module. Where many modules feed one consumer
   (the header, the home page's figures, the platform metrics), they register into a registry of
   `core` (`essaim/core/registries.py`) instead.
@@ -24,13 +29,16 @@ import pytest
 ESSAIM = Path(__file__).resolve().parent.parent / "essaim"
 
 REFERENTIALS = {"territories", "accounts", "organisations"}
-BUSINESS_MODULES = {"catalog", "strategy", "meetings", "diagnostics", "observatory", "referrals", "esspresso"}
+BUSINESS_MODULES = {"catalog", "strategy", "meetings", "diagnostics", "observatory", "esspresso"}
+# Shared services: what they may use, and the only modules of theirs others may import.
+SHARED_SERVICES = {"referrals": {"essaim.referrals.services", "essaim.referrals.links"}}
 # What each referential (and core) may use, besides itself.
 MAY_USE = {
     "core": set(),
     "territories": {"core"},
     "accounts": {"core", "territories"},
     "organisations": {"core", "accounts", "territories"},
+    "referrals": {"core", "accounts", "territories", "organisations"},
 }
 # Modules of a `views` package that hold shared helpers rather than views (so do names starting
 # with "_"): every view module may import them.
@@ -92,6 +100,19 @@ def test_core_and_referentials_import_only_what_lies_beneath_them(app):
         for path in _sources(app)
         if _apps_imported(path) - MAY_USE[app]
     }
+    assert not wrong, sorted(wrong)
+
+
+def test_other_apps_use_a_shared_service_only_through_its_public_modules():
+    wrong = set()
+    for service, public in SHARED_SERVICES.items():
+        for app in sorted(set(APPS) - {service}):
+            for path in _sources(app):
+                for module in imported_modules(path):
+                    if _app_of(module) != service or module == f"essaim.{service}":
+                        continue
+                    if not any(module == allowed or module.startswith(f"{allowed}.") for allowed in public):
+                        wrong.add(f"{path.relative_to(ESSAIM)} imports {module}")
     assert not wrong, sorted(wrong)
 
 

@@ -7,8 +7,13 @@ from datetime import datetime, timedelta
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import ngettext
 
 from essaim.accounts.models import User
 
@@ -36,3 +41,23 @@ def personal_data_purge(*, now: datetime) -> PurgeReport:
     accounts = stale.count()
     stale.delete()
     return PurgeReport(failed_logins=failed, accounts=accounts)
+
+
+def retention_apply(now: datetime) -> list[str]:
+    """The accounts' part of `purge_personal_data`, in French."""
+    report = personal_data_purge(now=now)
+    return [
+        ngettext("%(n)d trace de connexion", "%(n)d traces de connexion", report.failed_logins)
+        % {"n": report.failed_logins}
+        + " et "
+        + ngettext("%(n)d compte inactif effacés.", "%(n)d comptes inactifs effacés.", report.accounts)
+        % {"n": report.accounts}
+    ]
+
+
+def password_set_url(user: User) -> str:
+    """The address where a person chooses their password (a first-time adviser, invited by an
+    e-mail): the password reset page, valid for PASSWORD_RESET_TIMEOUT seconds."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return settings.SITE_URL + reverse("accounts:password_reset_confirm", args=[uid, token])

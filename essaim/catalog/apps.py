@@ -10,7 +10,7 @@ class CatalogConfig(AppConfig):
         # Importing these registers the taxonomies into `setup_reference`, the demo catalogue into
         # `load_demo`, the home page's figures, the platform metrics and what the history follows on offers,
         # and a person's alerts into `personal_data`.
-        from essaim.catalog import demo, figures, history, landing, personal_data, reference  # noqa: F401
+        from essaim.catalog import demo, figures, history, landing, personal_data, reference, vocabularies  # noqa: F401
         from essaim.core.registries import AccountLink, Module, account_links, modules
 
         modules.add(

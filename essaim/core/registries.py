@@ -15,6 +15,11 @@ Apps register from their `AppConfig.ready()`, so a module not built yet simply d
 - `organisation_links`: what a module offers on a structure's page ("Ses 4 offres").
 - `personal_data`: what a module holds about a person, exported and erased on request
   (`core/personal_data.py`, the `personal_data_export` and `personal_data_erase` commands).
+- `retention_policies`: what each module erases once its retention limit is past
+  (`purge_personal_data`, daily).
+- `vocabularies`, `offer_suggestions` and `request_contexts`: the catalogue's needs, stages and
+  audiences, offers that answer a need, and what an offer a request starts from is, for modules
+  that reference them by slug or id (support requests).
 
 `order` decides who comes first: referentials (10-20) before the modules that point to them.
 """
@@ -199,3 +204,55 @@ class PersonalDataHandler:
 
 
 personal_data: Registry[PersonalDataHandler] = Registry()
+
+
+# Retention limits (the privacy page's durations), applied every day by `purge_personal_data`:
+# each module's purge receives the current time and returns French lines saying what it erased.
+retention_policies: Registry[Callable[[Any], list[str]]] = Registry()
+
+
+# Vocabularies a module owns and others read by slug ("needs", "stages", "audiences", owned by
+# the catalogue): a function returning the (slug, label) pairs in order, obsolete terms left out.
+vocabularies: Registry[Callable[[], list[tuple[str, str]]]] = Registry()
+
+
+def vocabulary(name: str) -> list[tuple[str, str]]:
+    """The (slug, label) pairs of a vocabulary; none when no module provides it."""
+    return vocabularies.get(name)() if name in vocabularies else []
+
+
+# Offers that answer a need, for a module that has no offers of its own (the apology of a request
+# that stayed unanswered): a function of the answers (need, stage, audience, commune: slugs and an
+# INSEE code, any may be empty) returning at most `limit` links, the best first.
+offer_suggestions: Registry[Callable[..., list[Link]]] = Registry()
+
+
+def suggested_offers(
+    *, need: str, stage: str = "", audience: str = "", commune: str = "", limit: int = 3
+) -> list[Link]:
+    """The first registered source's suggestions (none when no catalogue is installed)."""
+    sources = offer_suggestions.ordered()
+    if not sources:
+        return []
+    return sources[0](need=need, stage=stage, audience=audience, commune=commune, limit=limit)
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """What a module says about one of its objects a support request starts from (an offer):
+    its name and page, the structure that runs it (the request goes to that structure's teams
+    first when they handle it) and the needs it answers (to prefill the form)."""
+
+    label: str
+    url: str
+    organisation_id: int | None = None
+    needs: tuple[str, ...] = ()
+
+
+# Where a support request may start from, by kind ("offre"): a function of an id returning its
+# RequestContext, or None for an id that does not exist or is not public.
+request_contexts: Registry[Callable[[int], RequestContext | None]] = Registry()
+
+
+def request_context(kind: str, id: int) -> RequestContext | None:
+    return request_contexts.get(kind)(id) if kind in request_contexts else None

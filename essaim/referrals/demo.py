@@ -1,0 +1,1 @@
+"""The demo network of partners and its requests (being written)."""

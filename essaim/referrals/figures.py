@@ -1,0 +1,1 @@
+"""Platform metrics and the home page figure of support requests (being written)."""

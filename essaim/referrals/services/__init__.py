@@ -1,0 +1,34 @@
+"""The referral module's writes, and its public service for other modules: `referral_create`
+(with a `ReferralContext`) receives a request from anywhere on the platform."""
+
+from essaim.referrals.services.answers import (
+    referral_close,
+    referral_decline,
+    referral_delete,
+    referral_rate,
+    referral_route,
+    referral_take,
+    referral_withdraw,
+)
+from essaim.referrals.services.requests import (
+    ReferralContext,
+    ReferralInvalid,
+    ReferralReceipt,
+    referral_create,
+    referral_problems,
+)
+
+__all__ = [
+    "ReferralContext",
+    "ReferralInvalid",
+    "ReferralReceipt",
+    "referral_close",
+    "referral_create",
+    "referral_decline",
+    "referral_delete",
+    "referral_problems",
+    "referral_rate",
+    "referral_route",
+    "referral_take",
+    "referral_withdraw",
+]

@@ -1,0 +1,98 @@
+"""From the database to the pure routing rule (`referrals/routing.py`) and back: which teams a
+request goes to, and the dispatches and e-mails that follow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+
+from essaim.accounts.services import password_set_url
+from essaim.core.emails import send_templated_email
+from essaim.referrals import routing
+from essaim.referrals.models import Dispatch, Referral, ReferralSettings, Team
+from essaim.referrals.services.common import cress_addresses, email_context
+from essaim.territories.places import Territory
+
+
+def team_profile(team: Team) -> routing.TeamProfile:
+    return routing.TeamProfile(
+        id=team.pk,
+        partner=team.organisation_id,
+        needs=frozenset(team.needs or ()),
+        territories=tuple(Territory(t.kind, t.code) for t in team.territories.all()),
+        audiences=frozenset(team.audiences or ()),
+        legal_forms=frozenset(team.legal_forms or ()),
+        min_years=team.min_years,
+        max_years=team.max_years,
+        min_employees=team.min_employees,
+        max_employees=team.max_employees,
+    )
+
+
+def team_profiles(teams: Iterable[Team] | None = None) -> list[routing.TeamProfile]:
+    """The profiles of the active teams (or of the given ones), territories read in one query."""
+    if teams is None:
+        teams = Team.objects.active().prefetch_related("territories")
+    return [team_profile(team) for team in teams]
+
+
+def request_profile(referral: Referral) -> routing.RequestProfile:
+    return routing.RequestProfile(
+        need=referral.need,
+        place=referral.commune.places,
+        audience=referral.audience or None,
+        legal_form=referral.legal_form or None,
+        years=referral.years,
+        employees=referral.employees,
+    )
+
+
+def route_referral(referral: Referral) -> routing.Routing:
+    """Where the request goes now, leaving out the teams it was already sent to."""
+    already = frozenset(referral.dispatches.values_list("team_id", flat=True))
+    return routing.route(
+        request_profile(referral),
+        team_profiles(),
+        max_partners=ReferralSettings.current().max_partners,
+        exclude=already,
+    )
+
+
+def dispatch_to(referral: Referral, team_ids: Iterable[int], *, now: datetime, by: Any = None) -> list[Dispatch]:
+    """Send the request to these teams: one dispatch each, and an e-mail to their advisers."""
+    teams = Team.objects.filter(pk__in=list(team_ids)).select_related("organisation")
+    created = [Dispatch.objects.create(referral=referral, team=team, sent_at=now, routed_by=by) for team in teams]
+    for dispatch in created:
+        notify_team(dispatch, template="emails/referral_new_request")
+    return created
+
+
+def notify_team(dispatch: Dispatch, *, template: str, extra: dict[str, Any] | None = None) -> None:
+    """An e-mail to each adviser of the team (and to the team's address when it has no adviser).
+    It names the need and the commune, never what the requester typed: the text is read on the
+    platform, after logging in."""
+    team = dispatch.team
+    advisers = list(team.advisers.filter(is_active=True))
+    context = {**email_context(dispatch.referral), "team": team, "dispatch": dispatch, **(extra or {})}
+    for adviser in advisers:
+        send_templated_email(
+            template=template,
+            to=[adviser.email],
+            context={
+                **context,
+                "adviser": adviser,
+                "password_url": "" if adviser.has_usable_password() else password_set_url(adviser),
+            },
+        )
+    if not advisers and team.email:
+        send_templated_email(template=template, to=[team.email], context={**context, "adviser": None})
+
+
+def notify_cress(referral: Referral, *, template: str) -> None:
+    """An e-mail to the CRESS team (its administrators, else the platform's contact address)."""
+    send_templated_email(
+        template=template, to=cress_addresses() or [settings.CONTACT_EMAIL], context=email_context(referral)
+    )
