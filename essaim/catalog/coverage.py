@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from essaim.catalog.matching import OfferProfile, Place, is_open
+from essaim.catalog.matching import OfferProfile, is_open
+from essaim.territories.places import Places
 
 
-def covers(offer: OfferProfile, place: Place) -> bool:
+def covers(offer: OfferProfile, place: Places) -> bool:
     """True when one of the offer's territories contains the whole département of the place:
     France, the région or the département itself (EPCI and commune offers are local only)."""
     territories = offer.territories or ()
@@ -25,7 +26,7 @@ def covers(offer: OfferProfile, place: Place) -> bool:
 
 
 def coverage_matrix(
-    offers: Iterable[OfferProfile], *, stages: Sequence[str], needs: Sequence[str], place: Place, today: date
+    offers: Iterable[OfferProfile], *, stages: Sequence[str], needs: Sequence[str], place: Places, today: date
 ) -> dict[tuple[str, str], int]:
     """{(stage, need): number of open offers covering the place's département for that pair}."""
     matrix = {(stage, need): 0 for stage in stages for need in needs}

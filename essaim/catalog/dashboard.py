@@ -12,10 +12,10 @@ from django.db.models import Count, Q
 
 from essaim.catalog import coverage
 from essaim.catalog.freshness import offer_quality
-from essaim.catalog.matching import Place
 from essaim.catalog.models import Need, Offer, OfferEvent, SearchLog, Stage
 from essaim.catalog.profiles import profiles
 from essaim.territories.models import Departement
+from essaim.territories.places import Places
 
 WINDOW_DAYS = 90
 
@@ -32,7 +32,7 @@ class CoverageTable:
 def coverage_table(departement: Departement, today: date) -> CoverageTable:
     stages = list(Stage.objects.filter(is_obsolete=False))
     needs = list(Need.objects.filter(is_obsolete=False))
-    place = Place(commune="", departement=departement.code, region=departement.region.code)
+    place = Places(commune="", departement=departement.code, region=departement.region.code)
     matrix = coverage.coverage_matrix(
         profiles(Offer.objects.published()),
         stages=[stage.slug for stage in stages],

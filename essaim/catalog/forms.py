@@ -7,7 +7,6 @@ from django import forms
 
 from essaim.catalog import matching
 from essaim.catalog.models import Audience, Need, Offer, OfferType, RefinementQuestion, Sector, Stage
-from essaim.catalog.profiles import place_of
 from essaim.core.widgets import QuickSelect
 from essaim.organisations.models import Organisation
 from essaim.territories.forms import CommuneField
@@ -97,7 +96,7 @@ class OrientationForm(forms.Form):
             needs=frozenset(need.slug for need in data.get("needs") or []),
             audience=audience.slug if audience else None,
             sector=data["sector"].slug if data.get("sector") else None,
-            place=place_of(commune) if commune else None,
+            place=commune.places if commune else None,
             years=0 if without_structure else data.get("years"),
             employees=0 if without_structure else data.get("employees"),
             answers=self.given_answers(),

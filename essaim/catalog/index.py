@@ -22,6 +22,7 @@ from essaim.catalog.models import Offer, OfferType
 from essaim.catalog.profiles import profiles
 from essaim.core.text import fold
 from essaim.organisations.models import Organisation
+from essaim.territories.places import Places
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class CatalogueIndex:
     def profiles(self) -> dict[int, matching.OfferProfile]:
         return self.offers.profiles
 
-    def candidates(self, place: matching.Place | None) -> list[matching.OfferProfile]:
+    def candidates(self, place: Places | None) -> list[matching.OfferProfile]:
         """Profiles of the offers whose territory may contain the place (all without a place)."""
         return [self.offers.profiles[offer_id] for offer_id in self.offers.near(place)]
 

@@ -4,7 +4,8 @@ The rule is a transparent filter: an offer matches when every constraint it decl
 the answers. A constraint the offer leaves empty accepts everything, and so does an answer the
 leader did not give (we never exclude an offer for a question nobody asked). Matches are ranked
 by how many of the leader's needs they serve, then by territorial closeness (an offer for the
-commune before one for its EPCI, département, région, then France), then by freshness.
+commune before one for its EPCI, département, région, then France: `Places.closeness`, the rule
+shared with every module that orders by territory), then by freshness.
 """
 
 from __future__ import annotations
@@ -13,69 +14,8 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import IntEnum
 
-
-class Level(IntEnum):
-    """Territorial levels, closest first."""
-
-    COMMUNE = 0
-    EPCI = 1
-    DEPARTEMENT = 2
-    REGION = 3
-    FRANCE = 4
-
-
-LEVEL_BY_KIND = {
-    "commune": Level.COMMUNE,
-    "epci": Level.EPCI,
-    "departement": Level.DEPARTEMENT,
-    "region": Level.REGION,
-    "france": Level.FRANCE,
-}
-
-
-@dataclass(frozen=True)
-class Territory:
-    """A territory an offer covers: kind is one of LEVEL_BY_KIND, code its official code
-    (INSEE code, EPCI SIREN; empty for France)."""
-
-    kind: str
-    code: str = ""
-
-    @property
-    def level(self) -> Level:
-        return LEVEL_BY_KIND[self.kind]
-
-    @property
-    def token(self) -> str:
-        """The form used in imports and exports: "france", "departement:44"."""
-        return self.kind if self.kind == "france" else f"{self.kind}:{self.code}"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where the project is: a commune and the territories that contain it."""
-
-    commune: str
-    departement: str
-    region: str
-    epci: str | None = None
-
-    def closeness(self, territory: Territory) -> Level | None:
-        """The level at which the territory contains this place, or None if it does not."""
-        kind = territory.kind
-        if kind == "france":
-            contained = True
-        elif kind == "region":
-            contained = territory.code == self.region
-        elif kind == "departement":
-            contained = territory.code == self.departement
-        elif kind == "epci":
-            contained = self.epci is not None and territory.code == self.epci
-        else:
-            contained = territory.code == self.commune
-        return territory.level if contained else None
+from essaim.territories.places import Level, Places, Territory
 
 
 @dataclass(frozen=True)
@@ -109,7 +49,7 @@ class Answers:
     needs: frozenset[str] = frozenset()
     audience: str | None = None
     sector: str | None = None
-    place: Place | None = None
+    place: Places | None = None
     years: int | None = None
     employees: int | None = None
     answers: Mapping[str, bool] = field(default_factory=dict)
@@ -159,7 +99,7 @@ def _within(value: int | None, low: int | None, high: int | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
-def _nearest(offer: OfferProfile, place: Place) -> tuple[Level, Territory] | None:
+def _nearest(offer: OfferProfile, place: Places) -> tuple[Level, Territory] | None:
     """The offer's territory closest to the place among those that contain it."""
     nearest = None
     for territory in offer.territories or (Territory("france"),):
@@ -268,7 +208,7 @@ class OfferIndex:
             for value in values:
                 self._accepting[facet].setdefault(value, set()).add(profile.id)
 
-    def near(self, place: Place | None) -> set[int]:
+    def near(self, place: Places | None) -> set[int]:
         """Ids of the offers whose territory may contain the place (all of them without one)."""
         if place is None:
             return set(self.profiles)

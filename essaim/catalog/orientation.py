@@ -12,9 +12,9 @@ from django.db.models import prefetch_related_objects
 
 from essaim.catalog import index, matching
 from essaim.catalog.models import Offer, RefinementQuestion
-from essaim.catalog.profiles import place_of
+from essaim.territories.places import Places
 
-__all__ = ["ResultGroups", "first_contact_offers", "group", "load_offers", "orient", "place_of", "questions_to_ask"]
+__all__ = ["ResultGroups", "first_contact_offers", "group", "load_offers", "orient", "questions_to_ask"]
 
 
 def orient(answers: matching.Answers) -> list[matching.Match]:
@@ -22,7 +22,7 @@ def orient(answers: matching.Answers) -> list[matching.Match]:
     return index.current().orient(answers)
 
 
-def is_outside_region(place: matching.Place | None) -> bool:
+def is_outside_region(place: Places | None) -> bool:
     """Whether the project's commune lies outside the région this platform serves: its
     catalogue then holds little for it besides the offers open everywhere in France."""
     return place is not None and place.region != settings.ESSAIM_REGION

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict
 
 from django.db.models import QuerySet
 
 from essaim.catalog import matching
 from essaim.catalog.models import Offer, OfferTerritory
-from essaim.territories.models import Commune
+from essaim.territories.places import Territory
 
 RELATED = {"stages": "stage", "needs": "need", "audiences": "audience", "sectors": "sector"}
-
-
-def place_of(commune: Commune) -> matching.Place:
-    return matching.Place(**asdict(commune.places))
 
 
 def profiles(offers: QuerySet[Offer]) -> list[matching.OfferProfile]:
@@ -28,9 +23,9 @@ def profiles(offers: QuerySet[Offer]) -> list[matching.OfferProfile]:
         for offer_id, slug in through.objects.filter(offer_id__in=ids).values_list("offer_id", f"{term}__slug"):
             by_offer[offer_id].add(slug)
         terms[name] = by_offer
-    territories: dict[int, list[matching.Territory]] = defaultdict(list)
+    territories: dict[int, list[Territory]] = defaultdict(list)
     for offer_id, kind, code in OfferTerritory.objects.filter(offer_id__in=ids).values_list("offer_id", "kind", "code"):
-        territories[offer_id].append(matching.Territory(kind, code))
+        territories[offer_id].append(Territory(kind, code))
     rows = offers.values_list(
         "pk",
         "min_years",

@@ -17,7 +17,6 @@ from typing import Any, overload
 
 from essaim.catalog import index, matching, text_search
 from essaim.catalog.models import Offer, Synonym
-from essaim.catalog.profiles import place_of
 
 
 def synonyms_table() -> dict[str, list[str]]:
@@ -70,7 +69,7 @@ def search_offers(data: dict[str, Any], *, today: date) -> tuple[OfferResults, l
     catalogue = index.current()
     terms = text_search.query_terms(data.get("q") or "", synonyms_table())
     commune = data.get("commune")
-    ids = catalogue.offers.near(place_of(commune) if commune is not None else None)
+    ids = catalogue.offers.near(commune.places if commune is not None else None)
     if terms:
         ids &= catalogue.text.matching(terms)
     offer_type, operator = data.get("type"), data.get("operator")

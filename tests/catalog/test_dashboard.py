@@ -4,12 +4,13 @@ import pytest
 from django.urls import reverse
 
 from essaim.catalog.coverage import coverage_matrix
-from essaim.catalog.matching import OfferProfile, Place, Territory
+from essaim.catalog.matching import OfferProfile
 from essaim.catalog.models import OfferEvent, SearchLog
+from essaim.territories.places import Places, Territory
 from tests.accounts.factories import UserFactory
 from tests.catalog.factories import TODAY, make_offer
 
-LOIRE_ATLANTIQUE = Place(commune="", departement="44", region="52")
+LOIRE_ATLANTIQUE = Places(commune="", departement="44", region="52")
 
 
 def test_coverage_counts_offers_per_stage_and_need_and_ignores_local_ones():

@@ -2,10 +2,11 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings, strategies as st
 
-from essaim.catalog.matching import Answers, Level, OfferIndex, OfferProfile, Place, Territory, is_open, match, rank
+from essaim.catalog.matching import Answers, OfferIndex, OfferProfile, is_open, match, rank
+from essaim.territories.places import Level, Places, Territory
 
 TODAY = date(2026, 11, 23)
-NANTES = Place(commune="44109", epci="244400404", departement="44", region="52")
+NANTES = Places(commune="44109", epci="244400404", departement="44", region="52")
 STAGES = ["ideation", "creation", "developpement"]
 NEEDS = ["financer_demarrage", "tresorerie", "numerique", "mesurer_impact"]
 AUDIENCES = ["association", "scop", "porteur_individuel"]
@@ -22,8 +23,8 @@ TERRITORIES = [
 ]
 PLACES = [
     NANTES,
-    Place(commune="49007", departement="49", region="52"),
-    Place(commune="45234", departement="45", region="24"),
+    Places(commune="49007", departement="49", region="52"),
+    Places(commune="45234", departement="45", region="24"),
 ]
 
 
