@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from essaim.referrals.models import Dispatch, Referral
-from essaim.referrals.services import referral_take
+from essaim.referrals.services import referral_close, referral_take
 from tests.accounts.factories import UserFactory
 from tests.referrals.factories import make_referral, make_team
 
@@ -93,11 +93,8 @@ def test_six_weeks_after_being_taken_the_requester_is_asked_if_it_was_useful(set
 def test_closed_requests_lose_their_personal_data_after_the_retention_period(setting):
     team = make_team()
     old = make_referral(commune=setting.nantes, need="financer_demarrage").referral
-    recent = make_referral(commune=setting.nantes, need="recruter").referral
-    from essaim.referrals.services import referral_close
-
-    for referral in (old, recent):
-        referral_take(referral=referral, team=team, by=team.advisers.get()) if referral.dispatches.exists() else None
+    recent = make_referral(commune=setting.nantes, need="recruter_rh_benevolat").referral
+    referral_take(referral=old, team=team, by=team.advisers.get())
     referral_close(referral=old, by=team.advisers.get(), outcome="accompagne")
     Referral.objects.filter(pk=old.pk).update(closed_at=timezone.now() - timedelta(days=18 * 31))
 
