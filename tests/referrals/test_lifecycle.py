@@ -178,3 +178,20 @@ def test_the_flagged_requests_are_those_waiting_ten_days(setting):
     now = timezone.now()
     assert not Referral.objects.flagged(now).exists()
     assert list(Referral.objects.flagged(now + timedelta(days=10))) == [referral]
+
+
+def test_a_request_from_an_offer_page_goes_first_to_the_offers_operator(setting):
+    from essaim.referrals.services import ReferralContext
+
+    ReferralSettings.objects.update_or_create(pk=1, defaults={"max_partners": 2})
+    near = make_team(territories=[("commune", "44109")])
+    other_near = make_team(territories=[("departement", "44")])
+    operator = make_team(territories=[("region", "52")])
+
+    referral = make_referral(
+        commune=setting.nantes,
+        context=ReferralContext(kind="offre", label="Prêt d'honneur", id=7, organisation_id=operator.organisation_id),
+    ).referral
+
+    assert list(referral.dispatches.order_by("pk").values_list("team", flat=True)) == [operator.pk, near.pk]
+    assert other_near.pk not in referral.dispatches.values_list("team", flat=True)

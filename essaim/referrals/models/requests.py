@@ -105,6 +105,15 @@ class Referral(models.Model):
     context_id = models.PositiveBigIntegerField("identifiant du contexte", null=True, blank=True)
     context_label = models.CharField("libellé du contexte", max_length=250, blank=True)
     context_url = models.CharField("adresse du contexte", max_length=500, blank=True)
+    preferred_partner = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="structure demandée",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="L'opérateur de l'offre d'où part la demande : ses équipes la reçoivent en premier.",
+    )
 
     status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.SENT, db_index=True)
     outcome = models.CharField("issue", max_length=20, choices=Outcome.choices, blank=True)

@@ -39,6 +39,7 @@ class ReferralContext:
     label: str
     url: str = ""
     id: int | None = None
+    organisation_id: int | None = None  # the structure asked for: its teams receive it first
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ def referral_create(
         context_id=context.id,
         context_label=context.label[:250],
         context_url=context.url[:500],
+        preferred_partner_id=context.organisation_id,
         sent_at=now,
     )
     found = route_referral(referral)

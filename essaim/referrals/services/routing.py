@@ -51,14 +51,23 @@ def request_profile(referral: Referral) -> routing.RequestProfile:
 
 
 def route_referral(referral: Referral) -> routing.Routing:
-    """Where the request goes now, leaving out the teams it was already sent to."""
+    """Where the request goes now, leaving out the teams it was already sent to. A request
+    addressed to a structure (from its offer's page) goes to that structure's team first, when
+    one handles it; the others follow within the limit of partners."""
     already = frozenset(referral.dispatches.values_list("team_id", flat=True))
-    return routing.route(
-        request_profile(referral),
-        team_profiles(),
-        max_partners=ReferralSettings.current().max_partners,
-        exclude=already,
-    )
+    request = request_profile(referral)
+    profiles = team_profiles()
+    limit = ReferralSettings.current().max_partners
+    found = routing.route(request, profiles, max_partners=limit, exclude=already)
+    preferred = referral.preferred_partner_id
+    if preferred is None:
+        return found
+    own = routing.route(request, [p for p in profiles if p.partner == preferred], max_partners=1, exclude=already)
+    if not own.teams:
+        return found
+    partner_of = {profile.id: profile.partner for profile in profiles}
+    others = [team for team in found.teams if partner_of[team] != preferred]
+    return routing.Routing(teams=(*own.teams, *others[: limit - 1]))
 
 
 def dispatch_to(referral: Referral, team_ids: Iterable[int], *, now: datetime, by: Any = None) -> list[Dispatch]:
