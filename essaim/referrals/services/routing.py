@@ -72,8 +72,13 @@ def route_referral(referral: Referral) -> routing.Routing:
 
 def dispatch_to(referral: Referral, team_ids: Iterable[int], *, now: datetime, by: Any = None) -> list[Dispatch]:
     """Send the request to these teams: one dispatch each, and an e-mail to their advisers."""
-    teams = Team.objects.filter(pk__in=list(team_ids)).select_related("organisation")
-    created = [Dispatch.objects.create(referral=referral, team=team, sent_at=now, routed_by=by) for team in teams]
+    wanted = list(team_ids)
+    teams = Team.objects.in_bulk(wanted)
+    created = [
+        Dispatch.objects.create(referral=referral, team=teams[pk], sent_at=now, routed_by=by)
+        for pk in wanted
+        if pk in teams
+    ]
     for dispatch in created:
         notify_team(dispatch, template="emails/referral_new_request")
     return created
