@@ -195,3 +195,18 @@ def test_a_request_from_an_offer_page_goes_first_to_the_offers_operator(setting)
 
     assert list(referral.dispatches.order_by("pk").values_list("team", flat=True)) == [operator.pk, near.pk]
     assert other_near.pk not in referral.dispatches.values_list("team", flat=True)
+
+
+def test_the_module_a_request_came_from_reads_its_state_back(setting):
+    from essaim.referrals.services import ReferralContext, referral_states
+
+    team = make_team()
+    context = ReferralContext(kind="autodiagnostic", label="Autodiagnostic de la Ressourcerie", id=12)
+    referral = make_referral(commune=setting.nantes, context=context).referral
+    assert [state.status for state in referral_states(kind="autodiagnostic", id=12)] == [
+        "Transmise, en attente de prise en charge"
+    ]
+    referral_take(referral=referral, team=team, by=team.advisers.get())
+    [state] = referral_states(kind="autodiagnostic", id=12)
+    assert state.is_open and state.taken_by == str(team)
+    assert referral_states(kind="autodiagnostic", id=13) == []

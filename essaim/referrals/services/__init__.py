@@ -14,14 +14,17 @@ from essaim.referrals.services.requests import (
     ReferralContext,
     ReferralInvalid,
     ReferralReceipt,
+    ReferralState,
     referral_create,
     referral_problems,
+    referral_states,
 )
 
 __all__ = [
     "ReferralContext",
     "ReferralInvalid",
     "ReferralReceipt",
+    "ReferralState",
     "referral_close",
     "referral_create",
     "referral_decline",
@@ -29,6 +32,7 @@ __all__ = [
     "referral_problems",
     "referral_rate",
     "referral_route",
+    "referral_states",
     "referral_take",
     "referral_withdraw",
 ]

@@ -173,3 +173,27 @@ def _merge(referral: Referral, *, description: str, phone: str, email: str, now:
         referral.email = email
     referral.save(update_fields=["description", "phone", "email"])
     record_event(referral, by=None, summary="Demande complétée par le porteur de projet", changes={})
+
+
+@dataclass(frozen=True)
+class ReferralState:
+    """A request as the module it came from shows it back: when, where it stands, who has it."""
+
+    sent_at: datetime
+    status: str  # the French label
+    is_open: bool
+    taken_by: str  # the structure and team in charge, empty while nobody is
+
+
+def referral_states(*, kind: str, id: int) -> list[ReferralState]:
+    """The requests a module's object started (a diagnostic, an offer), newest first."""
+    found = Referral.objects.filter(context_kind=kind, context_id=id).select_related("taken_team__organisation")
+    return [
+        ReferralState(
+            sent_at=referral.sent_at,
+            status=referral.get_status_display(),
+            is_open=referral.is_open,
+            taken_by=str(referral.taken_team) if referral.taken_team else "",
+        )
+        for referral in found.order_by("-sent_at", "-pk")
+    ]
