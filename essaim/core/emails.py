@@ -3,6 +3,9 @@ queue so that a slow or failing mail server never slows down or breaks a page.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +29,10 @@ def send_templated_email(
     *, template: str, to: list[str], context: dict[str, Any], headers: dict[str, str] | None = None
 ) -> None:
     """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` and queue the
-    e-mail once the current transaction commits (never for a rolled-back change)."""
+    e-mail once the current transaction commits (never for a rolled-back change), unless
+    e-mails are withheld."""
+    if _withheld.get():
+        return
     context = {**publisher_identity(), **context}
     subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
     text = _render_text(f"{template}.txt", context)
@@ -34,6 +40,20 @@ def send_templated_email(
     transaction.on_commit(
         lambda: deliver_email.enqueue(subject=subject, to=to, text=text, html=html, headers=headers or {})
     )
+
+
+_withheld: ContextVar[bool] = ContextVar("essaim_emails_withheld", default=False)
+
+
+@contextmanager
+def emails_withheld() -> Iterator[None]:
+    """No e-mail is queued inside this block: the demo builds a module's past through the
+    services that tell people about each step, and nobody is to be told."""
+    token = _withheld.set(True)
+    try:
+        yield
+    finally:
+        _withheld.reset(token)
 
 
 def publisher_identity() -> dict[str, str]:

@@ -1,0 +1,417 @@
+"""The demo network of partners of each demo région: its structures (found in the demo directory,
+created there when missing) and their teams' referencing, with one adviser account per team.
+
+Each network leaves a need uncovered in some départements (training volunteers: only the
+Guid'Asso points handle it, and not everywhere), so that the CRESS's gap table shows something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ADVISER_DOMAIN = "@demo.essaim.example"
+
+# The needs each kind of partner handles (slugs of the catalogue's needs).
+DLA_NEEDS = (
+    "choisir_statut_gouvernance",
+    "recruter_rh_benevolat",
+    "tresorerie",
+    "cooperer_mutualiser",
+    "difficulte_rebond",
+    "changer_echelle_essaimer",
+    "mesurer_impact",
+    "numerique",
+)
+FRANCE_ACTIVE_NEEDS = (
+    "financer_demarrage",
+    "financer_investissement",
+    "fonds_propres",
+    "tresorerie",
+    "difficulte_rebond",
+)
+GUIDASSO_NEEDS = (
+    "structurer_projet",
+    "choisir_statut_gouvernance",
+    "recruter_rh_benevolat",
+    "former_benevoles",
+    "financer_demarrage",
+)
+GUIDASSO_AUDIENCES = ("association", "collectif_informel")
+CRESS_NEEDS = ("cooperer_mutualiser", "mesurer_impact", "changer_echelle_essaimer", "choisir_statut_gouvernance")
+CMA_NEEDS = ("structurer_projet", "financer_demarrage", "transmettre_reprendre", "numerique")
+CCI_NEEDS = (
+    "commercialiser_marches_publics",
+    "transmettre_reprendre",
+    "numerique",
+    "transition_ecologique",
+    "financer_investissement",
+)
+AGRICULTURE_NEEDS = ("structurer_projet", "transmettre_reprendre", "transition_ecologique", "cooperer_mutualiser")
+INCUBATOR_NEEDS = ("structurer_projet", "choisir_statut_gouvernance", "changer_echelle_essaimer")
+
+
+@dataclass(frozen=True)
+class DemoPartner:
+    """A structure of the network: the demo directory's when it has it, else created there."""
+
+    name: str
+    commune: str  # INSEE code of its seat
+    description: str
+    ess_family: str = ""
+
+
+@dataclass(frozen=True)
+class DemoTeam:
+    key: str  # its adviser is conseil.<key>@demo.essaim.example
+    partner: str
+    name: str
+    needs: tuple[str, ...]
+    territories: tuple[tuple[str, str], ...]
+    adviser: str  # the adviser's full name
+    audiences: tuple[str, ...] = ()
+    min_years: int | None = None
+    min_employees: int | None = None
+
+    @property
+    def adviser_email(self) -> str:
+        return f"conseil.{self.key}{ADVISER_DOMAIN}"
+
+    @property
+    def email(self) -> str:
+        return f"equipe.{self.key}{ADVISER_DOMAIN}"
+
+
+def _dla(departement: str, partner: str, adviser: str, needs: tuple[str, ...] = DLA_NEEDS) -> DemoTeam:
+    """A département's DLA: employer structures of the ESS, one year old at least."""
+    return DemoTeam(
+        f"dla{departement}",
+        partner,
+        "Chargés de mission DLA",
+        needs,
+        (("departement", departement),),
+        adviser,
+        min_years=1,
+        min_employees=1,
+    )
+
+
+def _chamber(name: str, commune: str, what: str) -> DemoPartner:
+    return DemoPartner(name, commune, f"Chambre consulaire régionale : {what}")
+
+
+PARTNERS = {
+    "52": (
+        DemoPartner(
+            "CRESS Pays de la Loire",
+            "44109",
+            "Chambre régionale de l'économie sociale et solidaire des Pays de la Loire.",
+            "association",
+        ),
+        _chamber(
+            "Chambre de métiers et de l'artisanat Pays de la Loire",
+            "44109",
+            "création, reprise et développement des entreprises artisanales.",
+        ),
+        _chamber("CCI Pays de la Loire", "44109", "appui aux entreprises du commerce, de l'industrie et des services."),
+        _chamber(
+            "Chambre d'agriculture des Pays de la Loire",
+            "49007",
+            "installation, diversification et transmission des exploitations agricoles.",
+        ),
+        DemoPartner("DLA de Loire-Atlantique", "44109", "Dispositif local d'accompagnement de Loire-Atlantique."),
+        DemoPartner("DLA de Maine-et-Loire", "49007", "Dispositif local d'accompagnement de Maine-et-Loire."),
+        DemoPartner("DLA de la Mayenne", "53130", "Dispositif local d'accompagnement de la Mayenne."),
+        DemoPartner("DLA de la Sarthe", "72181", "Dispositif local d'accompagnement de la Sarthe."),
+        DemoPartner("DLA de la Vendée", "85191", "Dispositif local d'accompagnement de la Vendée."),
+        DemoPartner(
+            "France Active Pays de la Loire",
+            "44109",
+            "Association territoriale du réseau France Active, qui finance les entreprises de l'ESS.",
+            "association",
+        ),
+        DemoPartner(
+            "Les Ecossolies",
+            "44109",
+            "Réseau de l'ESS nantaise qui incube des projets d'utilité sociale.",
+            "association",
+        ),
+        DemoPartner(
+            "Ligue de l'enseignement - FAL 44",
+            "44109",
+            "Fédération d'associations d'éducation populaire, point d'appui à la vie associative.",
+            "association",
+        ),
+        DemoPartner(
+            "Maison des associations d'Angers",
+            "49007",
+            "Lieu ressource de la vie associative angevine, labellisé point Guid'Asso (structure fictive).",
+            "association",
+        ),
+        DemoPartner(
+            "Le Mouvement associatif Pays de la Loire",
+            "44109",
+            "Coordination régionale des fédérations et réseaux associatifs.",
+            "association",
+        ),
+    ),
+    "24": (
+        DemoPartner(
+            "CRESS Centre-Val de Loire",
+            "45234",
+            "Chambre régionale de l'économie sociale et solidaire du Centre-Val de Loire.",
+            "association",
+        ),
+        _chamber(
+            "Chambre de métiers et de l'artisanat Centre-Val de Loire",
+            "45234",
+            "création, reprise et développement des entreprises artisanales.",
+        ),
+        _chamber(
+            "CCI Centre-Val de Loire", "45234", "appui aux entreprises du commerce, de l'industrie et des services."
+        ),
+        _chamber(
+            "Chambre d'agriculture du Centre-Val de Loire",
+            "45234",
+            "installation, diversification et transmission des exploitations agricoles.",
+        ),
+        DemoPartner("DLA du Cher", "18033", "Dispositif local d'accompagnement du Cher."),
+        DemoPartner("DLA d'Eure-et-Loir", "28085", "Dispositif local d'accompagnement d'Eure-et-Loir."),
+        DemoPartner("DLA de l'Indre", "36044", "Dispositif local d'accompagnement de l'Indre."),
+        DemoPartner("DLA d'Indre-et-Loire", "37261", "Dispositif local d'accompagnement d'Indre-et-Loire."),
+        DemoPartner("DLA de Loir-et-Cher", "41018", "Dispositif local d'accompagnement de Loir-et-Cher."),
+        DemoPartner("DLA du Loiret", "45234", "Dispositif local d'accompagnement du Loiret."),
+        DemoPartner(
+            "France Active Centre-Val de Loire",
+            "45234",
+            "Association territoriale du réseau France Active, qui finance les entreprises de l'ESS.",
+            "association",
+        ),
+        DemoPartner(
+            "Alter'Incub Centre-Val de Loire", "45234", "Incubateur régional d'innovation sociale.", "cooperative"
+        ),
+        DemoPartner(
+            "Maison des associations de Tours",
+            "37261",
+            "Lieu ressource de la vie associative tourangelle, labellisé point Guid'Asso (structure fictive).",
+            "association",
+        ),
+        DemoPartner(
+            "Ligue de l'enseignement du Cher",
+            "18033",
+            "Fédération d'associations d'éducation populaire, point d'appui à la vie associative (structure fictive).",
+            "association",
+        ),
+    ),
+}
+
+TEAMS = {
+    "52": (
+        DemoTeam(
+            "cress-pdl",
+            "CRESS Pays de la Loire",
+            "Pôle accompagnement et coopérations",
+            CRESS_NEEDS,
+            (("region", "52"),),
+            "Élodie Marchand",
+        ),
+        DemoTeam(
+            "cma-pdl",
+            "Chambre de métiers et de l'artisanat Pays de la Loire",
+            "Service création et transmission",
+            CMA_NEEDS,
+            (("region", "52"),),
+            "Thierry Gauthier",
+        ),
+        DemoTeam(
+            "cci-pdl",
+            "CCI Pays de la Loire",
+            "Appui aux entreprises",
+            CCI_NEEDS,
+            (("region", "52"),),
+            "Nadia Bouchard",
+        ),
+        DemoTeam(
+            "agri-pdl",
+            "Chambre d'agriculture des Pays de la Loire",
+            "Installation et diversification",
+            AGRICULTURE_NEEDS,
+            (("region", "52"),),
+            "Hervé Lemaire",
+        ),
+        _dla("44", "DLA de Loire-Atlantique", "Sophie Rivière"),
+        _dla("49", "DLA de Maine-et-Loire", "Julien Poirier"),
+        # The Mayenne's DLA leaves digital questions to the CCI.
+        _dla("53", "DLA de la Mayenne", "Anne Chevalier", tuple(n for n in DLA_NEEDS if n != "numerique")),
+        _dla("72", "DLA de la Sarthe", "Mehdi Haddad"),
+        _dla("85", "DLA de la Vendée", "Claire Boutin"),
+        DemoTeam(
+            "france-active-ouest",
+            "France Active Pays de la Loire",
+            "Antenne Loire-Atlantique et Vendée",
+            FRANCE_ACTIVE_NEEDS,
+            (("departement", "44"), ("departement", "85")),
+            "Lucas Ferrand",
+        ),
+        DemoTeam(
+            "france-active-est",
+            "France Active Pays de la Loire",
+            "Antenne Anjou, Mayenne et Sarthe",
+            FRANCE_ACTIVE_NEEDS,
+            (("departement", "49"), ("departement", "53"), ("departement", "72")),
+            "Inès Mercier",
+        ),
+        DemoTeam(
+            "incubateur-nantes",
+            "Les Ecossolies",
+            "Incubateur des Ecossolies",
+            INCUBATOR_NEEDS,
+            (("departement", "44"),),
+            "Paul Jourdain",
+        ),
+        DemoTeam(
+            "guidasso-nantes",
+            "Ligue de l'enseignement - FAL 44",
+            "Point Guid'Asso de Nantes Métropole",
+            GUIDASSO_NEEDS,
+            (("epci", "244400404"),),
+            "Marion Le Bihan",
+            audiences=GUIDASSO_AUDIENCES,
+        ),
+        DemoTeam(
+            "guidasso-angers",
+            "Maison des associations d'Angers",
+            "Point Guid'Asso d'Angers Loire Métropole",
+            GUIDASSO_NEEDS,
+            (("epci", "244900015"),),
+            "Romain Guillet",
+            audiences=GUIDASSO_AUDIENCES,
+        ),
+        DemoTeam(
+            "guidasso-vendee",
+            "Le Mouvement associatif Pays de la Loire",
+            "Point Guid'Asso de Vendée",
+            GUIDASSO_NEEDS,
+            (("departement", "85"),),
+            "Aurélie Texier",
+            audiences=GUIDASSO_AUDIENCES,
+        ),
+    ),
+    "24": (
+        DemoTeam(
+            "cress-cvl",
+            "CRESS Centre-Val de Loire",
+            "Pôle accompagnement et coopérations",
+            CRESS_NEEDS,
+            (("region", "24"),),
+            "Hélène Dumas",
+        ),
+        DemoTeam(
+            "cma-cvl",
+            "Chambre de métiers et de l'artisanat Centre-Val de Loire",
+            "Service création et transmission",
+            CMA_NEEDS,
+            (("region", "24"),),
+            "Olivier Renaud",
+        ),
+        DemoTeam(
+            "cci-cvl",
+            "CCI Centre-Val de Loire",
+            "Appui aux entreprises",
+            CCI_NEEDS,
+            (("region", "24"),),
+            "Samia Belkacem",
+        ),
+        DemoTeam(
+            "agri-cvl",
+            "Chambre d'agriculture du Centre-Val de Loire",
+            "Installation et diversification",
+            AGRICULTURE_NEEDS,
+            (("region", "24"),),
+            "Bertrand Collin",
+        ),
+        _dla("18", "DLA du Cher", "Agnès Perrot"),
+        _dla("28", "DLA d'Eure-et-Loir", "Damien Roussel"),
+        _dla("36", "DLA de l'Indre", "Cécile Marchal", tuple(n for n in DLA_NEEDS if n != "numerique")),
+        _dla("37", "DLA d'Indre-et-Loire", "Karim Saidi"),
+        _dla("41", "DLA de Loir-et-Cher", "Laure Besson"),
+        _dla("45", "DLA du Loiret", "Nicolas Hamon"),
+        DemoTeam(
+            "france-active-nord",
+            "France Active Centre-Val de Loire",
+            "Antenne Loiret, Eure-et-Loir et Loir-et-Cher",
+            FRANCE_ACTIVE_NEEDS,
+            (("departement", "28"), ("departement", "41"), ("departement", "45")),
+            "Émilie Garnier",
+        ),
+        DemoTeam(
+            "france-active-sud",
+            "France Active Centre-Val de Loire",
+            "Antenne Berry et Touraine",
+            FRANCE_ACTIVE_NEEDS,
+            (("departement", "18"), ("departement", "36"), ("departement", "37")),
+            "Thomas Vidal",
+        ),
+        DemoTeam(
+            "incubateur-cvl",
+            "Alter'Incub Centre-Val de Loire",
+            "Incubateur régional",
+            INCUBATOR_NEEDS,
+            (("region", "24"),),
+            "Justine Perrin",
+        ),
+        DemoTeam(
+            "guidasso-tours",
+            "Maison des associations de Tours",
+            "Point Guid'Asso de Tours Métropole",
+            GUIDASSO_NEEDS,
+            (("epci", "243700754"),),
+            "Fanny Lebrun",
+            audiences=GUIDASSO_AUDIENCES,
+        ),
+        DemoTeam(
+            "guidasso-cher",
+            "Ligue de l'enseignement du Cher",
+            "Point Guid'Asso du Cher",
+            GUIDASSO_NEEDS,
+            (("departement", "18"),),
+            "Yannick Morel",
+            audiences=GUIDASSO_AUDIENCES,
+        ),
+    ),
+}
+
+# The adviser shown first in the demo summary: the département of the région's capital.
+KEY_TEAM = {"52": "dla44", "24": "dla45"}
+
+# Where the demo's requests come from: the same places in both régions' terms (INSEE codes).
+PLACES = {
+    "52": {
+        "metropole": "44109",  # Nantes
+        "banlieue": "44162",  # Saint-Herblain
+        "ville49": "49007",  # Angers
+        "ville53": "53130",  # Laval
+        "ville72": "72181",  # Le Mans
+        "ville85": "85191",  # La Roche-sur-Yon
+        "rural44": "44036",  # Châteaubriant
+        "rural49": "49018",  # Baugé-en-Anjou
+        "rural53": "53097",  # Évron
+        "rural72": "72334",  # Sillé-le-Guillaume
+        "rural85": "85182",  # Pouzauges
+    },
+    "24": {
+        "metropole": "45234",  # Orléans
+        "banlieue": "37261",  # Tours
+        "ville49": "18033",  # Bourges
+        "ville53": "28085",  # Chartres
+        "ville72": "36044",  # Châteauroux
+        "ville85": "41018",  # Blois
+        "rural44": "45252",  # Pithiviers
+        "rural49": "37132",  # Loches
+        "rural53": "28280",  # Nogent-le-Rotrou
+        "rural72": "36018",  # Le Blanc
+        "rural85": "41194",  # Romorantin-Lanthenay
+    },
+}
+
+# The structure whose offer some requests start from ("Contacter cet opérateur").
+OFFER_PARTNER = {"52": "France Active Pays de la Loire", "24": "France Active Centre-Val de Loire"}
