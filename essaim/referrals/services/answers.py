@@ -26,7 +26,7 @@ TERMINAL = (S.CLOSED, S.WITHDRAWN, S.ABANDONED)
 
 def _locked(referral: Referral) -> Referral:
     """The request read again under a row lock: two advisers clicking at once are served in turn."""
-    return Referral.objects.select_for_update().select_related("commune", "taken_team").get(pk=referral.pk)
+    return Referral.objects.select_for_update(of=("self",)).select_related("commune", "taken_team").get(pk=referral.pk)
 
 
 def _dispatch(referral: Referral, team: Team) -> Dispatch:
