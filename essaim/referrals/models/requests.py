@@ -69,6 +69,13 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
     def in_region(self, region_code: str) -> ReferralQuerySet:
         return self.filter(commune__departement__region__code=region_code)
 
+    def answered_by_teams(self, teams: Any, statuses: Any) -> ReferralQuerySet:
+        """Requests sent to one of these teams whose dispatch there is in one of these states
+        (`Dispatch.Status` values)."""
+        return self.filter(
+            models.Exists(Dispatch.objects.filter(referral=models.OuterRef("pk"), team__in=teams, status__in=statuses))
+        )
+
 
 class Referral(models.Model):
     """A request for support. The requester needs no account: a private link (`token`) lets
