@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
-from essaim.accounts.models import EMAIL_MAX_LENGTH, normalise_email
+from essaim.accounts.models import EMAIL_MAX_LENGTH, User, normalise_email
 from essaim.core.emails import send_templated_email
 from essaim.core.ratelimit import HoneypotForm
 
@@ -34,7 +35,12 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class QueuedPasswordResetForm(HoneypotForm, PasswordResetForm):
-    """Django's reset form, with the e-mail sent by the task queue from our French templates."""
+    """Django's reset form, with the e-mail sent by the task queue from our French templates.
+    Unlike Django's, it also writes to an account that never had a password (an adviser added by
+    the CRESS, whose first link has expired): receiving the e-mail proves the address is theirs."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        return User.objects.filter(email__iexact=email, is_active=True).iterator()
 
     def send_mail(
         self,

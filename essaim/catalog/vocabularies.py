@@ -8,10 +8,13 @@ from essaim.core.models import TaxonomyTerm
 from essaim.core.registries import vocabularies
 
 
-def _terms(model: type[TaxonomyTerm]) -> list[tuple[str, str]]:
-    return list(model.objects.filter(is_obsolete=False).values_list("slug", "label"))  # type: ignore[attr-defined]
+def _terms(model: type[TaxonomyTerm], current_only: bool) -> list[tuple[str, str]]:
+    terms = model.objects.all()  # type: ignore[attr-defined]
+    if current_only:
+        terms = terms.filter(is_obsolete=False)
+    return list(terms.values_list("slug", "label"))
 
 
-vocabularies.add("needs", lambda: _terms(Need), order=10)
-vocabularies.add("stages", lambda: _terms(Stage), order=10)
-vocabularies.add("audiences", lambda: _terms(Audience), order=10)
+vocabularies.add("needs", lambda current_only: _terms(Need, current_only), order=10)
+vocabularies.add("stages", lambda current_only: _terms(Stage, current_only), order=10)
+vocabularies.add("audiences", lambda current_only: _terms(Audience, current_only), order=10)

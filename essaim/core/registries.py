@@ -212,13 +212,14 @@ retention_policies: Registry[Callable[[Any], list[str]]] = Registry()
 
 
 # Vocabularies a module owns and others read by slug ("needs", "stages", "audiences", owned by
-# the catalogue): a function returning the (slug, label) pairs in order, obsolete terms left out.
-vocabularies: Registry[Callable[[], list[tuple[str, str]]]] = Registry()
+# the catalogue): a function of `current_only` returning the (slug, label) pairs in order, obsolete
+# terms left out when `current_only` (choices) and kept otherwise (labels of older records).
+vocabularies: Registry[Callable[[bool], list[tuple[str, str]]]] = Registry()
 
 
-def vocabulary(name: str) -> list[tuple[str, str]]:
+def vocabulary(name: str, *, current_only: bool = True) -> list[tuple[str, str]]:
     """The (slug, label) pairs of a vocabulary; none when no module provides it."""
-    return vocabularies.get(name)() if name in vocabularies else []
+    return vocabularies.get(name)(current_only) if name in vocabularies else []
 
 
 # Offers that answer a need, for a module that has no offers of its own (the apology of a request

@@ -68,6 +68,24 @@ def test_password_reset_sends_a_french_email_whose_link_works(client, django_cap
     assert user.check_password("Tournesol-Prairie-42")
 
 
+def test_an_account_that_never_had_a_password_can_choose_one_by_email(client, django_capture_on_commit_callbacks):
+    """An adviser added by the CRESS whose first link expired: Django's form would skip them."""
+    user = UserFactory(email="conseil@example.org")
+    user.set_unusable_password()
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": "conseil@example.org"})
+    [message] = mail.outbox
+    assert message.to == ["conseil@example.org"]
+
+
+def test_a_deactivated_account_gets_no_reset_email(client, django_capture_on_commit_callbacks):
+    UserFactory(email="parti@example.org", is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": "parti@example.org"})
+    assert mail.outbox == []
+
+
 def test_password_reset_for_an_unknown_address_reveals_nothing(client):
     response = client.post(reverse("accounts:password_reset"), {"email": "personne@example.org"})
     assert response.status_code == 302

@@ -13,8 +13,9 @@ from essaim.referrals.models import Referral
 
 
 def vocabulary_label(name: str, slug: str) -> str:
-    """The French label of a slug of the catalogue's vocabularies (the slug when it is gone)."""
-    return dict(vocabulary(name)).get(slug, slug)
+    """The French label of a slug of the catalogue's vocabularies, an obsolete term included
+    (a term deleted by hand in the admin is shown as such, never as its slug)."""
+    return dict(vocabulary(name, current_only=False)).get(slug, "terme retiré de la liste")
 
 
 def need_label(slug: str) -> str:
