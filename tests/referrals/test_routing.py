@@ -247,7 +247,7 @@ def test_handles_gives_the_closest_level_of_an_eligible_team(profile, answers):
     assert handles(profile, answers) == closeness(profile, answers)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(team_lists, requests, partner_caps, excluded)
 def test_a_request_goes_only_to_teams_that_handle_it_and_were_not_excluded(teams, answers, max_partners, exclude):
     by_id = {profile.id: profile for profile in teams}
@@ -259,7 +259,7 @@ def test_a_request_goes_only_to_teams_that_handle_it_and_were_not_excluded(teams
         assert any(contains(territory, answers.place) for territory in chosen.territories)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(team_lists, requests, partner_caps, excluded)
 def test_a_request_goes_to_at_most_max_partners_once_each(teams, answers, max_partners, exclude):
     partner_of = {profile.id: profile.partner for profile in teams}
@@ -273,7 +273,7 @@ def test_a_request_goes_to_at_most_max_partners_once_each(teams, answers, max_pa
     assert len(routed) == min(max_partners, len(eligible_partners))
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(team_lists, requests, partner_caps, excluded)
 def test_a_request_goes_to_the_cress_exactly_when_no_remaining_team_handles_it(teams, answers, max_partners, exclude):
     routing = route(answers, teams, max_partners=max_partners, exclude=exclude)
@@ -282,7 +282,7 @@ def test_a_request_goes_to_the_cress_exactly_when_no_remaining_team_handles_it(t
     assert bool(routing.teams) == handled
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(team_lists, requests, partner_caps, excluded, st.randoms(use_true_random=False))
 def test_the_routing_does_not_depend_on_the_order_of_the_teams(teams, answers, max_partners, exclude, random):
     shuffled = list(teams)
@@ -292,7 +292,7 @@ def test_the_routing_does_not_depend_on_the_order_of_the_teams(teams, answers, m
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(team_lists, requests, partner_caps, excluded)
 def test_the_closest_partners_come_first_through_their_closest_team(teams, answers, max_partners, exclude):
     by_id = {profile.id: profile for profile in teams}
@@ -404,7 +404,7 @@ def covered(teams, need, departement):
     return best
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(team_lists)
 def test_coverage_gives_each_need_and_departement_the_best_any_team_gives(teams):
     gaps = coverage_of(teams)
@@ -413,7 +413,7 @@ def test_coverage_gives_each_need_and_departement_the_best_any_team_gives(teams)
         assert level == covered(teams, need, code)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(team_lists, requests)
 def test_a_request_in_a_fully_covered_departement_is_never_left_to_the_cress_for_want_of_territory(teams, answers):
     # Filters aside, a team covering the whole département handles a request from any of its communes.
