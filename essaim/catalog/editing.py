@@ -7,12 +7,10 @@ import secrets
 from typing import Any
 
 from django import forms
-from django.conf import settings
 
 from essaim.catalog.models import CONTENT_FIELDS, TAXONOMY_MODELS, Offer, RefinementQuestion
 from essaim.core.fields import BoundedDateField, IdMultipleChoiceField
-from essaim.territories.models import Departement, Region
-from essaim.territories.names import TerritoryNames, local_kind
+from essaim.territories.forms import CoveredTerritoriesForm
 
 REQUIREMENT_PREFIX = "requires_"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -23,21 +21,10 @@ REQUIREMENT_CHOICES = [
 ]
 
 
-class OfferForm(forms.ModelForm):
-    coverage = forms.MultipleChoiceField(
-        label="Territoires couverts",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Cochez l'échelle la plus large qui convient.",
-    )
+class OfferForm(CoveredTerritoriesForm, forms.ModelForm):
     # A new offer's form carries a one-time token (`services.offer_create`): sent twice, it
     # finds the draft it created the first time.
     creation_token = forms.CharField(required=False, widget=forms.HiddenInput)
-    local_codes = forms.CharField(
-        label="Communes ou intercommunalités couvertes",
-        required=False,
-        help_text="Codes INSEE de communes (5 caractères) ou SIREN d'EPCI (9 chiffres), séparés par des virgules.",
-    )
 
     class Meta:
         model = Offer
@@ -62,7 +49,10 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args: Any, operators: Any, territory_tokens: list[str] | None = None, **kwargs: Any) -> None:
         """`territory_tokens` shows other territories than the offer's own (a pending revision's)."""
-        super().__init__(*args, **kwargs)
+        instance = kwargs.get("instance")
+        if territory_tokens is None and instance is not None and instance.pk:
+            territory_tokens = [territory.token for territory in instance.territories.all()]
+        super().__init__(*args, territory_tokens=territory_tokens, **kwargs)
         if self.instance.pk:
             del self.fields["creation_token"]
         else:
@@ -71,15 +61,6 @@ class OfferForm(forms.ModelForm):
         for name, model in TAXONOMY_MODELS.items():
             self.fields[name].queryset = model.objects.filter(is_obsolete=False)
             self.fields[name].to_field_name = "slug"
-        region = Region.objects.filter(code=settings.ESSAIM_REGION).first()
-        choices = [("france", "France entière")]
-        if region:
-            choices.append((f"region:{region.code}", f"Toute la région {region.name}"))
-            choices += [
-                (f"departement:{dep.code}", f"{dep.name} ({dep.code})")
-                for dep in Departement.objects.filter(region=region).order_by("code")
-            ]
-        self.fields["coverage"].choices = choices
         # One field per refinement question of the guided path: may this offer require an answer?
         self.questions = list(RefinementQuestion.objects.filter(is_obsolete=False))
         for question in self.questions:
@@ -90,47 +71,19 @@ class OfferForm(forms.ModelForm):
                 required=False,
                 initial="" if expected is None else ("oui" if expected else "non"),
             )
-        if self.instance.pk or territory_tokens is not None:
-            if territory_tokens is None:
-                territory_tokens = [territory.token for territory in self.instance.territories.all()]
-            tokens = territory_tokens
-            known = {value for value, _label in choices}
-            self.initial["coverage"] = [token for token in tokens if token in known]
-            self.initial["local_codes"] = ", ".join(token.split(":", 1)[1] for token in tokens if token not in known)
 
     def clean_creation_token(self) -> str:
         """A token the form did not make (tampered with) is ignored, not an error."""
         token = str(self.cleaned_data.get("creation_token") or "")
         return token if TOKEN.fullmatch(token) else ""
 
-    def clean_local_codes(self) -> list[tuple[str, str, str]]:
-        names = TerritoryNames()
-        territories = []
-        for code in [part.strip() for part in self.cleaned_data.get("local_codes", "").split(",") if part.strip()]:
-            kind = local_kind(code)
-            name = names.name(kind, code)
-            if name is None:
-                raise forms.ValidationError(f"« {code[:20]} » n'est ni un code de commune ni un SIREN d'EPCI connu.")
-            territories.append((kind, code, name))
-        return territories
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        names = TerritoryNames()
-        territories = []
-        for token in data.get("coverage", []):
-            kind, _, code = token.partition(":")
-            territories.append((kind, code, "France entière" if kind == "france" else names.name(kind, code) or code))
-        territories += data.get("local_codes") or []
         data["required_answers"] = {
             question.slug: data[REQUIREMENT_PREFIX + question.slug] == "oui"
             for question in self.questions
             if data.get(REQUIREMENT_PREFIX + question.slug)
         }
-        if not territories:
-            self.add_error("coverage", "Indiquez au moins un territoire couvert.")
-        # A territory typed twice ("49007, 49007") is covered once: nothing to tell the operator.
-        data["territories"] = list({(kind, code): (kind, code, name) for kind, code, name in territories}.values())
         for low, high, label in (
             ("amount_min", "amount_max", "montant"),
             ("min_years", "max_years", "ancienneté"),

@@ -25,3 +25,9 @@ def legal_category_label(code: str) -> str:
     """The category's name: its own (level III), else its group's (level II), else ""."""
     labels = _labels()
     return labels.get(code) or labels.get(code[:2], "")
+
+
+def legal_category_choices() -> list[tuple[str, str]]:
+    """The level III categories (4-digit codes) with their names, in code order: what a form
+    offers to choose from."""
+    return [(code, label) for code, label in _labels().items() if len(code) == 4]

@@ -1,5 +1,6 @@
-"""A form field that finds a commune from what a person types: a name (accents and case do not
-matter), a name with its département ("Saint-Herblain (44)") or an INSEE code."""
+"""Form fields for places: a commune found from what a person types (a name, accents and case
+ignored, a name with its département, "Saint-Herblain (44)", or an INSEE code), and the
+territories something covers (`CoveredTerritoriesForm`: an offer, a partner team)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from essaim.core.text import is_ascii_digits
-from essaim.territories.models import Commune
+from essaim.territories.models import Commune, Departement, Region
+from essaim.territories.names import TerritoryNames, local_kind
 
 LABEL_PATTERN = re.compile(r"^(?P<name>.+?)\s*\((?P<dep>[0-9][0-9AB][0-9]?)\)\s*$")
 
@@ -71,3 +74,77 @@ class CommuneField(forms.CharField):
         if isinstance(value, Commune):
             return value.label
         return value
+
+
+def coverage_choices(region_code: str) -> list[tuple[str, str]]:
+    """The wide territories offered as boxes to tick: France, the région and its départements,
+    as tokens ("france", "region:52", "departement:44")."""
+    choices = [("france", "France entière")]
+    region = Region.objects.filter(code=region_code).first()
+    if region:
+        choices.append((f"region:{region.code}", f"Toute la région {region.name}"))
+        choices += [
+            (f"departement:{dep.code}", f"{dep.name} ({dep.code})")
+            for dep in Departement.objects.filter(region=region).order_by("code")
+        ]
+    return choices
+
+
+def territory_token(kind: str, code: str) -> str:
+    """A territory as the forms and files name it: "france", "departement:44", "commune:49007"."""
+    return kind if kind == "france" else f"{kind}:{code}"
+
+
+class CoveredTerritoriesForm(forms.Form):
+    """The territories something covers (an offer, a partner team): the wide ones ticked (France,
+    the région, its départements), communes and EPCI typed by code. Mix it into a form; its
+    `clean()` gives `territories`, a list of (kind, code, name) without repeats, at least one.
+    `territory_tokens` shows the territories already covered."""
+
+    coverage = forms.MultipleChoiceField(
+        label="Territoires couverts",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Cochez l'échelle la plus large qui convient.",
+    )
+    local_codes = forms.CharField(
+        label="Communes ou intercommunalités couvertes",
+        required=False,
+        help_text="Codes INSEE de communes (5 caractères) ou SIREN d'EPCI (9 chiffres), séparés par des virgules.",
+    )
+
+    def __init__(self, *args: Any, territory_tokens: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = coverage_choices(settings.ESSAIM_REGION)
+        self.fields["coverage"].choices = choices
+        if territory_tokens is not None:
+            known = {value for value, _label in choices}
+            self.initial["coverage"] = [token for token in territory_tokens if token in known]
+            self.initial["local_codes"] = ", ".join(
+                token.split(":", 1)[1] for token in territory_tokens if token not in known
+            )
+
+    def clean_local_codes(self) -> list[tuple[str, str, str]]:
+        names = TerritoryNames()
+        territories = []
+        for code in [part.strip() for part in self.cleaned_data.get("local_codes", "").split(",") if part.strip()]:
+            kind = local_kind(code)
+            name = names.name(kind, code)
+            if name is None:
+                raise forms.ValidationError(f"« {code[:20]} » n'est ni un code de commune ni un SIREN d'EPCI connu.")
+            territories.append((kind, code, name))
+        return territories
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        names = TerritoryNames()
+        territories = []
+        for token in data.get("coverage", []):
+            kind, _, code = token.partition(":")
+            territories.append((kind, code, "France entière" if kind == "france" else names.name(kind, code) or code))
+        territories += data.get("local_codes") or []
+        if not territories:
+            self.add_error("coverage", "Indiquez au moins un territoire couvert.")
+        # A territory typed twice ("49007, 49007") is covered once: nothing to tell anyone.
+        data["territories"] = list({(kind, code): (kind, code, name) for kind, code, name in territories}.values())
+        return data

@@ -110,3 +110,10 @@ def notify_cress(referral: Referral, *, template: str) -> None:
     send_templated_email(
         template=template, to=cress_addresses() or [settings.CONTACT_EMAIL], context=email_context(referral)
     )
+
+
+def teams_handling(referral: Referral) -> set[int]:
+    """The active teams whose referencing covers the request (need, territory, filters),
+    whatever the limit of partners: what the CRESS is shown first when it routes by hand."""
+    request = request_profile(referral)
+    return {profile.id for profile in team_profiles() if routing.handles(profile, request) is not None}
