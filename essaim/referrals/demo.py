@@ -277,7 +277,10 @@ def _take(referral: Referral, cress: User | None, when: datetime) -> None:
     if cress is not None:
         referral_take(referral=referral, team=None, by=cress, now=when)
         return
-    dispatch = referral.dispatches.pending().select_related("team").order_by("sent_at", "pk").first()
+    # The DLA answers first where it received the request, so that its demo adviser's inbox holds
+    # requests in hand and closed as well as waiting ones.
+    pending = list(referral.dispatches.pending().select_related("team").order_by("sent_at", "pk"))
+    dispatch = next((d for d in pending if d.team.name == "Chargés de mission DLA"), pending[0] if pending else None)
     if dispatch is None:
         raise RuntimeError(f"La demande de démonstration n° {referral.pk} n'a été transmise à aucune équipe.")
     referral_take(referral=referral, team=dispatch.team, by=_adviser(dispatch.team), now=when)
