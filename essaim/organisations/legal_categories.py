@@ -25,3 +25,9 @@ def legal_category_label(code: str) -> str:
     """The category's name: its own (level III), else its group's (level II), else ""."""
     labels = _labels()
     return labels.get(code) or labels.get(code[:2], "")
+
+
+def legal_category_choices() -> list[tuple[str, str]]:
+    """The level III categories (4-digit codes) as (code, name) pairs sorted by name, for a
+    form's select: the codes a request or a team's referencing names."""
+    return sorted(((code, label) for code, label in _labels().items() if len(code) == 4), key=lambda pair: pair[1])
