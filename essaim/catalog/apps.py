@@ -9,8 +9,17 @@ class CatalogConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the taxonomies into `setup_reference`, the demo catalogue into
         # `load_demo`, the home page's figures, the platform metrics and what the history follows on offers,
-        # and a person's alerts into `personal_data`.
-        from essaim.catalog import demo, figures, history, landing, personal_data, reference, vocabularies  # noqa: F401
+        # a person's alerts into `personal_data`, and what support requests read of offers.
+        from essaim.catalog import (  # noqa: F401
+            demo,
+            figures,
+            history,
+            landing,
+            personal_data,
+            reference,
+            referral_support,
+            vocabularies,
+        )
         from essaim.core.registries import AccountLink, Module, account_links, modules
 
         modules.add(

@@ -28,6 +28,6 @@ def legal_category_label(code: str) -> str:
 
 
 def legal_category_choices() -> list[tuple[str, str]]:
-    """The level III categories (4-digit codes) with their names, in code order: what a form
-    offers to choose from."""
-    return [(code, label) for code, label in _labels().items() if len(code) == 4]
+    """The level III categories (4-digit codes) as (code, name) pairs sorted by name, for a
+    form's select: the codes a request or a team's referencing names."""
+    return sorted(((code, label) for code, label in _labels().items() if len(code) == 4), key=lambda pair: pair[1])

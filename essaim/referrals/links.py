@@ -9,6 +9,11 @@ from collections.abc import Iterable
 from django.urls import reverse
 from django.utils.http import urlencode
 
+# The query name and value that mark a request as coming from the guided path's results
+# (`Source.ORIENTATION`; this module imports no model, so that any module may import it).
+ORIGIN = "origine"
+ORIENTATION = "parcours"
+
 
 def request_url(
     *,
@@ -19,8 +24,10 @@ def request_url(
     years: int | None = None,
     employees: int | None = None,
     offer: int | None = None,
+    from_orientation: bool = False,
 ) -> str:
-    """The request form, prefilled with what is known (empty values left out)."""
+    """The request form, prefilled with what is known (empty values left out). A request from
+    the guided path's results says so (`from_orientation`), for the CRESS's figures."""
     query: list[tuple[str, str]] = [("needs", need) for need in needs]
     for name, value in (("stage", stage), ("audience", audience), ("commune", commune)):
         if value:
@@ -28,5 +35,7 @@ def request_url(
     for name, number in (("years", years), ("employees", employees), ("offre", offer)):
         if number is not None:
             query.append((name, str(number)))
+    if from_orientation:
+        query.append((ORIGIN, ORIENTATION))
     base = reverse("referrals:new")
     return f"{base}?{urlencode(query)}" if query else base

@@ -23,6 +23,7 @@ from essaim.catalog.search import search_offers
 from essaim.catalog.services import offer_event_record, search_log_record
 from essaim.core.text import parse_id
 from essaim.organisations.models import Organisation
+from essaim.referrals import links as referral_links
 from essaim.territories.models import Departement
 
 PAGE_SIZE = 20
@@ -141,7 +142,23 @@ def results(request: HttpRequest) -> HttpResponse:
             "query": _answers_query(request),
             "refinements": [form[QUESTION_PREFIX + slug] for slug in asked],
             "refinement_hidden": _answer_pairs(request, skip=tuple(QUESTION_PREFIX + slug for slug in asked)),
+            "request_url": _request_url(form),
         },
+    )
+
+
+def _request_url(form: OrientationForm) -> str:
+    """The support request form, prefilled with the path's answers ("Être mis en relation")."""
+    data = form.cleaned_data
+    commune = data.get("commune")
+    return referral_links.request_url(
+        needs=[need.slug for need in data.get("needs") or []],
+        stage=data["stage"].slug if data.get("stage") else "",
+        audience=data["audience"].slug if data.get("audience") else "",
+        commune=commune.code if commune else "",
+        years=data.get("years"),
+        employees=data.get("employees"),
+        from_orientation=True,
     )
 
 
@@ -198,6 +215,11 @@ def offer_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_open": offer.is_open_on(today),
             "today": today,
             "back_to_results": _results_came_from(request),
+            # A request through the platform reaches the operator's teams first: only for a
+            # structure of the directory.
+            "request_url": referral_links.request_url(offer=offer.pk, needs=[need.slug for need in offer.needs.all()])
+            if offer.operator.is_active
+            else "",
         },
     )
 
