@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
@@ -54,6 +55,7 @@ class Team(models.Model):
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
+    history_entries = GenericRelation("core.HistoryEntry")
     objects = TeamQuerySet.as_manager()
 
     class Meta:
@@ -110,6 +112,8 @@ class ReferralSettings(models.Model):
         default=18,
         help_text="Passé ce délai, les coordonnées et la description des demandes closes sont effacées.",
     )
+
+    history_entries = GenericRelation("core.HistoryEntry")
 
     class Meta:
         verbose_name = "réglage des demandes d'accompagnement"

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -146,6 +147,7 @@ class Referral(models.Model):
     useful_answered_at = models.DateTimeField("avis donné le", null=True, blank=True)
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
 
+    history_entries = GenericRelation("core.HistoryEntry")
     objects = ReferralQuerySet.as_manager()
 
     class Meta:
@@ -209,6 +211,7 @@ class Dispatch(models.Model):
     first_reminder_at = models.DateTimeField("première relance", null=True, blank=True, editable=False)
     second_reminder_at = models.DateTimeField("seconde relance", null=True, blank=True, editable=False)
 
+    history_entries = GenericRelation("core.HistoryEntry")
     objects = DispatchQuerySet.as_manager()
 
     class Meta:
