@@ -34,7 +34,13 @@ def test_header_marks_the_module_whose_page_is_shown(client):
 def test_home_page_presents_the_registered_modules(client):
     response = client.get(reverse("core:home"))
     labels = [module.label for module in response.context["MODULES"]]
-    assert labels == ["Aides et accompagnement", "Stratégie régionale", "Rendez-vous ESSpresso", "Annuaire"]
+    assert labels == [
+        "Aides et accompagnement",
+        "Être accompagné",
+        "Stratégie régionale",
+        "Rendez-vous ESSpresso",
+        "Annuaire",
+    ]
 
 
 def test_home_page_names_the_region_once_the_territories_are_loaded(client, region, settings):
