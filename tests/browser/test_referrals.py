@@ -1,12 +1,15 @@
-"""A project leader asks for support from the guided path's results and follows the request on
-its private page, with no accessibility violation at desk width or on a phone."""
+"""One request from the guided path's results to its closing: the project leader asks for
+support and follows it on its private page; the partner's adviser logs in, finds it among the
+requests received, takes it in hand and closes it; the leader sees who took it, says it was useful
+and deletes it. axe-core checks every page, at desk width and on a 390 px phone."""
 
 import os
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.accounts.factories import UserFactory
+from tests.browser.conftest import DESK, assert_accessible, log_in
 from tests.catalog.factories import load_catalog_taxonomies, make_offer
 from tests.territories.factories import small_region
 
@@ -34,12 +37,13 @@ def network():  # type: ignore[no-untyped-def]
     load_catalog_taxonomies()
     small_region()
     make_offer("Garantir son prêt bancaire", types=["garantie"], stages=["creation"], needs=["financer_demarrage"])
-    return make_team(phone="02 40 00 00 00", email="accueil@partenaire.example")
+    adviser = UserFactory(email="conseil@partenaire.test", full_name="Claire Conseil")
+    make_team(phone="02 40 00 00 00", email="accueil@partenaire.example", advisers=[adviser], name="Antenne de Nantes")
+    return adviser
 
 
-def test_a_request_from_the_results_to_its_private_page(page, network):
+def test_a_request_from_the_guided_path_to_its_closing_by_an_adviser(page, network, browser, live_server):
     from essaim.referrals.models import Referral
-    from essaim.referrals.services import referral_take
 
     page.goto(
         "/aides/orientation/resultats/?stage=creation&needs=financer_demarrage&audience=association&commune=44109"
@@ -55,7 +59,9 @@ def test_a_request_from_the_results_to_its_private_page(page, network):
     assert_accessible(page)
     shot(page, "form-errors")
 
-    page.get_by_label("Votre projet et votre demande, en quelques lignes").fill("Une épicerie solidaire à lancer.")
+    page.get_by_label("Votre projet et votre demande, en quelques lignes").fill(
+        "Nous ouvrons une épicerie solidaire.\nIl nous manque un premier financement."
+    )
     page.get_by_label("Téléphone").fill("06 12 34 56 78")
     page.get_by_label("J'accepte que ma demande").check()
     page.get_by_role("button", name="Envoyer ma demande").click()
@@ -66,17 +72,38 @@ def test_a_request_from_the_results_to_its_private_page(page, network):
     shot(page, "follow-sent")
 
     referral = Referral.objects.get()
-    referral_take(referral=referral, team=network, by=network.advisers.get())
+    adviser_context = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport=DESK)
+    desk = adviser_context.new_page()
+    log_in(desk, network.email)
+    desk.goto("/etre-accompagne/recues/")
+    desk.get_by_role("heading", name="Demandes d'accompagnement reçues").wait_for()
+    assert_accessible(desk)
+    desk.locator(f'a[href="/etre-accompagne/recues/{referral.pk}/"]').click()
+    desk.get_by_role("button", name="Prendre en charge").wait_for()
+    assert desk.get_by_text("Il nous manque un premier financement.").is_visible()
+    assert_accessible(desk)
+    desk.get_by_role("button", name="Prendre en charge").click()
+    desk.locator(".message--success").wait_for()
+    assert_accessible(desk)
+
+    page.reload()
+    assert page.get_by_text("Claire Conseil").first.is_visible()
+    assert_accessible(page)
+
+    desk.get_by_label("Accompagné·e").check()
+    desk.get_by_role("button", name="Clore la demande").click()
+    desk.locator(".message--success").wait_for()
+    assert Referral.objects.get(pk=referral.pk).status == Referral.Status.CLOSED
+    adviser_context.close()
+
     Referral.objects.filter(pk=referral.pk).update(satisfaction_sent_at=referral.sent_at)
     page.reload()
     assert page.get_by_text("Cet accompagnement vous a-t-il été utile ?").is_visible()
     page.get_by_role("button", name="Oui").click()
     assert page.get_by_text("Merci pour votre réponse").is_visible()
-    page.get_by_text("Retirer ma demande").click()
     assert_accessible(page)
-    shot(page, "follow-taken")
+    shot(page, "follow-closed")
 
-    page.get_by_role("button", name="Confirmer le retrait").click()
     page.get_by_text("Supprimer ma demande et mes données").click()
     page.get_by_role("button", name="Supprimer définitivement").click()
     assert page.get_by_role("heading", name="Votre demande est supprimée").is_visible()
