@@ -9,8 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from essaim.organisations.legal_categories import legal_category_label
 from essaim.referrals.models import Dispatch, Referral
+from essaim.referrals.presentation import legal_form_label
 from essaim.referrals.services.common import need_label, vocabulary_label
 from essaim.referrals.statistics import days_between, received_between
 
@@ -63,7 +63,7 @@ def export_rows(start: date, end: date) -> list[dict[str, Any]]:
                 "besoin": need_label(referral.need),
                 "étape": vocabulary_label("stages", referral.stage) if referral.stage else "",
                 "statut du porteur": vocabulary_label("audiences", referral.audience) if referral.audience else "",
-                "forme juridique": legal_category_label(referral.legal_form) if referral.legal_form else "",
+                "forme juridique": legal_form_label(referral.legal_form),
                 "commune": referral.commune.name,
                 "code commune": referral.commune.code,
                 "département": referral.commune.departement.code,

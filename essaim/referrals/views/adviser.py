@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from essaim.core.history import entries_of
 from essaim.core.workflows import TransitionRefused
-from essaim.organisations.legal_categories import legal_category_label
 from essaim.referrals.forms.adviser import (
     ALL,
     DONE,
@@ -30,8 +29,9 @@ from essaim.referrals.forms.adviser import (
 )
 from essaim.referrals.models import Dispatch, Referral, Team
 from essaim.referrals.perms import is_cress
+from essaim.referrals.presentation import request_facts
 from essaim.referrals.services import referral_close, referral_decline, referral_take
-from essaim.referrals.services.common import need_label, vocabulary_label
+from essaim.referrals.services.common import need_label
 from essaim.referrals.views.common import adviser_required, referral_for
 from essaim.referrals.workflows import REFERRAL
 
@@ -155,25 +155,6 @@ def _can_close(user: Any, referral: Referral) -> bool:
     return any(move.target == S.CLOSED for move in REFERRAL.allowed(referral.status, roles=roles))
 
 
-def _facts(referral: Referral) -> list[tuple[str, str]]:
-    """What the requester said of their project, in French, the empty answers left out."""
-    legal_form = ""
-    if referral.legal_form:
-        legal_form = legal_category_label(referral.legal_form) or f"Catégorie juridique n° {referral.legal_form}"
-    years = referral.years
-    employees = referral.employees
-    facts = [
-        ("Besoin", need_label(referral.need)),
-        ("Étape du projet", vocabulary_label("stages", referral.stage) if referral.stage else ""),
-        ("Statut", vocabulary_label("audiences", referral.audience) if referral.audience else ""),
-        ("Forme juridique", legal_form),
-        ("Ancienneté", "" if years is None else f"{years} an{'s' if years > 1 else ''}"),
-        ("Salariés", "" if employees is None else str(employees)),
-        ("Commune", f"{referral.commune.name} ({referral.commune.code})"),
-    ]
-    return [(label, value) for label, value in facts if value]
-
-
 def _page(
     request: HttpRequest,
     referral: Referral,
@@ -202,7 +183,7 @@ def _page(
             "need": need_label(referral.need),
             # The closing note is the team in charge's: another receiver does not read it.
             "own_closing": cress or referral.taken_team_id in mine,
-            "facts": _facts(referral),
+            "facts": request_facts(referral),
             "context_url": "" if context_url.startswith("//") else context_url,
             "receivers": [(dispatch, cress or dispatch.team_id in mine) for dispatch in dispatches],
             "history": entries_of(referral)[:30],

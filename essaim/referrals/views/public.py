@@ -19,10 +19,10 @@ from essaim.core.ratelimit import PublicFormMixin
 from essaim.core.registries import RequestContext, request_context, suggested_offers, vocabulary
 from essaim.core.text import parse_id
 from essaim.core.workflows import TransitionRefused
-from essaim.organisations.legal_categories import legal_category_label
 from essaim.referrals.forms.public import MAX_EMPLOYEES, MAX_YEARS, RequestForm
 from essaim.referrals.links import ORIENTATION, ORIGIN
 from essaim.referrals.models import SATISFACTION_DAYS, Referral, ReferralSettings, Source
+from essaim.referrals.presentation import request_facts
 from essaim.referrals.services import (
     ReferralContext,
     ReferralInvalid,
@@ -31,7 +31,7 @@ from essaim.referrals.services import (
     referral_rate,
     referral_withdraw,
 )
-from essaim.referrals.services.common import need_label, vocabulary_label
+from essaim.referrals.services.common import need_label
 from essaim.referrals.views.common import referral_from_token
 from essaim.territories.models import Commune
 
@@ -180,9 +180,7 @@ def _follow_page(request: HttpRequest, referral: Referral, *, error: str = "", s
         {
             "referral": referral,
             "need": need_label(referral.need),
-            "stage": vocabulary_label("stages", referral.stage) if referral.stage else "",
-            "audience": vocabulary_label("audiences", referral.audience) if referral.audience else "",
-            "legal_form": legal_category_label(referral.legal_form) if referral.legal_form else "",
+            "facts": request_facts(referral),
             "received_at": _received_at(referral),
             "partners": dispatches.values("team__organisation").distinct().count(),
             "can_rate": _can_rate(referral),
