@@ -104,7 +104,7 @@ class RequestFormView(PublicFormMixin, FormView):  # type: ignore[type-arg]
         context.update(
             offer=self.offer,
             other_needs=getattr(self, "other_needs", []),
-            max_partners=ReferralSettings.current().max_partners,
+            referral_settings=ReferralSettings.current(),
         )
         return context
 
