@@ -110,7 +110,7 @@ def test_the_requests_are_in_every_state_with_every_outcome_and_from_everywhere(
     )
     from_offer = requests.filter(source=Source.OFFER)
     assert all(r.preferred_partner and r.context_kind == "offre" for r in from_offer)
-    assert requests.filter(description__contains="— Ajouté le").count() == 1  # sent twice, merged
+    assert requests.filter(description__contains="— Ajouté par le formulaire le").count() == 1  # sent twice, merged
     assert Dispatch.objects.filter(status=Dispatch.Status.DECLINED).exists()
     assert all(r.email.endswith("@example.org") or (not r.email and r.phone) for r in requests)
     # Every request was routed by the services: an open one is held by a team or by the CRESS.

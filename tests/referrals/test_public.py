@@ -119,15 +119,27 @@ def test_a_request_without_email_asks_to_keep_the_link(client, setting):
     assert referral.get_absolute_url() in page
 
 
-def test_the_same_request_the_same_day_is_merged_with_a_message(client, setting):
+def test_the_same_request_the_same_day_is_merged_without_giving_its_link_away(client, setting, mailoutbox):
+    """Whoever types someone's address must not reach their request: the addition is kept, the
+    contact is not changed, and the private link goes only to the request's own address."""
     make_team()
     client.post(NEW, REQUEST, follow=True)
-    response = client.post(NEW, {**REQUEST, "description": "Une précision : nous sommes quatre."}, follow=True)
+    referral = Referral.objects.get()
+    mailoutbox.clear()
+    response = client.post(
+        NEW, {**REQUEST, "phone": "06 99 99 99 99", "description": "Une précision : nous sommes quatre."}
+    )
+    assert response.status_code == 200
+    page = html(response)
+    assert "Vos précisions sont ajoutées à votre demande" in page
+    assert referral.token not in page
+    referral.refresh_from_db()
     assert Referral.objects.count() == 1
-    assert messages_of(response) == [
-        "Vous nous aviez déjà écrit pour ce besoin aujourd'hui : nous avons ajouté ces précisions à votre demande."
-    ]
-    assert "nous sommes quatre" in Referral.objects.get().description
+    assert "nous sommes quatre" in referral.description and "Ajouté par le formulaire" in referral.description
+    assert referral.phone != "06 99 99 99 99"
+    [message] = mailoutbox
+    assert message.to == [referral.email] and referral.get_absolute_url() in message.body
+    assert "nous sommes quatre" not in message.body
 
 
 def test_a_robot_filling_the_honeypot_gets_the_usual_answer_and_nothing_is_sent(client, setting, mailoutbox):

@@ -111,7 +111,7 @@ def referral_create(
         raise ReferralInvalid(problems)
     earlier = _same_request(need=need, email=email, phone=phone, now=now)
     if earlier is not None:
-        _merge(earlier, description=description, phone=phone, email=email, now=now)
+        _merge(earlier, description=description, now=now)
         return ReferralReceipt(earlier, merged=True)
     context = context or ReferralContext(kind="", label="")
     referral = Referral.objects.create(
@@ -159,20 +159,24 @@ def _same_request(*, need: str, email: str, phone: str, now: datetime) -> Referr
     return recent.order_by("-created_at").first()
 
 
-def _merge(referral: Referral, *, description: str, phone: str, email: str, now: datetime) -> None:
-    """Add what the requester wrote again to their request: nothing typed is lost, within the
-    description's limit (past it, the newest text wins: it says what they want now)."""
+def _merge(referral: Referral, *, description: str, now: datetime) -> None:
+    """Add what was written again to the request: nothing typed is lost, within the
+    description's limit (past it, the newest text wins: it says what they want now). The address
+    was typed, not proven: the addition is dated and marked as such, the contact is never changed,
+    and the private link goes by e-mail to the request's own address only."""
     text = description.strip()
     if text and text not in referral.description:
         stamp = timezone.localtime(now).strftime("%d/%m/%Y %H:%M")
-        combined = f"{referral.description}\n\n— Ajouté le {stamp} —\n{text}".strip()
+        combined = f"{referral.description}\n\n— Ajouté par le formulaire le {stamp} —\n{text}".strip()
         referral.description = combined if len(combined) <= DESCRIPTION_MAX else text
-    if phone.strip() and not referral.phone:
-        referral.phone = phone.strip()
-    if email and not referral.email:
-        referral.email = email
-    referral.save(update_fields=["description", "phone", "email"])
-    record_event(referral, by=None, summary="Demande complétée par le porteur de projet", changes={})
+        referral.save(update_fields=["description"])
+    record_event(referral, by=None, summary="Demande complétée par le formulaire", changes={})
+    if referral.email:
+        send_templated_email(
+            template="emails/referral_acknowledgement",
+            to=[referral.email],
+            context={**email_context(referral), "merged": True},
+        )
 
 
 @dataclass(frozen=True)

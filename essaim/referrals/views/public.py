@@ -36,7 +36,6 @@ from essaim.referrals.views.common import referral_from_token
 from essaim.territories.models import Commune
 
 SENT = "Votre demande est envoyée."
-MERGED = "Vous nous aviez déjà écrit pour ce besoin aujourd'hui : nous avons ajouté ces précisions à votre demande."
 OFFER = "offre"
 
 
@@ -145,10 +144,11 @@ class RequestFormView(PublicFormMixin, FormView):  # type: ignore[type-arg]
                 form.add_error(field if field in form.fields else None, message)
             return self.form_invalid(form)
         if receipt.merged:
-            messages.success(self.request, MERGED)
-        else:
-            sent = SENT + (" Un e-mail de confirmation vous a été envoyé." if receipt.referral.email else "")
-            messages.success(self.request, sent)
+            # Whoever typed this address or number may not be the person who sent the request:
+            # the private link is never shown here, only e-mailed to the request's own address.
+            return render(self.request, "referrals/public/merged.html", {"emailed": bool(receipt.referral.email)})
+        sent = SENT + (" Un e-mail de confirmation vous a été envoyé." if receipt.referral.email else "")
+        messages.success(self.request, sent)
         return redirect(receipt.referral)
 
     def form_ignored(self, form: RequestForm) -> HttpResponse:
