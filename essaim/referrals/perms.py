@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from essaim.referrals.models import Referral, Team
+from essaim.referrals.models import Dispatch, Referral, Team
 
 
 def is_cress(user: Any) -> bool:
@@ -28,10 +28,24 @@ def can_see_referral(user: Any, referral: Referral) -> bool:
     return is_cress(user) or Referral.objects.for_team(Team.objects.of_adviser(user)).filter(pk=referral.pk).exists()
 
 
-def teams_answering(user: Any, referral: Referral) -> list[Team]:
-    """The teams of this adviser the request was sent to and that may still answer it."""
-    return list(
-        Team.objects.of_adviser(user)
-        .filter(dispatches__referral=referral, dispatches__status__in=("a_traiter", "prise_en_charge"))
-        .distinct()
-    )
+def referral_roles(user: Any, referral: Referral, team: Team | None = None) -> set[str]:
+    """The roles this account holds on the request, for `workflows.REFERRAL`: "cress" for the
+    CRESS team, "adviser" for an adviser of `team` (by default, of the team in charge): only the
+    team that received a request answers it."""
+    roles = set()
+    if is_cress(user):
+        roles.add("cress")
+    team = team if team is not None else referral.taken_team
+    if team is not None and team.is_active and team.advisers.filter(pk=getattr(user, "pk", None)).exists():
+        roles.add("adviser")
+    return roles
+
+
+def can_read_contact(user: Any, referral: Referral) -> bool:
+    """The requester's contact and description are for the team in charge, the teams still asked
+    to answer and the CRESS: a team that declined, or that another team took over from, has no
+    more use for them (the requester agreed to share them with those who answer)."""
+    if is_cress(user):
+        return True
+    current = referral.dispatches.filter(status__in=(Dispatch.Status.PENDING, Dispatch.Status.TAKEN))
+    return current.filter(team__in=Team.objects.of_adviser(user)).exists()

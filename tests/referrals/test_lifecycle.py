@@ -210,3 +210,31 @@ def test_the_module_a_request_came_from_reads_its_state_back(setting):
     [state] = referral_states(kind="autodiagnostic", id=12)
     assert state.is_open and state.taken_by == str(team)
     assert referral_states(kind="autodiagnostic", id=13) == []
+
+
+def test_a_team_switched_off_hands_its_waiting_requests_on(setting):
+    from essaim.referrals.services.partners import team_save
+
+    ReferralSettings.objects.update_or_create(pk=1, defaults={"max_partners": 1})
+    near = make_team(territories=[("commune", "44109")])
+    far = make_team(territories=[("region", "52")])
+    referral = make_referral(commune=setting.nantes).referral
+
+    team_save(team=near, data={"is_active": False})
+
+    assert referral.dispatches.get(team=near).status == Dispatch.Status.ENDED
+    assert referral.dispatches.get(team=far).status == Dispatch.Status.PENDING
+    with pytest.raises(TransitionRefused):
+        referral_take(referral=referral, team=near, by=near.advisers.get())
+
+
+def test_a_team_that_declined_no_longer_reads_the_requesters_contact(setting, client):
+    first, second = make_team(), make_team(territories=[("region", "52")])
+    referral = make_referral(commune=setting.nantes, phone="06 11 22 33 44").referral
+    referral_decline(referral=referral, team=first, by=first.advisers.get(), reason="disponibilite")
+
+    client.force_login(first.advisers.get())
+    page = client.get(f"/etre-accompagne/recues/{referral.pk}/").content.decode()
+    assert "06 11 22 33 44" not in page and referral.email not in page
+    client.force_login(second.advisers.get())
+    assert "06 11 22 33 44" in client.get(f"/etre-accompagne/recues/{referral.pk}/").content.decode()

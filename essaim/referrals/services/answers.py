@@ -14,14 +14,13 @@ from essaim.core.emails import send_templated_email
 from essaim.core.history import record_event, tracking
 from essaim.core.workflows import TransitionRefused
 from essaim.referrals.models import DeclineReason, Dispatch, Outcome, Referral, ReferralSettings, Team
-from essaim.referrals.perms import is_cress
+from essaim.referrals.perms import referral_roles
 from essaim.referrals.services.common import email_context
 from essaim.referrals.services.routing import dispatch_to, notify_cress, notify_team, route_referral
 from essaim.referrals.workflows import REFERRAL
 
 S = Referral.Status
 D = Dispatch.Status
-TERMINAL = (S.CLOSED, S.WITHDRAWN, S.ABANDONED)
 
 
 def _locked(referral: Referral) -> Referral:
@@ -34,15 +33,6 @@ def _dispatch(referral: Referral, team: Team) -> Dispatch:
     if found is None:
         raise TransitionRefused("Cette demande n'a pas été transmise à cette équipe.")
     return found
-
-
-def _roles(user: Any, referral: Referral, team: Team | None) -> set[str]:
-    roles = set()
-    if is_cress(user):
-        roles.add("cress")
-    if team is not None and team.advisers.filter(pk=getattr(user, "pk", None)).exists():
-        roles.add("adviser")
-    return roles
 
 
 def _tell_requester(referral: Referral, template: str, **extra: Any) -> None:
@@ -70,7 +60,7 @@ def referral_take(*, referral: Referral, team: Team | None, by: Any, now: dateti
         raise TransitionRefused(f"Cette demande est déjà prise en charge{f' par {taken}' if taken else ''}.")
     if dispatch is not None and dispatch.status != D.PENDING:
         raise TransitionRefused(f"Votre équipe a déjà répondu : « {dispatch.get_status_display()} ».")
-    REFERRAL.check(referral.status, S.TAKEN, roles=_roles(by, referral, team))
+    REFERRAL.check(referral.status, S.TAKEN, roles=referral_roles(by, referral, team))
     with tracking(referral, by=by, summary="Prise en charge"):
         referral.status = S.TAKEN
         referral.taken_team = team
@@ -99,7 +89,7 @@ def referral_decline(
         raise TransitionRefused("Choisissez la raison pour laquelle la demande n'est pas pour vous.")
     referral = _locked(referral)
     dispatch = _dispatch(referral, team)
-    if "adviser" not in _roles(by, referral, team) and "cress" not in _roles(by, referral, team):
+    if not referral_roles(by, referral, team) & {"adviser", "cress"}:
         raise TransitionRefused("Seuls les conseillers de l'équipe peuvent répondre pour elle.")
     if dispatch.status != D.PENDING or referral.status not in (S.SENT, S.TO_ROUTE):
         raise TransitionRefused("Cette demande n'attend plus de réponse de votre équipe.")
@@ -110,13 +100,14 @@ def referral_decline(
         dispatch.answered_at = now
         dispatch.answered_by = by
         dispatch.save(update_fields=["status", "decline_reason", "decline_note", "answered_at", "answered_by"])
-    _send_on(referral, now=now)
+    referral_send_on(referral, now=now)
     return referral
 
 
-def _send_on(referral: Referral, *, now: datetime) -> None:
-    """Replace the teams that declined with the next ones, within the limit of partners; with
-    nobody left holding it, the request goes to the CRESS."""
+def referral_send_on(referral: Referral, *, now: datetime) -> None:
+    """Replace the teams that no longer hold the request (they declined, or were switched off)
+    with the next ones, within the limit of partners; with nobody left holding it, the request
+    goes to the CRESS."""
     holding = referral.dispatches.filter(status=D.PENDING)
     partners_holding = set(holding.values_list("team__organisation_id", flat=True))
     room = ReferralSettings.current().max_partners - len(partners_holding)
@@ -146,7 +137,7 @@ def referral_route(*, referral: Referral, teams: list[Team], by: Any, now: datet
     referral = _locked(referral)
     if not teams:
         raise TransitionRefused("Choisissez au moins une équipe.")
-    REFERRAL.check(referral.status, S.SENT, roles=_roles(by, referral, None))
+    REFERRAL.check(referral.status, S.SENT, roles=referral_roles(by, referral, None))
     already = set(referral.dispatches.values_list("team_id", flat=True))
     new = [team.pk for team in teams if team.pk not in already]
     if not new:
@@ -169,7 +160,7 @@ def referral_close(
     if outcome not in Outcome.values:
         raise TransitionRefused("Choisissez l'issue de la demande.")
     referral = _locked(referral)
-    REFERRAL.check(referral.status, S.CLOSED, roles=_roles(by, referral, referral.taken_team))
+    REFERRAL.check(referral.status, S.CLOSED, roles=referral_roles(by, referral, referral.taken_team))
     with tracking(referral, by=by, summary="Close"):
         referral.status = S.CLOSED
         referral.outcome = outcome

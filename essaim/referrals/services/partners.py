@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from essaim.accounts.models import User, normalise_email
 from essaim.core.history import tracking
-from essaim.referrals.models import ReferralSettings, Team, TeamTerritory
+from essaim.referrals.models import Dispatch, ReferralSettings, Team, TeamTerritory
+from essaim.referrals.services.answers import referral_send_on
 from essaim.territories.names import TerritoryNames
 
 TEAM_FIELDS = (
@@ -69,6 +71,7 @@ def team_save(
     changed, territories and advisers included."""
     team = team or Team()
     summary = "Référencement modifié" if team.pk else "Équipe créée"
+    was_active = bool(team.pk) and Team.objects.filter(pk=team.pk, is_active=True).exists()
     if advisers is not None and adviser_addresses is not None:
         raise ValueError("give the advisers as accounts or as addresses, not both")
     if adviser_addresses is not None:
@@ -95,7 +98,19 @@ def team_save(
             )
         if advisers is not None:
             team.advisers.set(list(advisers))
+    if was_active and not team.is_active:
+        _hand_over(team)
     return team
+
+
+def _hand_over(team: Team) -> None:
+    """A team switched off no longer holds requests: those still waiting for its answer go on to
+    the next teams (or to the CRESS), so that nobody waits for a team nobody reads."""
+    now = timezone.now()
+    waiting = list(team.dispatches.filter(status=Dispatch.Status.PENDING).select_related("referral"))
+    for dispatch in waiting:
+        Dispatch.objects.filter(pk=dispatch.pk).update(status=Dispatch.Status.ENDED, answered_at=now)
+        referral_send_on(dispatch.referral, now=now)
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.db import transaction
 from essaim.core.emails import send_templated_email
 from essaim.core.history import tracking
 from essaim.core.registries import suggested_offers
-from essaim.referrals.models import ABANDON_DAYS, REMINDER_DAYS, SATISFACTION_DAYS, Dispatch, Referral
+from essaim.referrals.models import ABANDON_DAYS, REMINDER_DAYS, SATISFACTION_DAYS, Dispatch, Referral, Team
 from essaim.referrals.services.common import email_context
 from essaim.referrals.services.routing import notify_cress, notify_team
 from essaim.referrals.workflows import REFERRAL
@@ -28,7 +28,9 @@ FIRST, SECOND = REMINDER_DAYS
 
 def reminders_due(now: datetime) -> list[Dispatch]:
     """Dispatches still untouched whose next reminder is due."""
-    waiting = Dispatch.objects.pending().filter(referral__status__in=(S.SENT, S.TO_ROUTE))
+    waiting = Dispatch.objects.pending().filter(
+        referral__status__in=(S.SENT, S.TO_ROUTE), team__in=Team.objects.active()
+    )
     first = waiting.filter(first_reminder_at__isnull=True, sent_at__lte=now - timedelta(days=FIRST))
     second = waiting.filter(second_reminder_at__isnull=True, sent_at__lte=now - timedelta(days=SECOND))
     return list((first | second).select_related("team", "referral__commune").order_by("pk"))

@@ -28,7 +28,7 @@ from essaim.referrals.forms.adviser import (
     TakeForm,
 )
 from essaim.referrals.models import Dispatch, Referral, Team
-from essaim.referrals.perms import is_cress
+from essaim.referrals.perms import can_read_contact, is_cress, referral_roles
 from essaim.referrals.presentation import request_facts
 from essaim.referrals.services import referral_close, referral_decline, referral_take
 from essaim.referrals.services.common import need_label
@@ -149,9 +149,7 @@ def _answering_teams(user: Any, referral: Referral) -> list[Team]:
 
 
 def _can_close(user: Any, referral: Referral) -> bool:
-    roles = {"cress"} if is_cress(user) else set()
-    if referral.taken_team is not None and referral.taken_team.advisers.filter(pk=user.pk).exists():
-        roles.add("adviser")
+    roles = referral_roles(user, referral)
     return any(move.target == S.CLOSED for move in REFERRAL.allowed(referral.status, roles=roles))
 
 
@@ -184,6 +182,7 @@ def _page(
             # The closing note is the team in charge's: another receiver does not read it.
             "own_closing": cress or referral.taken_team_id in mine,
             "facts": request_facts(referral),
+            "show_contact": can_read_contact(user, referral),
             "context_url": "" if context_url.startswith("//") else context_url,
             "receivers": [(dispatch, cress or dispatch.team_id in mine) for dispatch in dispatches],
             "history": entries_of(referral)[:30],
