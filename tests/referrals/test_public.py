@@ -268,11 +268,12 @@ def test_refused_moves_say_why(client, setting):
     url = reverse("referrals:rate", args=[referral.token])
     response = client.post(url, {"useful": "oui"})
     assert response.status_code == 409
-    assert "une fois la demande prise en charge" in html(response)
+    assert "quelques semaines après la prise en charge" in html(response)
     assert client.post(url, {"useful": "peut-être"}).status_code == 400
 
     adviser = team.advisers.get()
     referral_take(referral=referral, team=team, by=adviser)
+    assert client.post(url, {"useful": "oui"}).status_code == 409  # taken today: too early to tell
     referral_close(referral=referral, by=adviser, outcome="accompagne")
     response = client.post(reverse("referrals:withdraw", args=[referral.token]))
     assert response.status_code == 409

@@ -4,7 +4,7 @@ requester is told at every step that changes something for them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -13,7 +13,15 @@ from django.utils import timezone
 from essaim.core.emails import send_templated_email
 from essaim.core.history import record_event, tracking
 from essaim.core.workflows import TransitionRefused
-from essaim.referrals.models import DeclineReason, Dispatch, Outcome, Referral, ReferralSettings, Team
+from essaim.referrals.models import (
+    SATISFACTION_DAYS,
+    DeclineReason,
+    Dispatch,
+    Outcome,
+    Referral,
+    ReferralSettings,
+    Team,
+)
 from essaim.referrals.perms import referral_roles
 from essaim.referrals.services.common import email_context
 from essaim.referrals.services.routing import dispatch_to, notify_cress, notify_team, route_referral
@@ -200,13 +208,23 @@ def referral_delete(*, referral: Referral, now: datetime | None = None) -> None:
     Referral.objects.filter(pk=referral.pk).delete()
 
 
+def rating_open(referral: Referral, now: datetime) -> bool:
+    """ "Was it useful?" is asked SATISFACTION_DAYS after the taking in hand (or once its e-mail
+    left), of a request still in hand or closed; not of one withdrawn or never taken."""
+    if referral.taken_at is None or referral.status not in (S.TAKEN, S.CLOSED):
+        return False
+    return referral.satisfaction_sent_at is not None or referral.taken_at + timedelta(days=SATISFACTION_DAYS) <= now
+
+
 @transaction.atomic
 def referral_rate(*, referral: Referral, useful: bool, now: datetime | None = None) -> Referral:
-    """The requester says whether the support was useful (once taken in hand; they may change
-    their answer)."""
-    if referral.taken_at is None:
-        raise TransitionRefused("Vous pourrez donner votre avis une fois la demande prise en charge.")
+    """The requester says whether the support was useful (they may change their answer)."""
+    now = now or timezone.now()
+    if not rating_open(referral, now):
+        raise TransitionRefused(
+            "Vous pourrez donner votre avis quelques semaines après la prise en charge de la demande."
+        )
     referral.useful = useful
-    referral.useful_answered_at = now or timezone.now()
+    referral.useful_answered_at = now
     referral.save(update_fields=["useful", "useful_answered_at"])
     return referral

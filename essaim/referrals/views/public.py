@@ -4,7 +4,6 @@ delete, "was it useful?"), reached by its secret link."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from essaim.core.text import parse_id
 from essaim.core.workflows import TransitionRefused
 from essaim.referrals.forms.public import MAX_EMPLOYEES, MAX_YEARS, RequestForm
 from essaim.referrals.links import ORIENTATION, ORIGIN
-from essaim.referrals.models import SATISFACTION_DAYS, Referral, ReferralSettings, Source
+from essaim.referrals.models import Referral, ReferralSettings, Source
 from essaim.referrals.presentation import request_facts
 from essaim.referrals.services import (
     ReferralContext,
@@ -31,6 +30,7 @@ from essaim.referrals.services import (
     referral_rate,
     referral_withdraw,
 )
+from essaim.referrals.services.answers import rating_open
 from essaim.referrals.services.common import need_label
 from essaim.referrals.views.common import referral_from_token
 from essaim.territories.models import Commune
@@ -162,15 +162,6 @@ def _received_at(referral: Referral) -> Any:
     return min(referral.created_at, referral.sent_at)
 
 
-def _can_rate(referral: Referral) -> bool:
-    """ "Was it useful?" is asked SATISFACTION_DAYS after the taking in hand, or once its
-    e-mail left."""
-    if referral.taken_at is None:
-        return False
-    due = referral.taken_at + timedelta(days=SATISFACTION_DAYS) <= timezone.now()
-    return due or referral.satisfaction_sent_at is not None
-
-
 def _follow_page(request: HttpRequest, referral: Referral, *, error: str = "", status: int = 200) -> HttpResponse:
     dispatches = referral.dispatches.all()
     abandoned = referral.status == Referral.Status.ABANDONED
@@ -183,7 +174,7 @@ def _follow_page(request: HttpRequest, referral: Referral, *, error: str = "", s
             "facts": request_facts(referral),
             "received_at": _received_at(referral),
             "partners": dispatches.values("team__organisation").distinct().count(),
-            "can_rate": _can_rate(referral),
+            "can_rate": rating_open(referral, timezone.now()),
             "follow_url": settings.SITE_URL + referral.get_absolute_url(),
             "offers": suggested_offers(
                 need=referral.need, stage=referral.stage, audience=referral.audience, commune=referral.commune.code
