@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from essaim.referrals.models import Dispatch, Referral
 from essaim.referrals.presentation import legal_form_label
-from essaim.referrals.services.common import need_label, vocabulary_label
+from essaim.referrals.services.common import Labels
 from essaim.referrals.statistics import days_between, received_between
 
 COLUMNS = [
@@ -51,6 +51,7 @@ def export_rows(start: date, end: date) -> list[dict[str, Any]]:
         .order_by("created_at", "pk")
     )
     rows = []
+    labels = Labels()
     for referral in referrals:
         dispatches = list(referral.dispatches.all())
         delay = days_between(referral.sent_at, referral.taken_at) if referral.taken_at else None
@@ -60,9 +61,9 @@ def export_rows(start: date, end: date) -> list[dict[str, Any]]:
                 "reçue le": _day(referral.created_at),
                 "transmise le": _day(referral.sent_at),
                 "origine": referral.get_source_display(),
-                "besoin": need_label(referral.need),
-                "étape": vocabulary_label("stages", referral.stage) if referral.stage else "",
-                "statut du porteur": vocabulary_label("audiences", referral.audience) if referral.audience else "",
+                "besoin": labels.need(referral.need),
+                "étape": labels.of("stages", referral.stage),
+                "statut du porteur": labels.of("audiences", referral.audience),
                 "forme juridique": legal_form_label(referral.legal_form),
                 "commune": referral.commune.name,
                 "code commune": referral.commune.code,

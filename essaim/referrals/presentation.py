@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from essaim.organisations.legal_categories import legal_category_label
 from essaim.referrals.models import Referral
-from essaim.referrals.services.common import need_label, vocabulary_label
+from essaim.referrals.services.common import Labels
 
 
 def legal_form_label(code: str) -> str:
@@ -22,11 +22,12 @@ def years_text(years: int | None) -> str:
 
 def request_facts(referral: Referral) -> list[tuple[str, str]]:
     """What the requester said of their project, in French, the empty answers left out."""
+    labels = Labels()
     facts = [
-        ("Besoin", need_label(referral.need)),
+        ("Besoin", labels.need(referral.need)),
         ("Commune", f"{referral.commune.name} ({referral.commune.code})"),
-        ("Étape du projet", vocabulary_label("stages", referral.stage) if referral.stage else ""),
-        ("Statut", vocabulary_label("audiences", referral.audience) if referral.audience else ""),
+        ("Étape du projet", labels.of("stages", referral.stage)),
+        ("Statut", labels.of("audiences", referral.audience)),
         ("Forme juridique", legal_form_label(referral.legal_form)),
         ("Ancienneté", years_text(referral.years)),
         ("Salariés", "" if referral.employees is None else str(referral.employees)),

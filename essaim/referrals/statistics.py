@@ -27,7 +27,7 @@ from django.db.models import QuerySet
 from essaim.core.registries import vocabulary
 from essaim.referrals import routing
 from essaim.referrals.models import ABANDON_DAYS, FLAGGED_DAYS, REMINDER_DAYS, Dispatch, Referral, Team, TeamTerritory
-from essaim.referrals.services.common import need_label
+from essaim.referrals.services.common import Labels
 from essaim.referrals.services.routing import team_profiles
 from essaim.territories.models import Commune, Departement
 
@@ -180,14 +180,19 @@ def open_requests(now: datetime) -> OpenRequests:
     """The requests still open, "à orienter" and "à traiter" first, then the oldest; and their
     counts by state and age."""
     flagged_ids = set(Referral.objects.flagged(now).values_list("pk", flat=True))
-    referrals = Referral.objects.open().select_related("commune", "taken_team__organisation").order_by("sent_at", "pk")
+    referrals = (
+        Referral.objects.open()
+        .select_related("commune__departement", "taken_team__organisation")
+        .order_by("sent_at", "pk")
+    )
+    labels = Labels()
     lines = [
         OpenLine(
             referral=referral,
             age=max(0, int(days_between(referral.sent_at, now))),
             flagged=referral.pk in flagged_ids,
             to_route=referral.status == Referral.Status.TO_ROUTE,
-            need=need_label(referral.need),
+            need=labels.need(referral.need),
         )
         for referral in referrals
     ]

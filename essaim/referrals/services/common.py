@@ -11,11 +11,31 @@ from essaim.accounts.models import User
 from essaim.core.registries import vocabulary
 from essaim.referrals.models import Referral
 
+REMOVED_TERM = "terme retiré de la liste"
+
+
+class Labels:
+    """The French labels of the catalogue's vocabularies, obsolete terms included (a term deleted
+    by hand in the admin is shown as such, never as its slug). Each vocabulary is read once per
+    `Labels`: a page or an export that shows many requests makes one."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, dict[str, str]] = {}
+
+    def of(self, name: str, slug: str) -> str:
+        if not slug:
+            return ""
+        if name not in self._read:
+            self._read[name] = dict(vocabulary(name, current_only=False))
+        return self._read[name].get(slug, REMOVED_TERM)
+
+    def need(self, slug: str) -> str:
+        return self.of("needs", slug)
+
 
 def vocabulary_label(name: str, slug: str) -> str:
-    """The French label of a slug of the catalogue's vocabularies, an obsolete term included
-    (a term deleted by hand in the admin is shown as such, never as its slug)."""
-    return dict(vocabulary(name, current_only=False)).get(slug, "terme retiré de la liste")
+    """One label (for many, a `Labels`)."""
+    return Labels().of(name, slug)
 
 
 def need_label(slug: str) -> str:

@@ -31,7 +31,7 @@ from essaim.referrals.models import Dispatch, Referral, Team
 from essaim.referrals.perms import can_read_contact, is_cress, referral_roles
 from essaim.referrals.presentation import request_facts
 from essaim.referrals.services import referral_close, referral_decline, referral_take
-from essaim.referrals.services.common import need_label
+from essaim.referrals.services.common import Labels, need_label
 from essaim.referrals.views.common import adviser_required, referral_for
 from essaim.referrals.workflows import REFERRAL
 
@@ -75,7 +75,7 @@ class InboxRow:
     taken: str  # who took it in hand, as this reader may know it
 
 
-def _row(referral: Referral, *, today: Any, team_ids: set[int], cress: bool) -> InboxRow:
+def _row(referral: Referral, *, today: Any, team_ids: set[int], cress: bool, labels: Labels) -> InboxRow:
     received = getattr(referral, "received_at", None) or referral.sent_at
     own = [dispatch for dispatch in referral.dispatches.all() if dispatch.team_id in team_ids]
     # The CRESS reads the request's state; an adviser, their own team's answer.
@@ -90,7 +90,7 @@ def _row(referral: Referral, *, today: Any, team_ids: set[int], cress: bool) -> 
         taken = "Prise en charge par une autre équipe"
     return InboxRow(
         referral=referral,
-        need=need_label(referral.need),
+        need=labels.need(referral.need),
         days=(today - timezone.localdate(received)).days,
         state=state,
         taken=taken,
@@ -119,7 +119,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         chosen = chosen.annotate(received_at=Subquery(first_sent.values("sent_at")[:1]))
     page = Paginator(chosen.order_by("-sent_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [_row(referral, today=today, team_ids=team_ids, cress=cress) for referral in page]
+    labels = Labels()
+    rows = [_row(referral, today=today, team_ids=team_ids, cress=cress, labels=labels) for referral in page]
     tabs = [(code, label, groups[code].count()) for code, label in INBOX_STATES]
     return render(
         request,

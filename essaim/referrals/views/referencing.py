@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from essaim.core.history import entries_of
 from essaim.referrals.forms.referencing import SettingsForm, TeamForm
 from essaim.referrals.models import Dispatch, Referral, ReferralSettings, Team
-from essaim.referrals.services.common import need_label
+from essaim.referrals.services.common import Labels
 from essaim.referrals.services.partners import settings_save, team_save
 from essaim.referrals.views.common import cress_required
 
@@ -37,8 +37,9 @@ def team_list(request: HttpRequest) -> HttpResponse:
         )
         .order_by("organisation__name", "name", "pk")
     )
+    labels = Labels()
     groups = [
-        (organisation, [(team, [need_label(slug) for slug in team.needs]) for team in members])
+        (organisation, [(team, [labels.need(slug) for slug in team.needs]) for team in members])
         for organisation, members in groupby(teams, key=lambda team: team.organisation)
     ]
     return render(request, "referrals/referencing/teams.html", {"groups": groups, "count": len(teams)})
