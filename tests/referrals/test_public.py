@@ -292,3 +292,11 @@ def test_the_satisfaction_question_shows_once_its_email_left(client, setting):
     client.post(reverse("referrals:rate", args=[referral.token]), {"useful": "non"})
     page = html(client.get(referral.get_absolute_url()))
     assert "Votre réponse : <strong>non</strong>" in page
+
+
+@pytest.mark.parametrize("hidden", [{"offre": "-3"}, {"offre": "1" * 23}, {"origine": "evil"}])
+def test_an_altered_hidden_field_is_ignored_not_an_error_nobody_can_correct(client, setting, hidden):
+    make_team()
+    response = client.post(NEW, {**REQUEST, **hidden})
+    assert response.status_code == 302
+    assert Referral.objects.get().source == "formulaire"

@@ -107,6 +107,14 @@ class RequestForm(HoneypotForm):
     )
     offre = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
 
+    def _clean_fields(self) -> None:
+        # A hidden field nobody can correct: an altered value is ignored, never an error.
+        super()._clean_fields()
+        for name in ("origine", "offre"):
+            if name in self.errors:
+                del self.errors[name]
+                self.cleaned_data[name] = None if name == "offre" else ""
+
     # The need comes first, on its own (a group of choices); then these fieldsets.
     fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
