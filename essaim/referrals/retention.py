@@ -1,6 +1,6 @@
 """How long a request's personal data is kept: a request closed, withdrawn or left unanswered
 loses its contact, its description and its notes `ReferralSettings.retention_months` after it
-ended (18 by default). What stays (need, commune, dates, outcome) makes the CRESS's statistics.
+ended (18 by default), and so does one taken in hand that long ago and never closed. What stays (need, commune, dates, outcome) makes the CRESS's statistics.
 Applied daily by `purge_personal_data` (registered into `core.registries.retention_policies`)."""
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ def retention_apply(now: datetime) -> list[str]:
     months = ReferralSettings.current().retention_months
     ended_before = now - timedelta(days=round(months * 30.44))
     ended = Referral.objects.exclude(status__in=Referral.OPEN_STATES).filter(closed_at__lt=ended_before)
-    count = referrals_anonymise(ended, now=now)
+    # A request taken in hand and never closed does not keep its data for ever either.
+    left_in_hand = Referral.objects.filter(status=Referral.Status.TAKEN, taken_at__lt=ended_before)
+    count = referrals_anonymise(ended, now=now) + referrals_anonymise(left_in_hand, now=now)
     return [
         ngettext(
             "%(n)d demande d'accompagnement close anonymisée.",

@@ -105,3 +105,15 @@ def test_closed_requests_lose_their_personal_data_after_the_retention_period(set
     assert old.anonymised_at and old.email == "" and old.description == "" and old.name == ""
     assert old.need == "financer_demarrage" and old.outcome == "accompagne"
     assert recent.anonymised_at is None and recent.email
+
+
+def test_a_request_left_in_hand_and_never_closed_loses_its_personal_data_too(setting):
+    team = make_team()
+    referral = make_referral(commune=setting.nantes).referral
+    referral_take(referral=referral, team=team, by=team.advisers.get())
+    Referral.objects.filter(pk=referral.pk).update(taken_at=timezone.now() - timedelta(days=18 * 31))
+
+    call_command("purge_personal_data")
+
+    referral.refresh_from_db()
+    assert referral.anonymised_at and referral.email == "" and referral.status == Referral.Status.TAKEN

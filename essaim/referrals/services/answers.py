@@ -66,6 +66,10 @@ def referral_take(*, referral: Referral, team: Team | None, by: Any, now: dateti
     if referral.status == S.TAKEN:
         taken = referral.taken_team
         raise TransitionRefused(f"Cette demande est déjà prise en charge{f' par {taken}' if taken else ''}.")
+    if referral.status not in (S.SENT, S.TO_ROUTE):
+        raise TransitionRefused(
+            f"Cette demande n'attend plus de prise en charge : « {referral.get_status_display()} »."
+        )
     if dispatch is not None and dispatch.status != D.PENDING:
         raise TransitionRefused(f"Votre équipe a déjà répondu : « {dispatch.get_status_display()} ».")
     REFERRAL.check(referral.status, S.TAKEN, roles=referral_roles(by, referral, team))
@@ -183,18 +187,19 @@ def referral_close(
 
 @transaction.atomic
 def referral_withdraw(*, referral: Referral, now: datetime | None = None) -> Referral:
-    """The requester withdraws their request (from their private link); the team in charge is told."""
+    """The requester withdraws their request (from their private link); the teams that still held
+    it (in hand or to answer) are told."""
     now = now or timezone.now()
     referral = _locked(referral)
     REFERRAL.check(referral.status, S.WITHDRAWN, roles={"requester"})
-    in_charge = referral.dispatches.filter(status=D.TAKEN).select_related("team").first()
+    holding = list(referral.dispatches.filter(status__in=(D.PENDING, D.TAKEN)).select_related("team"))
     with tracking(referral, by=None, summary="Retirée par le porteur de projet"):
         referral.status = S.WITHDRAWN
         referral.closed_at = now
         referral.save(update_fields=["status", "closed_at"])
     _end_others(referral, keep=None, now=now)
-    if in_charge is not None:
-        notify_team(in_charge, template="emails/referral_withdrawn")
+    for dispatch in holding:
+        notify_team(dispatch, template="emails/referral_withdrawn")
     return referral
 
 
