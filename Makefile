@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist: `auto` is one test process per core. Its "worksteal" hands out tests by their
+# place in the collection, not by their name: the API fuzz test has several items of one name.
+TEST_WORKERS ?= auto
 # Pure modules (no Django import) checked by mypy --strict.
 PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/reminders.py essaim/core/workflows.py \
 	essaim/core/imports/__init__.py essaim/core/imports/files.py \
@@ -59,8 +62,8 @@ serve: $(VENV)/.installed  ## web server and task worker, without loading anythi
 	DEBUG=true $(MANAGE) db_worker --interval 2 & \
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev  ## the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
-	$(BIN)/pytest $(ARGS)
+test: $(VENV)/.installed-dev  ## the whole test suite (DATABASE_URL=postgres://... for PostgreSQL; TEST_WORKERS=0: one process)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal $(ARGS)
 
 quality: $(VENV)/.installed-dev  ## format, lint, templates, migrations, types
 	$(BIN)/ruff format --check .

