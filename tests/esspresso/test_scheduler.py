@@ -39,6 +39,22 @@ def test_every_hard_rule_holds_on_random_instances(instance):
     assert broken_rules(instance, result) == []
 
 
+def test_pairs_that_share_fewer_slots_than_the_event_still_fit_its_tables():
+    """Found by hypothesis: three requests on the only two slots two people can attend, one table
+    per slot; the exact path once put two meetings in one slot."""
+    away = frozenset({"s0", "s1"})
+    people = tuple(Person(f"p{i}", away if i in (2, 4) else None) for i in range(7))
+    instance = Instance(
+        slots=("s0", "s1", "s2"),
+        tables=1,
+        people=people,
+        wishes=(Wish("p0", "p2"), Wish("p0", "p4"), Wish("p1", "p2")),
+    )
+    result = schedule(instance)
+    assert broken_rules(instance, result) == []
+    assert len(result.meetings) == 2
+
+
 def test_an_empty_instance_gives_an_empty_timetable():
     result = schedule(Instance(slots=(), tables=None, people=(), wishes=()))
     assert (result.meetings, result.value, result.upper_bound, result.unplaced) == ((), 0.0, 0.0, ())

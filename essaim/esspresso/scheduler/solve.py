@@ -71,6 +71,10 @@ def _exact(problem: Problem, relaxed: Relaxation) -> Timetable | None:
         degree[edge.v] = degree.get(edge.v, 0) + 1
     if chosen and max(degree.values()) > len(chosen[0].slots):
         return None
+    # The bound counts the tables of every slot; the pairs may share fewer slots than that
+    # (everyone who asked is away for one): an even spread must still fit the tables.
+    if chosen and problem.limit is not None and -(-len(chosen) // len(chosen[0].slots)) > problem.limit:
+        return None
     table = Timetable(problem)
     if chosen:
         slots = chosen[0].slots
