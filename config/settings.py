@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "essaim.strategy",
     "essaim.esspresso",
     "essaim.referrals",
+    "essaim.diagnostics",
     "essaim.api",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("strategie/", include("essaim.strategy.urls")),
     path("esspresso/", include("essaim.esspresso.urls")),
     path("etre-accompagne/", include("essaim.referrals.urls")),
+    path("autodiagnostic/", include("essaim.diagnostics.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("api/v1/", include("essaim.api.urls")),
     path("admin/", admin.site.urls),

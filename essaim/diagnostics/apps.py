@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class DiagnosticsConfig(AppConfig):
+    name = "essaim.diagnostics"
+    label = "diagnostics"
+    verbose_name = "Autodiagnostic des bonnes pratiques"
+
+    def ready(self) -> None:
+        # Importing these registers what the history follows.
+        from essaim.diagnostics import history  # noqa: F401

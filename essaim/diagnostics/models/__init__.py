@@ -1,0 +1,4 @@
+from essaim.diagnostics.models.bank import Domain, Framework, Item, Theme
+from essaim.diagnostics.models.campaigns import Action, Answer, Campaign, Position, Respondent
+
+__all__ = ["Action", "Answer", "Campaign", "Domain", "Framework", "Item", "Position", "Respondent", "Theme"]

@@ -1,0 +1,27 @@
+"""Who may do what with a self-diagnostic. Each rule is one function whose docstring gives the
+reason. A respondent needs no account: their personal link is their key, and the views find them
+from it; these rules are about accounts.
+
+Diagnostics are private by default: the CRESS reads only anonymised aggregates, never one
+structure's answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from essaim.diagnostics.models import Campaign
+from essaim.organisations.models import Membership, Organisation
+
+
+def can_open_campaign(user: Any, organisation: Organisation) -> bool:
+    """A structure's editors and administrators open its yearly diagnostic: they speak for it (the
+    CRESS does not: the diagnostic is the structure's own, and private)."""
+    return organisation.memberships.filter(
+        user_id=getattr(user, "pk", None), role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
+    ).exists()
+
+
+def can_pilot(user: Any, campaign: Campaign) -> bool:
+    """The pilot, and the structure's editors and administrators, run the campaign: they invite,
+    read every answer, consolidate, write the plan."""
+    return Campaign.objects.piloted_by(user).filter(pk=campaign.pk).exists()

@@ -1,0 +1,20 @@
+"""The self-diagnostic's writes (one module per behaviour)."""
+
+from essaim.diagnostics.services.answers import answer_save
+from essaim.diagnostics.services.campaigns import (
+    DiagnosticRefused,
+    campaign_close,
+    campaign_open,
+    respondent_invite,
+)
+from essaim.diagnostics.services.plan import action_save, position_save
+
+__all__ = [
+    "DiagnosticRefused",
+    "action_save",
+    "answer_save",
+    "campaign_close",
+    "campaign_open",
+    "position_save",
+    "respondent_invite",
+]

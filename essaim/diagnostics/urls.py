@@ -1,0 +1,22 @@
+from django.urls import path
+
+from essaim.diagnostics.views import pilot, respondent
+
+app_name = "diagnostics"
+
+urlpatterns = [
+    # The structure's pilot (an account): campaigns, invitations, results, plan.
+    path("", pilot.home, name="home"),
+    path("nouvelle/", pilot.campaign_new, name="campaign_new"),
+    path("campagne/<id:pk>/", pilot.campaign, name="campaign"),
+    path("campagne/<id:pk>/inviter/", pilot.invite, name="invite"),
+    path("campagne/<id:pk>/resultats/", pilot.results, name="results"),
+    path("campagne/<id:pk>/consolider/<id:item>/", pilot.consolidate, name="consolidate"),
+    path("campagne/<id:pk>/plan/", pilot.plan, name="plan"),
+    path("campagne/<id:pk>/plan/action/", pilot.action_edit, name="action_new"),
+    path("campagne/<id:pk>/plan/action/<id:action>/", pilot.action_edit, name="action_edit"),
+    path("campagne/<id:pk>/clore/", pilot.close, name="close"),
+    # A respondent (no account): their personal link.
+    path("repondre/<str:token>/", respondent.answer, name="answer"),
+    path("repondre/<str:token>/<slug:theme>/", respondent.theme, name="answer_theme"),
+]
