@@ -112,6 +112,7 @@ class Respondent(models.Model):
 class Answer(models.Model):
     respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
+    item_version = models.PositiveSmallIntegerField("version de l'item répondue", default=1)
     level = models.CharField("niveau", max_length=20, choices=ANSWERS, blank=True)
     practices = models.TextField("pratiques actuelles", max_length=3000, blank=True)
     value = models.DecimalField("valeur", max_digits=14, decimal_places=2, null=True, blank=True)

@@ -35,7 +35,13 @@ def answer_save(
     answer, _created = Answer.objects.update_or_create(
         respondent=respondent,
         item=item,
-        defaults={"level": level, "practices": practices.strip(), "value": value, "to_review": to_review},
+        defaults={
+            "item_version": item.version,
+            "level": level,
+            "practices": practices.strip(),
+            "value": value,
+            "to_review": to_review,
+        },
     )
     Respondent.objects.filter(pk=respondent.pk).update(last_answer_at=timezone.now())
     return answer

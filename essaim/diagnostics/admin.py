@@ -1,0 +1,50 @@
+"""The admin edits the question bank: the CRESS adds regional items (flagged "régional") to a
+domain of the current framework without code, or switches an item off. Campaigns, answers and
+plans are the structures' own, and private: they are not in the admin."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from essaim.diagnostics.models import Domain, Framework, Item, Theme
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["title", "version", "is_current", "loaded_at"]
+    readonly_fields = ["code", "version", "loaded_at"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "framework", "order"]
+    list_filter = ["framework"]
+    readonly_fields = ["framework", "code"]
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ["title", "theme", "order"]
+    list_filter = ["theme__framework", "theme"]
+    search_fields = ["title"]
+    readonly_fields = ["theme", "code"]
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    list_display = ["text", "domain", "kind", "quick", "regional", "is_active", "version"]
+    list_filter = ["domain__theme__framework", "domain__theme", "kind", "quick", "regional", "is_active"]
+    search_fields = ["text", "code"]
+    autocomplete_fields = ["domain"]
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        # An item added here is the CRESS's own: regional, with its own version.
+        return {**super().get_changeform_initial_data(request), "regional": True}
+
+    def save_model(self, request: HttpRequest, obj: Item, form: Any, change: bool) -> None:
+        # A change to the wording makes a new version of the item: a campaign's answers keep
+        # pointing at the item, and the history of its text says what changed when.
+        if change and {"text", "suggested_actions"} & set(form.changed_data):
+            obj.version += 1
+        super().save_model(request, obj, form, change)
