@@ -7,5 +7,6 @@ class DiagnosticsConfig(AppConfig):
     verbose_name = "Autodiagnostic des bonnes pratiques"
 
     def ready(self) -> None:
-        # Importing these registers what the history follows.
-        from essaim.diagnostics import history  # noqa: F401
+        # Importing these registers what the history follows and the question bank into
+        # `setup_reference`.
+        from essaim.diagnostics import history, reference  # noqa: F401

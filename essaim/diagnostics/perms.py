@@ -16,8 +16,10 @@ from essaim.organisations.models import Membership, Organisation
 def can_open_campaign(user: Any, organisation: Organisation) -> bool:
     """A structure's editors and administrators open its yearly diagnostic: they speak for it (the
     CRESS does not: the diagnostic is the structure's own, and private)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
     return organisation.memberships.filter(
-        user_id=getattr(user, "pk", None), role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
+        user_id=user.pk, role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
     ).exists()
 
 
