@@ -75,3 +75,13 @@ def taxonomies(db):  # type: ignore[no-untyped-def]
     from tests.catalog.factories import load_catalog_taxonomies
 
     load_catalog_taxonomies()
+
+
+@pytest.fixture
+def mail_at_once(monkeypatch):  # type: ignore[no-untyped-def]
+    """E-mails leave as the service asks, not at a commit the test transaction never makes."""
+    from types import SimpleNamespace
+
+    from essaim.core import emails
+
+    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda send: send()))

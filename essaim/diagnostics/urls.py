@@ -1,6 +1,6 @@
 from django.urls import path
 
-from essaim.diagnostics.views import pilot, respondent
+from essaim.diagnostics.views import pilot, respondent, support
 
 app_name = "diagnostics"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("campagne/<id:pk>/plan/action/", pilot.action_edit, name="action_new"),
     path("campagne/<id:pk>/plan/action/<id:action>/", pilot.action_edit, name="action_edit"),
     path("campagne/<id:pk>/clore/", pilot.close, name="close"),
+    path("campagne/<id:pk>/accompagnement/", support.support, name="support"),
     # A respondent (no account): their personal link.
     path("repondre/<str:token>/", respondent.answer, name="answer"),
     path("repondre/<str:token>/<slug:theme>/", respondent.theme, name="answer_theme"),

@@ -29,15 +29,6 @@ def bank(mail_at_once):  # type: ignore[no-untyped-def]
     return make_bank()
 
 
-@pytest.fixture
-def mail_at_once(monkeypatch):  # type: ignore[no-untyped-def]
-    from types import SimpleNamespace
-
-    from essaim.core import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda send: send()))
-
-
 def test_a_campaign_keeps_its_framework_and_asks_only_its_themes_and_path(bank):
     campaign = make_campaign(bank, mode="rapide", themes=[bank.governance])
     make_bank(version=2)  # a newer framework, loaded later

@@ -8,6 +8,7 @@ from essaim.diagnostics.services.campaigns import (
     respondent_invite,
 )
 from essaim.diagnostics.services.plan import action_save, position_save
+from essaim.diagnostics.services.support import support_request
 
 __all__ = [
     "DiagnosticRefused",
@@ -17,4 +18,5 @@ __all__ = [
     "campaign_open",
     "position_save",
     "respondent_invite",
+    "support_request",
 ]

@@ -1,6 +1,7 @@
 """The referral module's writes, and its public service for other modules: `referral_create`
 (with a `ReferralContext`) receives a request from anywhere on the platform."""
 
+from essaim.referrals.models import Source
 from essaim.referrals.services.answers import (
     referral_close,
     referral_decline,
@@ -25,6 +26,7 @@ __all__ = [
     "ReferralInvalid",
     "ReferralReceipt",
     "ReferralState",
+    "Source",
     "referral_close",
     "referral_create",
     "referral_decline",
