@@ -1,6 +1,6 @@
 from django.urls import path
 
-from essaim.diagnostics.views import pilot, respondent, support
+from essaim.diagnostics.views import documents, pilot, respondent, support
 
 app_name = "diagnostics"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("campagne/<id:pk>/plan/action/<id:action>/", pilot.action_edit, name="action_edit"),
     path("campagne/<id:pk>/clore/", pilot.close, name="close"),
     path("campagne/<id:pk>/accompagnement/", support.support, name="support"),
+    path("campagne/<id:pk>/assemblee-generale/", documents.general_meeting, name="general_meeting"),
+    path("campagne/<id:pk>/assemblee-generale.<str:fmt>", documents.general_meeting_file, name="general_meeting_file"),
+    path("campagne/<id:pk>/note-salaries/", documents.staff_note, name="staff_note"),
+    path("campagne/<id:pk>/note-salaries.<str:fmt>", documents.staff_note_file, name="staff_note_file"),
+    path("campagne/<id:pk>/export.<str:fmt>", documents.export, name="export"),
     # A respondent (no account): their personal link.
     path("repondre/<str:token>/", respondent.answer, name="answer"),
     path("repondre/<str:token>/<slug:theme>/", respondent.theme, name="answer_theme"),
