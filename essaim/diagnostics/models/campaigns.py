@@ -46,8 +46,13 @@ class Campaign(models.Model):
     framework = models.ForeignKey(Framework, verbose_name="référentiel", on_delete=models.PROTECT, related_name="+")
     mode = models.CharField("parcours", max_length=10, choices=MODES, default="rapide")
     themes = models.ManyToManyField(Theme, verbose_name="thèmes travaillés cette année", related_name="+")
+    # An account erased on request leaves its campaigns to the structure (its editors still run them).
     pilot = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="pilote", on_delete=models.PROTECT, related_name="diagnostics_piloted"
+        settings.AUTH_USER_MODEL,
+        verbose_name="pilote",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="diagnostics_piloted",
     )
     status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.OPEN)
     closes_on = models.DateField("réponses attendues jusqu'au", null=True, blank=True)
