@@ -1,0 +1,69 @@
+"""The CRESS's regional view: anonymised aggregates of the structures' diagnostics, each group
+shown only when it gathers at least MIN_GROUP structures (fewer could point at one of them).
+Only consolidated positions and the themes chosen are read, never a respondent's answer."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from essaim.diagnostics.models import Campaign, Position, Theme
+from essaim.diagnostics.vocabulary import MATURITY, MATURITY_RANK
+from essaim.organisations.models import EssFamily
+
+MIN_GROUP = 10
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    title: str
+    structures: int
+
+
+@dataclass(frozen=True)
+class FamilyMaturity:
+    family: str
+    structures: int
+    shown: bool  # at least MIN_GROUP structures
+    levels: tuple[tuple[str, int], ...]  # (level label, positions at that level), the scale's order
+
+
+@dataclass(frozen=True)
+class RegionalView:
+    year: int
+    structures: int
+    shown: bool
+    themes: tuple[ThemeCount, ...]
+    families: tuple[FamilyMaturity, ...]
+
+
+def regional_view(region_code: str, year: int) -> RegionalView:
+    campaigns = Campaign.objects.filter(year=year, organisation__commune__departement__region__code=region_code)
+    structures = campaigns.values("organisation").distinct().count()
+    shown = structures >= MIN_GROUP
+    themes: tuple[ThemeCount, ...] = ()
+    families: list[FamilyMaturity] = []
+    if shown:
+        chosen = Counter(
+            Theme.objects.filter(pk__in=campaigns.values("themes")).values_list("title", flat=True).iterator()
+        )
+        per_theme = Counter(campaigns.values_list("themes__title", flat=True))
+        themes = tuple(
+            ThemeCount(title, per_theme[title]) for title in sorted(chosen, key=lambda t: (-per_theme[t], t))
+        )
+        levels_by_family: dict[str, Counter[str]] = defaultdict(Counter)
+        structures_by_family: dict[str, set[int]] = defaultdict(set)
+        for family, organisation, level in Position.objects.filter(campaign__in=campaigns).values_list(
+            "campaign__organisation__ess_family", "campaign__organisation", "level"
+        ):
+            structures_by_family[family or EssFamily.AUTRE].add(organisation)
+            if level in MATURITY_RANK:
+                levels_by_family[family or EssFamily.AUTRE][level] += 1
+        for value, label in EssFamily.choices:
+            count = len(structures_by_family.get(value, ()))
+            if not count:
+                continue
+            big_enough = count >= MIN_GROUP
+            levels = tuple((name, levels_by_family[value][slug]) for slug, name in MATURITY) if big_enough else ()
+            families.append(FamilyMaturity(label, count, big_enough, levels))
+    return RegionalView(year=year, structures=structures, shown=shown, themes=themes, families=tuple(families))
