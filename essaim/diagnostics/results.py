@@ -170,8 +170,8 @@ def theme_result(
 # Maturity from light to dark (the scale is ordered), outside the scale in greys; what was not
 # answered is the bar's pale background. The data table beside the chart carries every figure.
 FILLS = {
-    "pas_encore": "#e6f2f0",
-    "reflexion": "#a9d6cf",
+    "pas_encore": "#cfe8e4",
+    "reflexion": "#94cbc2",
     "engage": "#5aa89d",
     "formalise": "#1f7a70",
     "evalue": "#0b4640",
