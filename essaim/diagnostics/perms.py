@@ -12,15 +12,23 @@ from typing import Any
 from essaim.diagnostics.models import Campaign
 from essaim.organisations.models import Membership, Organisation
 
+EDITORS = [Membership.Role.ADMIN, Membership.Role.EDITOR]
+
 
 def can_open_campaign(user: Any, organisation: Organisation) -> bool:
     """A structure's editors and administrators open its yearly diagnostic: they speak for it (the
     CRESS does not: the diagnostic is the structure's own, and private)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return organisation.memberships.filter(
-        user_id=user.pk, role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR]
-    ).exists()
+    return organisation.memberships.filter(user_id=user.pk, role__in=EDITORS).exists()
+
+
+def organisations_to_open(user: Any) -> Any:
+    """The structures for which this account may open a campaign (`can_open_campaign`): those it
+    edits or administers; not every structure for the CRESS (unlike `Organisation.editable_by`)."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__role__in=EDITORS).distinct()
 
 
 def can_pilot(user: Any, campaign: Campaign) -> bool:

@@ -21,6 +21,7 @@ def test_header_leads_to_every_registered_module_and_to_no_module_not_built(clie
     assert reverse("catalog:home") in html
     assert reverse("strategy:index") in html
     assert reverse("esspresso:events") in html
+    assert reverse("diagnostics:home") in html
     assert "bientôt" not in html
 
 
@@ -39,6 +40,7 @@ def test_home_page_presents_the_registered_modules(client):
         "Être accompagné",
         "Stratégie régionale",
         "Rendez-vous ESSpresso",
+        "Autodiagnostic",
         "Annuaire",
     ]
 

@@ -1,0 +1,104 @@
+"""The results as maturity (pure module): the rules restated on their own and checked against it."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from essaim.diagnostics.results import (
+    CLOSE,
+    CONSENSUS,
+    DIVIDED,
+    item_result,
+    median_level,
+    segments,
+    spread,
+    stacked_chart,
+    theme_result,
+)
+from essaim.diagnostics.vocabulary import ANSWERS, MATURITY
+
+SCALE = [value for value, _label in MATURITY]
+levels = st.lists(st.sampled_from([value for value, _label in ANSWERS] + [""]), max_size=12)
+
+
+def test_the_median_is_the_highest_level_more_than_half_reach():
+    assert median_level(["pas_encore", "formalise"]) == "pas_encore"
+    assert median_level(["reflexion", "engage", "evalue"]) == "engage"
+    assert median_level(["engage", "engage", "formalise", "evalue"]) == "engage"
+
+
+def test_outside_the_scale_weighs_on_no_median_and_no_spread():
+    assert median_level(["ne_sait_pas", "non_applicable", "evalue"]) == "evalue"
+    assert median_level(["ne_sait_pas", ""]) is None
+    assert spread(["ne_sait_pas", "pas_encore", "evalue"]) == DIVIDED
+    assert spread(["ne_sait_pas", "engage"]) is None
+
+
+def test_answers_agree_are_close_or_divide():
+    assert spread(["engage", "engage"]) == CONSENSUS
+    assert spread(["engage", "formalise", "engage"]) == CLOSE
+    assert spread(["reflexion", "formalise"]) == DIVIDED
+
+
+@given(levels)
+def test_median_matches_its_definition(answers):
+    ranks = [SCALE.index(level) for level in answers if level in SCALE]
+    median = median_level(answers)
+    if not ranks:
+        assert median is None
+        return
+    # Independent oracle: the highest level reached by more than half of the answers on the scale.
+    reached = [rank for rank in range(len(SCALE)) if sum(r >= rank for r in ranks) * 2 > len(ranks)]
+    assert median == SCALE[max(reached)]
+
+
+@given(levels)
+def test_an_item_counts_every_answer_once(answers):
+    result = item_result(1, [("salarie", level) for level in answers], respondents=12)
+    assert result.answered == sum(1 for level in answers if level)
+    assert sum(result.by_role.get("salarie", {}).values()) == result.answered
+    assert 0 <= result.share_answered <= 1
+    bar = segments(result.counts, 12)
+    assert sum(segment.count for segment in bar) == result.answered
+    assert round(sum(segment.width for segment in bar)) <= 100
+
+
+def test_two_respondents_who_diverge_by_role():
+    result = item_result(7, [("direction", "formalise"), ("salarie", "pas_encore"), ("benevole", "")], 3)
+    assert result.counts["formalise"] == 1 and result.counts["pas_encore"] == 1
+    assert result.answered == 2 and round(result.share_answered, 2) == 0.67
+    assert result.median == "pas_encore" and result.divided
+    assert result.role_medians == {"direction": "formalise", "salarie": "pas_encore"}
+    assert result.roles_diverge
+
+
+def test_the_theme_says_where_answers_stand_and_where_they_divide():
+    answers = [
+        (1, "direction", "engage"),
+        (1, "salarie", "engage"),
+        (2, "direction", "evalue"),
+        (2, "salarie", "reflexion"),
+        (3, "salarie", "engage"),  # another theme's item: left aside
+    ]
+    result = theme_result("Gouvernance démocratique", [1, 2], answers, respondents=2)
+    assert result.counts["engage"] == 2 and result.counts["evalue"] == 1
+    assert result.main_level == "engage"
+    assert result.divided == 1
+    assert result.summary == (
+        "Gouvernance démocratique : les réponses se situent surtout à « Engagé » ; avis partagés sur 1 question."
+    )
+
+
+def test_a_theme_without_answers_says_so_and_draws_empty_bars():
+    result = theme_result("Environnement", [1, 2], [], respondents=3)
+    assert result.main_level is None
+    assert "pas encore de réponse" in result.summary
+    chart = stacked_chart(result.items)
+    assert chart is not None and [bar.label for bar in chart.bars] == ["Q1", "Q2"]
+    assert all(bar.segments == [] for bar in chart.bars)
+
+
+def test_the_stacked_bar_runs_in_the_scales_order_then_outside_it():
+    bar = segments({"ne_sait_pas": 1, "evalue": 1, "pas_encore": 2}, 4)
+    assert [segment.level for segment in bar] == ["pas_encore", "evalue", "ne_sait_pas"]
+    assert [segment.x for segment in bar] == [0, 50, 75]
