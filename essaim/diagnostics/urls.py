@@ -1,6 +1,6 @@
 from django.urls import path
 
-from essaim.diagnostics.views import documents, pilot, respondent, support
+from essaim.diagnostics.views import documents, pilot, regional, respondent, support
 
 app_name = "diagnostics"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("campagne/<id:pk>/note-salaries/", documents.staff_note, name="staff_note"),
     path("campagne/<id:pk>/note-salaries.<str:fmt>", documents.staff_note_file, name="staff_note_file"),
     path("campagne/<id:pk>/export.<str:fmt>", documents.export, name="export"),
+    # The CRESS: anonymised aggregates.
+    path("region/", regional.regional, name="regional"),
     # A respondent (no account): their personal link.
     path("repondre/<str:token>/", respondent.answer, name="answer"),
     path("repondre/<str:token>/<slug:theme>/", respondent.theme, name="answer_theme"),

@@ -1,0 +1,50 @@
+"""The CRESS's regional view shows aggregates only for groups of at least ten structures."""
+
+import pytest
+from django.urls import reverse
+
+from essaim.diagnostics.regional import regional_view
+from essaim.diagnostics.services import position_save
+from tests.accounts.factories import UserFactory
+from tests.diagnostics.factories import make_bank, make_campaign, make_pilot
+from tests.organisations.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _campaigns(region, bank, count):  # type: ignore[no-untyped-def]
+    campaigns = []
+    for number in range(count):
+        organisation = OrganisationFactory(name=f"Structure {number}", commune=region.nantes, ess_family="association")
+        campaign = make_campaign(bank, pilot=make_pilot(organisation), themes=[bank.governance])
+        position_save(
+            campaign=campaign, item=bank.items["gouvernance-q1"], level="engage", comment="", by=campaign.pilot
+        )
+        campaigns.append(campaign)
+    return campaigns
+
+
+def test_fewer_than_ten_structures_show_no_detail(region):
+    bank = make_bank()
+    _campaigns(region, bank, 9)
+    view = regional_view("52", 2026)
+    assert view.structures == 9 and not view.shown and view.themes == ()
+
+
+def test_ten_structures_show_themes_and_maturity_by_family(region):
+    bank = make_bank()
+    _campaigns(region, bank, 10)
+    view = regional_view("52", 2026)
+    assert view.shown
+    assert [(theme.title, theme.structures) for theme in view.themes] == [("Gouvernance démocratique", 10)]
+    [family] = view.families
+    assert family.shown and dict(family.levels)["Engagé"] == 10
+
+
+def test_only_the_cress_reads_the_regional_view(client, region):
+    url = reverse("diagnostics:regional")
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403
+    client.force_login(UserFactory(platform_admin=True))
+    response = client.get(url + "?annee=abc")
+    assert response.status_code == 200 and "Moins de 10 structures" in response.content.decode()
