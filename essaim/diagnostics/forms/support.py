@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 
+from essaim.core.fields import IdMultipleChoiceField
 from essaim.core.registries import vocabulary
 from essaim.diagnostics.models import Campaign, Theme
 
 
 class SupportForm(forms.Form):
     need = forms.ChoiceField(label="De quel accompagnement avez-vous besoin ?", widget=forms.RadioSelect)
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         queryset=Theme.objects.none(),
         label="Ce que vous partagez de l'autodiagnostic",
         help_text="Pour chaque thème coché, le partenaire lit les niveaux retenus par votre équipe et les actions "
