@@ -183,6 +183,14 @@ class _Odt:
         return buffer.getvalue()
 
 
+def _people(count: int) -> str:
+    return f"{count} personne{'s' if count > 1 else ''}"
+
+
+def _answered(count: int) -> str:
+    return "ont répondu" if count > 1 else "a répondu"
+
+
 def _participation_lines(report: Report) -> list[str]:
     return [f"{line.role} : {line.answered} sur {line.invited} invité·es" for line in report.participation]
 
@@ -202,7 +210,7 @@ def _general_meeting_odt(writer: _Odt, report: Report) -> None:
     writer.paragraph(report.law)
     writer.paragraph(
         f"En {report.year}, {report.organisation} a suivi {report.mode} du {report.framework}. "
-        f"{report.answered} personne(s) sur {report.invited} invitée(s) ont répondu ; l'équipe a ensuite "
+        f"{_people(report.answered)} sur {report.invited} {_answered(report.answered)} ; l'équipe a ensuite "
         "consolidé les réponses en une position commune par question."
     )
     writer.bullets(_participation_lines(report))
@@ -263,8 +271,8 @@ def _staff_note_odt(writer: _Odt, report: Report) -> None:
     writer.heading(2, "La démarche")
     writer.paragraph(report.approach)
     writer.paragraph(
-        f"En {report.year}, {report.answered} personne(s) ont répondu ; l'équipe a ensuite retenu une position "
-        "commune par question."
+        f"En {report.year}, {_people(report.answered)} {_answered(report.answered)} ; l'équipe a ensuite retenu "
+        "une position commune par question."
     )
     writer.heading(2, "Les thèmes travaillés")
     writer.bullets([theme.title for theme in report.themes])
