@@ -74,27 +74,33 @@ def rows_to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 def rows_to_xlsx(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, sheet_name: str) -> bytes:
     """The rows as an XLSX workbook of one sheet: texts stay texts, numbers stay numbers."""
+    return sheets_to_xlsx([(sheet_name, rows, columns)])
+
+
+def sheets_to_xlsx(sheets: Sequence[tuple[str, Sequence[dict[str, Any]], Sequence[str]]]) -> bytes:
+    """Several tables as the sheets of one XLSX workbook, each given as (name, rows, columns)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_name)
+    for sheet_name, rows, columns in sheets:
+        sheet = workbook.create_sheet(sheet_name)
 
-    def cell(value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        value = without_control_characters(value)
-        if len(value) > XLSX_MAX_CELL:
-            value = value[: XLSX_MAX_CELL - 1] + "…"
-        if not value.startswith("="):
-            return value  # openpyxl writes any other text as a text cell
-        text = WriteOnlyCell(sheet, value=value)
-        text.data_type = "s"  # a text, never a formula
-        return text
+        def cell(value: Any, sheet: Any = sheet) -> Any:
+            if not isinstance(value, str):
+                return value
+            value = without_control_characters(value)
+            if len(value) > XLSX_MAX_CELL:
+                value = value[: XLSX_MAX_CELL - 1] + "…"
+            if not value.startswith("="):
+                return value  # openpyxl writes any other text as a text cell
+            text = WriteOnlyCell(sheet, value=value)
+            text.data_type = "s"  # a text, never a formula
+            return text
 
-    sheet.append([cell(name) for name in columns])
-    for row in rows:
-        sheet.append([cell(row.get(name, "")) for name in columns])
+        sheet.append([cell(name) for name in columns])
+        for row in rows:
+            sheet.append([cell(row.get(name, "")) for name in columns])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

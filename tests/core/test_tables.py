@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from essaim.core.imports import read_csv
-from essaim.core.tables import rows_to_csv, rows_to_xlsx
+from essaim.core.tables import rows_to_csv, rows_to_xlsx, sheets_to_xlsx
 from essaim.core.text import without_control_characters
 
 COLUMNS = ["Nom", "Valeur", "Note"]
@@ -103,3 +103,17 @@ def test_an_inert_csv_cell_reads_back_as_it_was_typed():
     csv_text = rows_to_csv([{"Nom": text, "Valeur": "", "Note": ""} for text in texts], COLUMNS)
     rows = read_csv(csv_text.encode("utf-8"), required=["nom", "valeur", "note"])
     assert [row.values["nom"] for row in rows] == texts
+
+
+def test_a_workbook_of_several_sheets_keeps_each_tables_columns_and_formulas_inert():
+    data = sheets_to_xlsx(
+        [
+            ("Réponses", [{"Nom": "=1+1", "Valeur": 3, "Note": ""}], COLUMNS),
+            ("Plan", [{"Action": "Réunir le CA"}], ["Action"]),
+        ]
+    )
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Réponses", "Plan"]
+    first = list(workbook["Réponses"].iter_rows())
+    assert first[1][0].value == "=1+1" and first[1][0].data_type == "s"
+    assert [[cell.value for cell in row] for row in workbook["Plan"].iter_rows()] == [["Action"], ["Réunir le CA"]]
