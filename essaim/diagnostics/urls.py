@@ -16,6 +16,7 @@ urlpatterns = [
     path("campagne/<id:pk>/plan/action/", pilot.action_edit, name="action_new"),
     path("campagne/<id:pk>/plan/action/<id:action>/", pilot.action_edit, name="action_edit"),
     path("campagne/<id:pk>/clore/", pilot.close, name="close"),
+    path("campagne/<id:pk>/supprimer/", pilot.delete, name="delete"),
     path("campagne/<id:pk>/accompagnement/", support.support, name="support"),
     path("campagne/<id:pk>/assemblee-generale/", documents.general_meeting, name="general_meeting"),
     path("campagne/<id:pk>/assemblee-generale.<str:fmt>", documents.general_meeting_file, name="general_meeting_file"),

@@ -191,13 +191,3 @@ def test_centre_val_de_loire_has_its_own_three_structures(pays_de_la_loire, sett
 
     for identity in ORGANISATIONS["24"]:
         assert Campaign.objects.filter(organisation__name=identity.name).count() == 2
-
-
-@pytest.fixture
-def mail_at_once(monkeypatch):  # type: ignore[no-untyped-def]
-    """E-mails leave as the service asks, not at a commit the test transaction never makes."""
-    from types import SimpleNamespace
-
-    from essaim.core import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda send: send()))

@@ -3,8 +3,6 @@ known set of answers, consolidation, the action plan and closing."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -16,13 +14,6 @@ from tests.diagnostics.factories import make_bank, make_campaign, make_pilot
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def mail_at_once(monkeypatch):  # type: ignore[no-untyped-def]
-    from essaim.core import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda send: send()))
 
 
 @pytest.fixture
@@ -378,3 +369,20 @@ def test_the_account_page_links_to_the_diagnostics_for_pilots_only(client, campa
     assert "Mes autodiagnostics" in client.get(reverse("accounts:profile")).content.decode()
     client.force_login(UserFactory())
     assert "Mes autodiagnostics" not in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_the_structure_deletes_a_campaign_and_everything_in_it(client, mail_at_once):
+    from essaim.diagnostics.models import Answer, Campaign
+    from essaim.diagnostics.services import answer_save
+    from tests.diagnostics.factories import make_bank, make_campaign
+
+    bank = make_bank()
+    campaign = make_campaign(bank)
+    answer_save(respondent=campaign.respondents.get(), item=bank.items["gouvernance-q1"], level="engage")
+    client.force_login(UserFactory())
+    assert client.post(reverse("diagnostics:delete", args=[campaign.pk])).status_code == 404
+    client.force_login(campaign.pilot)
+    assert client.get(reverse("diagnostics:delete", args=[campaign.pk])).status_code == 405
+    response = client.post(reverse("diagnostics:delete", args=[campaign.pk]))
+    assert response.status_code == 302
+    assert not Campaign.objects.exists() and not Answer.objects.exists()

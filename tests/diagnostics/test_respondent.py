@@ -9,7 +9,6 @@ import re
 from datetime import date
 from decimal import Decimal
 from html import unescape
-from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -19,13 +18,6 @@ from essaim.diagnostics.services import answer_save, campaign_close, respondent_
 from tests.diagnostics.factories import make_bank, make_campaign
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def mail_at_once(monkeypatch):  # type: ignore[no-untyped-def]
-    from essaim.core import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda send: send()))
 
 
 @pytest.fixture

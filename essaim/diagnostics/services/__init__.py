@@ -4,6 +4,7 @@ from essaim.diagnostics.services.answers import answer_save
 from essaim.diagnostics.services.campaigns import (
     DiagnosticRefused,
     campaign_close,
+    campaign_delete,
     campaign_open,
     respondent_invite,
 )
@@ -15,6 +16,7 @@ __all__ = [
     "action_save",
     "answer_save",
     "campaign_close",
+    "campaign_delete",
     "campaign_open",
     "position_save",
     "respondent_invite",

@@ -104,3 +104,11 @@ def campaign_close(*, campaign: Campaign, by: Any, now: datetime | None = None) 
         campaign.closed_at = now or timezone.now()
         campaign.save(update_fields=["status", "closed_at"])
     return campaign
+
+
+@transaction.atomic
+def campaign_delete(*, campaign: Campaign, by: Any) -> None:
+    """The structure deletes a campaign and everything entered in it: invitations, answers,
+    positions, plan, history. Support requests already sent stay with the partners who received
+    them (the requester withdraws or deletes them from their own link)."""
+    Campaign.objects.filter(pk=campaign.pk).delete()

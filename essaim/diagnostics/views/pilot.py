@@ -29,6 +29,7 @@ from essaim.diagnostics.services import (
     DiagnosticRefused,
     action_save,
     campaign_close,
+    campaign_delete,
     campaign_open,
     position_save,
     respondent_invite,
@@ -402,3 +403,13 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         return _campaign_page(request, campaign, status=400)
     messages.success(request, "Campagne close : les résultats et le plan d'action restent disponibles.")
     return redirect(campaign)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = piloted_campaign(request, pk)
+    year, name = campaign.year, campaign.organisation.name
+    campaign_delete(campaign=campaign, by=request.user)
+    messages.success(request, f"La campagne {year} de {name} et tout ce qu'elle contenait sont supprimés.")
+    return redirect("diagnostics:home")
