@@ -386,3 +386,17 @@ def test_the_structure_deletes_a_campaign_and_everything_in_it(client, mail_at_o
     response = client.post(reverse("diagnostics:delete", args=[campaign.pk]))
     assert response.status_code == 302
     assert not Campaign.objects.exists() and not Answer.objects.exists()
+
+
+def test_the_results_recall_last_years_retained_level_item_by_item(client, mail_at_once):
+    from essaim.diagnostics.services import campaign_close, position_save
+    from tests.diagnostics.factories import make_bank, make_campaign
+
+    bank = make_bank()
+    last = make_campaign(bank, year=2025)
+    position_save(campaign=last, item=bank.items["gouvernance-q1"], level="reflexion", comment="", by=last.pilot)
+    campaign_close(campaign=last, by=last.pilot)
+    this = make_campaign(bank, year=2026, pilot=last.pilot)
+    client.force_login(this.pilot)
+    page = client.get(reverse("diagnostics:results", args=[this.pk])).content.decode()
+    assert "Position retenue lors de la campagne précédente : En réflexion" in page

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from essaim.accounts.models import normalise_email
 from essaim.core.text import parse_id
 from essaim.diagnostics import results as maturity
+from essaim.diagnostics.documents import previous_campaign
 from essaim.diagnostics.forms.pilot import ActionForm, CampaignOpenForm, InviteForm, PositionForm
 from essaim.diagnostics.models import Action, Answer, Campaign, Item, Position, Theme
 from essaim.diagnostics.perms import organisations_to_open
@@ -194,6 +195,13 @@ def _results_page(
     )
     triples = [(item, role, level) for item, role, level, _value, _practices in answers]
     positions = {position.item_id: position for position in Position.objects.filter(campaign=campaign)}
+    # Last year's retained level of each item, by code (a code survives a new version of the guide).
+    previous = previous_campaign(campaign)
+    last_year = (
+        {p.item.code: ANSWER_LABELS[p.level] for p in previous.positions.exclude(level="").select_related("item")}
+        if previous
+        else {}
+    )
     themes = []
     for theme in campaign.themes.order_by("order", "pk"):
         questions = [item for item in items if item.domain.theme_id == theme.pk and item.kind == Item.Kind.QUESTION]
@@ -222,6 +230,7 @@ def _results_page(
                         for role, level in item_result.role_medians.items()
                     ],
                     "position": position,
+                    "last_year": last_year.get(item.code, ""),
                     "form": form,
                     "practices": [
                         (ROLE_LABELS.get(role, role), text)
