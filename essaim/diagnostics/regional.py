@@ -8,8 +8,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from essaim.diagnostics.models import Campaign, Position, Theme
+from essaim.diagnostics.services.support import CONTEXT
 from essaim.diagnostics.vocabulary import MATURITY, MATURITY_RANK
 from essaim.organisations.models import EssFamily
+from essaim.referrals.services import needs_requested
 
 MIN_GROUP = 10
 
@@ -35,6 +37,7 @@ class RegionalView:
     shown: bool
     themes: tuple[ThemeCount, ...]
     families: tuple[FamilyMaturity, ...]
+    support_needs: tuple[tuple[str, int], ...] = ()  # (need, requests sent from the diagnostics)
 
 
 def regional_view(region_code: str, year: int) -> RegionalView:
@@ -66,4 +69,12 @@ def regional_view(region_code: str, year: int) -> RegionalView:
             big_enough = count >= MIN_GROUP
             levels = tuple((name, levels_by_family[value][slug]) for slug, name in MATURITY) if big_enough else ()
             families.append(FamilyMaturity(label, count, big_enough, levels))
-    return RegionalView(year=year, structures=structures, shown=shown, themes=themes, families=tuple(families))
+    needs = needs_requested(kind=CONTEXT, ids=campaigns.values_list("pk", flat=True)) if shown else {}
+    return RegionalView(
+        year=year,
+        structures=structures,
+        shown=shown,
+        themes=themes,
+        families=tuple(families),
+        support_needs=tuple(needs.items()),
+    )

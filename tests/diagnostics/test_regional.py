@@ -39,6 +39,19 @@ def test_ten_structures_show_themes_and_maturity_by_family(region):
     assert [(theme.title, theme.structures) for theme in view.themes] == [("Gouvernance démocratique", 10)]
     [family] = view.families
     assert family.shown and dict(family.levels)["Engagé"] == 10
+    assert view.support_needs == ()
+
+
+def test_the_support_needs_sent_from_the_diagnostics_are_counted(region, taxonomies, mail_at_once):
+    from essaim.diagnostics.services import support_request
+
+    bank = make_bank()
+    campaigns = _campaigns(region, bank, 10)
+    for campaign in campaigns[:3]:
+        support_request(
+            campaign=campaign, by=campaign.pilot, need="mesurer_impact", themes=[bank.governance], consent=True
+        )
+    assert regional_view("52", 2026).support_needs == (("Mesurer mon impact social", 3),)
 
 
 def test_only_the_cress_reads_the_regional_view(client, region):

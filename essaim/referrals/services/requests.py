@@ -4,6 +4,7 @@ before, routed, and acknowledged. Every module creates requests through `referra
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -14,7 +15,7 @@ from essaim.core.emails import send_templated_email
 from essaim.core.history import record_event
 from essaim.core.registries import vocabulary
 from essaim.referrals.models import DESCRIPTION_MAX, MERGE_HOURS, Referral, Source
-from essaim.referrals.services.common import email_context
+from essaim.referrals.services.common import Labels, email_context
 from essaim.referrals.services.routing import dispatch_to, notify_cress, route_referral
 from essaim.territories.models import Commune
 
@@ -201,3 +202,14 @@ def referral_states(*, kind: str, id: int) -> list[ReferralState]:
         )
         for referral in found.order_by("-sent_at", "-pk")
     ]
+
+
+def needs_requested(*, kind: str, ids: Iterable[int]) -> dict[str, int]:
+    """How many requests each need gathered among those a module's objects started (the
+    diagnostics of a year): need label -> count, most requested first."""
+    labels = Labels()
+    counts: dict[str, int] = {}
+    for need in Referral.objects.filter(context_kind=kind, context_id__in=list(ids)).values_list("need", flat=True):
+        label = labels.need(need)
+        counts[label] = counts.get(label, 0) + 1
+    return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
