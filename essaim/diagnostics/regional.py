@@ -78,3 +78,40 @@ def regional_view(region_code: str, year: int) -> RegionalView:
         families=tuple(families),
         support_needs=tuple(needs.items()),
     )
+
+
+@dataclass(frozen=True)
+class PeerTheme:
+    title: str
+    levels: tuple[tuple[str, int], ...]  # (level label, peers' positions at that level)
+
+
+@dataclass(frozen=True)
+class PeerComparison:
+    family: str
+    peers: int
+    shown: bool
+    themes: tuple[PeerTheme, ...]
+
+
+def peer_comparison(campaign: Campaign) -> PeerComparison:
+    """The levels that structures of the same ESS family retained this year on the campaign's
+    themes, among those that turned the comparison on themselves; shown from MIN_GROUP of them."""
+    family = campaign.organisation.ess_family or EssFamily.AUTRE
+    peers = Campaign.objects.filter(
+        year=campaign.year, shares_with_peers=True, organisation__ess_family=family
+    ).exclude(organisation=campaign.organisation)
+    count = peers.values("organisation").distinct().count()
+    themes: list[PeerTheme] = []
+    if count >= MIN_GROUP:
+        codes = list(campaign.themes.order_by("order").values_list("code", "title"))
+        levels: dict[str, Counter[str]] = defaultdict(Counter)
+        for code, level in Position.objects.filter(campaign__in=peers).values_list(
+            "item__domain__theme__code", "level"
+        ):
+            if level in MATURITY_RANK:
+                levels[code][level] += 1
+        themes = [
+            PeerTheme(title, tuple((label, levels[code][slug]) for slug, label in MATURITY)) for code, title in codes
+        ]
+    return PeerComparison(dict(EssFamily.choices).get(family, family), count, count >= MIN_GROUP, tuple(themes))

@@ -17,6 +17,7 @@ urlpatterns = [
     path("campagne/<id:pk>/plan/action/<id:action>/", pilot.action_edit, name="action_edit"),
     path("campagne/<id:pk>/clore/", pilot.close, name="close"),
     path("campagne/<id:pk>/supprimer/", pilot.delete, name="delete"),
+    path("campagne/<id:pk>/comparaison/", pilot.peers, name="peers"),
     path("campagne/<id:pk>/accompagnement/", support.support, name="support"),
     path("campagne/<id:pk>/assemblee-generale/", documents.general_meeting, name="general_meeting"),
     path("campagne/<id:pk>/assemblee-generale.<str:fmt>", documents.general_meeting_file, name="general_meeting_file"),

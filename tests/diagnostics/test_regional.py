@@ -61,3 +61,23 @@ def test_only_the_cress_reads_the_regional_view(client, region):
     client.force_login(UserFactory(platform_admin=True))
     response = client.get(url + "?annee=abc")
     assert response.status_code == 200 and "Moins de 10 structures" in response.content.decode()
+
+
+def test_a_structure_compares_itself_with_similar_ones_only_when_it_turns_it_on(client, region):
+    from essaim.diagnostics.models import Campaign
+    from essaim.diagnostics.regional import peer_comparison
+
+    bank = make_bank()
+    campaigns = _campaigns(region, bank, 11)
+    mine = campaigns[0]
+    Campaign.objects.filter(pk__in=[c.pk for c in campaigns[1:]]).update(shares_with_peers=True)
+    client.force_login(mine.pilot)
+    results = reverse("diagnostics:results", args=[mine.pk])
+    assert "Activer la comparaison" in client.get(results).content.decode()
+    client.post(reverse("diagnostics:peers", args=[mine.pk]), {"partager": "oui"})
+    page = client.get(results).content.decode()
+    assert "10 autres structures de la famille « Association »" in page
+    comparison = peer_comparison(Campaign.objects.get(pk=mine.pk))
+    assert dict(comparison.themes[0].levels)["Engagé"] == 10
+    Campaign.objects.filter(pk=campaigns[1].pk).update(shares_with_peers=False)
+    assert not peer_comparison(Campaign.objects.get(pk=mine.pk)).shown

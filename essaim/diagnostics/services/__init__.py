@@ -6,6 +6,7 @@ from essaim.diagnostics.services.campaigns import (
     campaign_close,
     campaign_delete,
     campaign_open,
+    campaign_share_with_peers,
     respondent_invite,
 )
 from essaim.diagnostics.services.plan import action_save, position_save
@@ -18,6 +19,7 @@ __all__ = [
     "campaign_close",
     "campaign_delete",
     "campaign_open",
+    "campaign_share_with_peers",
     "position_save",
     "respondent_invite",
     "support_request",

@@ -112,3 +112,13 @@ def campaign_delete(*, campaign: Campaign, by: Any) -> None:
     positions, plan, history. Support requests already sent stay with the partners who received
     them (the requester withdraws or deletes them from their own link)."""
     Campaign.objects.filter(pk=campaign.pk).delete()
+
+
+@transaction.atomic
+def campaign_share_with_peers(*, campaign: Campaign, share: bool, by: Any) -> Campaign:
+    """The structure turns the comparison with similar structures on or off: its retained levels
+    then count, anonymously, in theirs, and it sees theirs (from ten structures)."""
+    with tracking(campaign, by=by, summary="Comparaison activée" if share else "Comparaison désactivée"):
+        campaign.shares_with_peers = share
+        campaign.save(update_fields=["shares_with_peers"])
+    return campaign

@@ -26,12 +26,14 @@ from essaim.diagnostics.documents import previous_campaign
 from essaim.diagnostics.forms.pilot import ActionForm, CampaignOpenForm, InviteForm, PositionForm
 from essaim.diagnostics.models import Action, Answer, Campaign, Item, Position, Theme
 from essaim.diagnostics.perms import organisations_to_open
+from essaim.diagnostics.regional import MIN_GROUP, peer_comparison
 from essaim.diagnostics.services import (
     DiagnosticRefused,
     action_save,
     campaign_close,
     campaign_delete,
     campaign_open,
+    campaign_share_with_peers,
     position_save,
     respondent_invite,
 )
@@ -268,6 +270,8 @@ def _results_page(
             "answer_labels": [label for _value, label in ANSWERS],
             "legend": [(value, label, maturity.FILLS[value]) for value, label in MATURITY + OUTSIDE_SCALE],
             "breadcrumb": breadcrumb(campaign),
+            "peers": peer_comparison(campaign) if campaign.shares_with_peers else None,
+            "min_group": MIN_GROUP,
         },
         status=status,
     )
@@ -422,3 +426,18 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     campaign_delete(campaign=campaign, by=request.user)
     messages.success(request, f"La campagne {year} de {name} et tout ce qu'elle contenait sont supprimés.")
     return redirect("diagnostics:home")
+
+
+@login_required
+@require_POST
+def peers(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = piloted_campaign(request, pk)
+    share = request.POST.get("partager") == "oui"
+    campaign_share_with_peers(campaign=campaign, share=share, by=request.user)
+    messages.success(
+        request,
+        "Comparaison activée : vos niveaux retenus comptent, sans votre nom, dans ceux des structures semblables."
+        if share
+        else "Comparaison désactivée.",
+    )
+    return redirect(reverse("diagnostics:results", args=[campaign.pk]) + "#comparaison")
