@@ -9,7 +9,7 @@ def pilots_a_diagnostic(user: Any) -> bool:
     from essaim.diagnostics.models import Campaign
     from essaim.diagnostics.perms import organisations_to_open
 
-    return Campaign.objects.piloted_by(user).exists() or organisations_to_open(user).exists()
+    return Campaign.objects.readable_by(user).exists() or organisations_to_open(user).exists()
 
 
 class DiagnosticsConfig(AppConfig):

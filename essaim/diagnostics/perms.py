@@ -35,3 +35,9 @@ def can_pilot(user: Any, campaign: Campaign) -> bool:
     """The pilot, and the structure's editors and administrators, run the campaign: they invite,
     read every answer, consolidate, write the plan."""
     return Campaign.objects.piloted_by(user).filter(pk=campaign.pk).exists()
+
+
+def can_read(user: Any, campaign: Campaign) -> bool:
+    """The pilots, and the advisers the structure invited, read the consolidated diagnostic and the
+    plan and comment on them; an adviser reads nothing else (no individual answer, no invitation)."""
+    return Campaign.objects.readable_by(user).filter(pk=campaign.pk).exists()

@@ -3,7 +3,8 @@
 
 On erasure the invitation loses its name and address and its personal link stops working; the
 answers stay, attributed to a role only: they are the structure's diagnostic, which it presents
-to its general meeting (docs/registre-des-traitements.md). A pilot's campaigns stay with the
+to its general meeting (docs/registre-des-traitements.md). An adviser's comments stay, without
+their author, when the account is deleted. A pilot's campaigns stay with the
 structure, whose editors go on running them."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from essaim.core.registries import PersonalDataHandler, personal_data
-from essaim.diagnostics.models import Answer, Campaign, Respondent
+from essaim.diagnostics.models import Answer, Campaign, Comment, Respondent
 from essaim.diagnostics.models.campaigns import new_token
 
 
@@ -42,11 +43,25 @@ def diagnostics_export(email: str, user: Any) -> dict[str, Any]:
             }
         )
     piloted = [str(campaign) for campaign in Campaign.objects.filter(pilot=user)] if user is not None else []
+    comments = (
+        [
+            {
+                "campagne": str(comment.campaign),
+                "le": comment.created_at.isoformat(timespec="seconds"),
+                "texte": comment.text,
+            }
+            for comment in Comment.objects.filter(author=user).select_related("campaign__organisation")
+        ]
+        if user is not None
+        else []
+    )
     data: dict[str, Any] = {}
     if rows:
         data["invitations"] = rows
     if piloted:
         data["campagnes pilotées"] = piloted
+    if comments:
+        data["commentaires"] = comments
     return data
 
 

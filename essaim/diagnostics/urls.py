@@ -1,6 +1,6 @@
 from django.urls import path
 
-from essaim.diagnostics.views import documents, pilot, regional, respondent, support
+from essaim.diagnostics.views import documents, pilot, regional, respondent, review, support
 
 app_name = "diagnostics"
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("campagne/<id:pk>/clore/", pilot.close, name="close"),
     path("campagne/<id:pk>/supprimer/", pilot.delete, name="delete"),
     path("campagne/<id:pk>/comparaison/", pilot.peers, name="peers"),
+    # Advisers the structure invited: they read the consolidated diagnostic and the plan, and comment.
+    path("campagne/<id:pk>/lecture/", review.review, name="review"),
+    path("campagne/<id:pk>/conseillers/", review.advisers, name="advisers"),
+    path("campagne/<id:pk>/conseillers/<id:adviser>/retirer/", review.adviser_delete, name="adviser_delete"),
     path("campagne/<id:pk>/accompagnement/", support.support, name="support"),
     path("campagne/<id:pk>/assemblee-generale/", documents.general_meeting, name="general_meeting"),
     path("campagne/<id:pk>/assemblee-generale.<str:fmt>", documents.general_meeting_file, name="general_meeting_file"),

@@ -1,4 +1,24 @@
 from essaim.diagnostics.models.bank import Domain, Framework, Item, Theme
-from essaim.diagnostics.models.campaigns import Action, Answer, Campaign, Position, Respondent
+from essaim.diagnostics.models.campaigns import (
+    Action,
+    Answer,
+    Campaign,
+    CampaignAdviser,
+    Comment,
+    Position,
+    Respondent,
+)
 
-__all__ = ["Action", "Answer", "Campaign", "Domain", "Framework", "Item", "Position", "Respondent", "Theme"]
+__all__ = [
+    "Action",
+    "Answer",
+    "Campaign",
+    "CampaignAdviser",
+    "Comment",
+    "Domain",
+    "Framework",
+    "Item",
+    "Position",
+    "Respondent",
+    "Theme",
+]

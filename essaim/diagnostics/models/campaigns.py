@@ -33,6 +33,12 @@ class CampaignQuerySet(models.QuerySet["Campaign"]):
         )
         return self.filter(Q(pilot=user) | editors).distinct()
 
+    def readable_by(self, user: object) -> CampaignQuerySet:
+        """Those it pilots, and those whose structure invited it as an adviser."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(pk__in=self.piloted_by(user).values("pk")) | Q(advisers__user=user)).distinct()
+
 
 class Campaign(models.Model):
     class Status(models.TextChoices):
@@ -176,3 +182,43 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CampaignAdviser(models.Model):
+    """An adviser the structure invited (from a partner network, the CRESS's accompaniment…): they
+    read the consolidated diagnostic and the plan and comment on them, and nothing else."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="advisers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="conseiller·ère", on_delete=models.CASCADE, related_name="+"
+    )
+    invited_at = models.DateTimeField("invité·e le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "conseiller·ère invité·e"
+        verbose_name_plural = "conseiller·ères invité·es"
+        constraints = [models.UniqueConstraint(fields=["campaign", "user"], name="diagnostics_adviser_once")]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Comment(models.Model):
+    """A comment on the campaign, one of its items or one action of its plan."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, null=True, blank=True, related_name="comments")
+    text = models.TextField("commentaire", max_length=2000)
+    created_at = models.DateTimeField("écrit le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "commentaire"
+        verbose_name_plural = "commentaires"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

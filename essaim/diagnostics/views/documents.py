@@ -10,22 +10,13 @@ from django.views.decorators.http import require_safe
 
 from essaim.diagnostics import exports
 from essaim.diagnostics.documents import campaign_report, file_stem
-from essaim.diagnostics.models import Campaign
+from essaim.diagnostics.views.common import piloted_campaign
 
 FILE_TYPES = {"pdf": "application/pdf", "odt": "application/vnd.oasis.opendocument.text"}
 TABLE_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def _campaign(request: HttpRequest, pk: int) -> Campaign:
-    campaign = (
-        Campaign.objects.piloted_by(request.user).select_related("organisation", "framework").filter(pk=pk).first()
-    )
-    if campaign is None:
-        raise Http404("Campagne introuvable.")
-    return campaign
 
 
 def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
@@ -35,7 +26,7 @@ def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpR
 
 
 def _page(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    campaign = _campaign(request, pk)
+    campaign = piloted_campaign(request, pk)
     report = campaign_report(campaign)
     return render(
         request,
@@ -45,7 +36,7 @@ def _page(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 def _file(request: HttpRequest, pk: int, fmt: str, kind: str, suffix: str) -> HttpResponse:
-    campaign = _campaign(request, pk)
+    campaign = piloted_campaign(request, pk)
     if fmt not in FILE_TYPES:
         raise Http404("Format inconnu.")
     report = campaign_report(campaign)
@@ -81,7 +72,7 @@ def staff_note_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The answers (one row each, with the respondent's role) and, in XLSX, the plan on a second sheet."""
-    campaign = _campaign(request, pk)
+    campaign = piloted_campaign(request, pk)
     if fmt not in TABLE_TYPES:
         raise Http404("Format inconnu.")
     content = exports.answers_csv(campaign) if fmt == "csv" else exports.answers_xlsx(campaign)

@@ -38,21 +38,11 @@ from essaim.diagnostics.services import (
     respondent_invite,
 )
 from essaim.diagnostics.services.campaigns import current_framework
+from essaim.diagnostics.views.common import piloted_campaign
 from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, OUTSIDE_SCALE, ROLES
 
 ROLE_LABELS = dict(ROLES)
 ANSWER_LABELS = dict(ANSWERS)
-
-
-def piloted_campaign(request: HttpRequest, pk: int) -> Campaign:
-    """The campaign, if this account pilots it; otherwise a 404, so that another structure's
-    diagnostic is not even confirmed to exist."""
-    campaign = (
-        Campaign.objects.piloted_by(request.user).select_related("organisation", "framework").filter(pk=pk).first()
-    )
-    if campaign is None:
-        raise Http404("Aucune campagne d'autodiagnostic à piloter ici.")
-    return campaign
 
 
 def breadcrumb(campaign: Campaign, *more: tuple[str, str]) -> list[tuple[str, str]]:
@@ -86,6 +76,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "by_year": [(key, list(group)) for key, group in groupby(campaigns, key=lambda campaign: campaign.year)],
             "to_open": to_open,
             "year": year,
+            "advised": Campaign.objects.readable_by(request.user)
+            .exclude(pk__in=[campaign.pk for campaign in campaigns])
+            .select_related("organisation")
+            .order_by("-year", "organisation__name"),
         },
     )
 

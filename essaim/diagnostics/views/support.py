@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from essaim.core.registries import suggested_offers
 from essaim.diagnostics.forms.support import SupportForm
-from essaim.diagnostics.models import Campaign
 from essaim.diagnostics.services import DiagnosticRefused, support_request
 from essaim.diagnostics.services.support import CONTEXT
+from essaim.diagnostics.views.common import piloted_campaign
 from essaim.referrals.services import referral_states
 
 DEFAULT_NEED = "mesurer_impact"
@@ -20,9 +20,7 @@ DEFAULT_NEED = "mesurer_impact"
 
 @login_required
 def support(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = Campaign.objects.piloted_by(request.user).select_related("organisation__commune").filter(pk=pk).first()
-    if campaign is None:
-        raise Http404("Campagne introuvable.")
+    campaign = piloted_campaign(request, pk)
     status = 200
     if request.method == "POST":
         form = SupportForm(request.POST, campaign=campaign)
