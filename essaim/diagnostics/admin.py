@@ -10,14 +10,22 @@ from django.http import HttpRequest
 from essaim.diagnostics.models import Domain, Framework, Item, Theme
 
 
+class FromTheFileAdmin(admin.ModelAdmin):
+    """Frameworks and themes come from the guide's file (`setup_reference`): the admin edits
+    their wording, never adds one."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(FromTheFileAdmin):
     list_display = ["title", "version", "is_current", "loaded_at"]
     readonly_fields = ["code", "version", "loaded_at"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(FromTheFileAdmin):
     list_display = ["title", "framework", "order"]
     list_filter = ["framework"]
     readonly_fields = ["framework", "code"]
@@ -28,7 +36,10 @@ class DomainAdmin(admin.ModelAdmin):
     list_display = ["title", "theme", "order"]
     list_filter = ["theme__framework", "theme"]
     search_fields = ["title"]
-    readonly_fields = ["theme", "code"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Domain | None = None) -> list[str]:
+        # A new domain (a regional one) chooses its theme; an existing one keeps it.
+        return ["theme", "code"] if obj is not None else []
 
 
 @admin.register(Item)
