@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.text import slugify
 
 from essaim.diagnostics.models import Action, Campaign, Item, Position
@@ -244,7 +244,9 @@ def campaign_report(campaign: Campaign) -> Report:
                 comment=position.comment if position else "",
             )
         )
-    for action in campaign.actions.select_related("theme", "item").order_by("theme__order", "due_on", "pk"):
+    for action in campaign.actions.select_related("theme", "item").order_by(
+        "theme__order", F("due_on").asc(nulls_last=True), "pk"
+    ):
         if action.theme_id in themes:
             themes[action.theme_id].actions.append(_action_line(action))
     previous_year, progress = _progress(campaign, items, positions)

@@ -64,11 +64,10 @@ def regional_view(region_code: str, year: int) -> RegionalView:
                 levels_by_family[family or EssFamily.AUTRE][level] += 1
         for value, label in EssFamily.choices:
             count = len(structures_by_family.get(value, ()))
-            if not count:
-                continue
-            big_enough = count >= MIN_GROUP
-            levels = tuple((name, levels_by_family[value][slug]) for slug, name in MATURITY) if big_enough else ()
-            families.append(FamilyMaturity(label, count, big_enough, levels))
+            if count < MIN_GROUP:
+                continue  # not even its count: it could point at one structure
+            levels = tuple((name, levels_by_family[value][slug]) for slug, name in MATURITY)
+            families.append(FamilyMaturity(label, count, True, levels))
     needs = needs_requested(kind=CONTEXT, ids=campaigns.values_list("pk", flat=True)) if shown else {}
     return RegionalView(
         year=year,
@@ -95,23 +94,27 @@ class PeerComparison:
 
 
 def peer_comparison(campaign: Campaign) -> PeerComparison:
-    """The levels that structures of the same ESS family retained this year on the campaign's
-    themes, among those that turned the comparison on themselves; shown from MIN_GROUP of them."""
+    """The levels that structures of the same ESS family retained on the campaign's themes, among
+    those that turned the comparison on themselves, from their CLOSED campaigns of the same year
+    (figures that no longer move, so that two visits cannot be subtracted to isolate one
+    structure). Each theme is shown only when at least MIN_GROUP structures retained levels on it."""
     family = campaign.organisation.ess_family or EssFamily.AUTRE
     peers = Campaign.objects.filter(
-        year=campaign.year, shares_with_peers=True, organisation__ess_family=family
+        year=campaign.year, shares_with_peers=True, organisation__ess_family=family, status=Campaign.Status.CLOSED
     ).exclude(organisation=campaign.organisation)
     count = peers.values("organisation").distinct().count()
     themes: list[PeerTheme] = []
     if count >= MIN_GROUP:
-        codes = list(campaign.themes.order_by("order").values_list("code", "title"))
         levels: dict[str, Counter[str]] = defaultdict(Counter)
-        for code, level in Position.objects.filter(campaign__in=peers).values_list(
-            "item__domain__theme__code", "level"
-        ):
+        structures: dict[str, set[int]] = defaultdict(set)
+        rows = Position.objects.filter(campaign__in=peers).values_list(
+            "item__domain__theme__code", "campaign__organisation", "level"
+        )
+        for code, organisation, level in rows:
             if level in MATURITY_RANK:
                 levels[code][level] += 1
-        themes = [
-            PeerTheme(title, tuple((label, levels[code][slug]) for slug, label in MATURITY)) for code, title in codes
-        ]
-    return PeerComparison(dict(EssFamily.choices).get(family, family), count, count >= MIN_GROUP, tuple(themes))
+                structures[code].add(organisation)
+        for code, title in campaign.themes.order_by("order").values_list("code", "title"):
+            if len(structures[code]) >= MIN_GROUP:
+                themes.append(PeerTheme(title, tuple((label, levels[code][slug]) for slug, label in MATURITY)))
+    return PeerComparison(dict(EssFamily.choices).get(family, family), count, bool(themes), tuple(themes))

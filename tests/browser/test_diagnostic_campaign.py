@@ -9,6 +9,7 @@ import pytest
 
 from essaim.diagnostics.models import Action, Answer, Position
 from essaim.referrals.models import Referral
+from tests.accounts.factories import UserFactory
 from tests.browser.conftest import DESK, assert_accessible, log_in
 from tests.browser.test_diagnostic_respondent import tab_to
 from tests.diagnostics.factories import make_bank, make_campaign, make_pilot
@@ -29,7 +30,7 @@ def test_a_campaign_from_the_invitations_to_the_support_request(page, browser, l
     page.goto(f"/autodiagnostic/campagne/{campaign.pk}/")
     assert_accessible(page)
     for email, role in (("sam@example.org", "Salarié·e"), ("lou@example.org", "Bénévole")):
-        page.get_by_label("Adresse e-mail").fill(email)
+        page.get_by_label("Adresse e-mail (obligatoire)").fill(email)
         page.get_by_label("Rôle").select_option(label=role)
         page.get_by_role("button", name="Envoyer l'invitation").click()
         page.get_by_text(f"Invitation envoyée à {email}.").wait_for()
@@ -95,4 +96,18 @@ def test_a_campaign_from_the_invitations_to_the_support_request(page, browser, l
     page.get_by_text("Votre demande est transmise aux partenaires").wait_for()
     referral = Referral.objects.get()
     assert referral.context_kind == "autodiagnostic" and referral.dispatches.exists()
+    assert_accessible(page)
+
+    # An adviser the structure invites reads the diagnostic and the plan, and comments.
+    adviser = UserFactory(email="conseil@dla.example", full_name="Inès Conseil")
+    page.goto(f"/autodiagnostic/campagne/{campaign.pk}/")
+    page.get_by_label("Adresse e-mail du conseiller ou de la conseillère").fill(adviser.email)
+    page.get_by_role("button", name="Donner accès").click()
+    page.get_by_text("Accès donné à conseil@dla.example").wait_for()
+    log_in(page, adviser.email)
+    page.goto(f"/autodiagnostic/campagne/{campaign.pk}/lecture/")
+    assert page.get_by_text("Ouvrir le conseil d'administration aux bénévoles").first.is_visible()
+    page.get_by_label("Votre commentaire").fill("Pensez à former les nouveaux administrateurs.")
+    page.get_by_role("button", name="Publier le commentaire").click()
+    page.get_by_text("Commentaire publié.").wait_for()
     assert_accessible(page)

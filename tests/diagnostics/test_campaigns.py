@@ -105,3 +105,21 @@ def test_only_the_pilot_and_the_structures_editors_run_the_campaign(bank):
     assert can_pilot(campaign.pilot, campaign)
     assert not can_pilot(UserFactory(), campaign)
     assert not can_pilot(UserFactory(platform_admin=True), campaign)  # private, even to the CRESS
+
+
+def test_a_pilot_who_left_the_structure_loses_the_access(bank):
+    from essaim.organisations.models import Membership
+
+    campaign = make_campaign(bank)
+    Membership.objects.filter(user=campaign.pilot).update(role="member")
+    assert not can_pilot(campaign.pilot, campaign)
+
+
+def test_an_item_switched_off_or_added_later_does_not_change_a_campaign(bank):
+    from essaim.diagnostics.models import Item
+
+    campaign = make_campaign(bank, themes=[bank.governance])
+    before = [item.code for item in campaign.items()]
+    Item.objects.filter(code="gouvernance-q2").update(is_active=False)
+    Item.objects.create(domain=bank.items["gouvernance-q1"].domain, code="regional", text="Régionale ?", regional=True)
+    assert [item.code for item in campaign.items()] == before

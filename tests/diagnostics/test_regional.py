@@ -28,7 +28,7 @@ def test_fewer_than_ten_structures_show_no_detail(region):
     bank = make_bank()
     _campaigns(region, bank, 9)
     view = regional_view("52", 2026)
-    assert view.structures == 9 and not view.shown and view.themes == ()
+    assert view.structures == 9 and not view.shown and view.themes == () and view.families == ()
 
 
 def test_ten_structures_show_themes_and_maturity_by_family(region):
@@ -70,14 +70,15 @@ def test_a_structure_compares_itself_with_similar_ones_only_when_it_turns_it_on(
     bank = make_bank()
     campaigns = _campaigns(region, bank, 11)
     mine = campaigns[0]
-    Campaign.objects.filter(pk__in=[c.pk for c in campaigns[1:]]).update(shares_with_peers=True)
+    Campaign.objects.filter(pk__in=[c.pk for c in campaigns[1:]]).update(shares_with_peers=True, status="close")
     client.force_login(mine.pilot)
     results = reverse("diagnostics:results", args=[mine.pk])
     assert "Activer la comparaison" in client.get(results).content.decode()
     client.post(reverse("diagnostics:peers", args=[mine.pk]), {"partager": "oui"})
     page = client.get(results).content.decode()
-    assert "10 autres structures de la famille « Association »" in page
+    assert "des structures de la famille « Association »" in page and "<h3>Gouvernance démocratique</h3>" in page
+    assert "<h3>Environnement</h3>" not in page  # nobody retained a level on it: never one structure's
     comparison = peer_comparison(Campaign.objects.get(pk=mine.pk))
     assert dict(comparison.themes[0].levels)["Engagé"] == 10
-    Campaign.objects.filter(pk=campaigns[1].pk).update(shares_with_peers=False)
+    Campaign.objects.filter(pk=campaigns[1].pk).update(status="ouverte")  # still moving: left out
     assert not peer_comparison(Campaign.objects.get(pk=mine.pk)).shown

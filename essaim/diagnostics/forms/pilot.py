@@ -31,6 +31,13 @@ class CampaignOpenForm(forms.Form):
             "max_value": "Indiquez une année avant 2200.",
         },
     )
+
+    def clean_year(self) -> int:
+        year: int = self.cleaned_data["year"]
+        if year > timezone.localdate().year + 1:
+            raise forms.ValidationError("Une campagne s'ouvre pour cette année ou la suivante.")
+        return year
+
     mode = forms.ChoiceField(
         label="Parcours",
         choices=MODES,

@@ -22,16 +22,16 @@ def new_token() -> str:
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
     def piloted_by(self, user: object) -> CampaignQuerySet:
-        """The campaigns this account pilots, or may run as an editor or administrator of the
-        structure. Unlike the structure's other writes, the CRESS is not included: a diagnostic is
-        private, the CRESS reads only anonymised aggregates."""
+        """The campaigns this account may run: those of the structures it currently edits or
+        administers (the named pilot included, as long as they still do: someone who left the
+        structure loses the access). Unlike the structure's other writes, the CRESS is not
+        included: a diagnostic is private, the CRESS reads only anonymised aggregates."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        editors = Q(
+        return self.filter(
             organisation__memberships__user=user,
             organisation__memberships__role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR],
-        )
-        return self.filter(Q(pilot=user) | editors).distinct()
+        ).distinct()
 
     def readable_by(self, user: object) -> CampaignQuerySet:
         """Those it pilots, and those whose structure invited it as an adviser."""
@@ -66,6 +66,9 @@ class Campaign(models.Model):
     created_at = models.DateTimeField("ouverte le", auto_now_add=True)
     closed_at = models.DateTimeField("close le", null=True, blank=True)
     shares_with_peers = models.BooleanField("comparaison avec des structures semblables", default=False)
+    # The items asked, fixed when the campaign opens: an item switched off or added later in the
+    # admin does not change a campaign under way, nor last year's.
+    asked_items = models.JSONField("items posés", default=list, editable=False)
     history_entries = GenericRelation("core.HistoryEntry")
 
     objects = CampaignQuerySet.as_manager()
@@ -86,10 +89,9 @@ class Campaign(models.Model):
         return reverse("diagnostics:campaign", args=[self.pk])
 
     def items(self) -> models.QuerySet[Item]:
-        """The items this campaign asks: its themes, its path (quick or full), active ones."""
+        """The items this campaign asks (fixed at its opening), in the guide's order."""
         return (
-            Item.objects.filter(domain__theme__in=self.themes.all(), is_active=True)
-            .for_mode(self.mode)
+            Item.objects.filter(pk__in=self.asked_items)
             .select_related("domain__theme")
             .order_by("domain__theme__order", "domain__order", "order", "pk")
         )

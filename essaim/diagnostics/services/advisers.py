@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from essaim.accounts.models import User, normalise_email
@@ -28,7 +28,11 @@ def adviser_invite(*, campaign: Campaign, email: str, full_name: str = "", by: A
         account = User.objects.create_user(email=email, full_name=full_name.strip()[:150])
     if CampaignAdviser.objects.filter(campaign=campaign, user=account).exists():
         raise DiagnosticRefused(f"{email} accompagne déjà cette campagne.")
-    adviser = CampaignAdviser.objects.create(campaign=campaign, user=account)
+    try:
+        with transaction.atomic():
+            adviser = CampaignAdviser.objects.create(campaign=campaign, user=account)
+    except IntegrityError as clash:
+        raise DiagnosticRefused(f"{email} accompagne déjà cette campagne.") from clash
     record_event(campaign, by=by, summary=f"Conseiller·ère invité·e : {email}", changes={})
     send_templated_email(
         template="emails/diagnostic_adviser",

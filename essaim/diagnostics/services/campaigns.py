@@ -12,7 +12,7 @@ from django.utils import timezone
 from essaim.accounts.models import normalise_email
 from essaim.core.emails import send_templated_email
 from essaim.core.history import record_event, tracking
-from essaim.diagnostics.models import Campaign, Framework, Respondent, Theme
+from essaim.diagnostics.models import Campaign, Framework, Item, Respondent, Theme
 from essaim.diagnostics.vocabulary import MODES, ROLES
 from essaim.organisations.models import Organisation
 
@@ -66,6 +66,10 @@ def campaign_open(
     except IntegrityError as clash:
         raise DiagnosticRefused(f"{organisation.name} a déjà une campagne d'autodiagnostic pour {year}.") from clash
     campaign.themes.set(chosen)
+    campaign.asked_items = list(
+        Item.objects.filter(domain__theme__in=chosen, is_active=True).for_mode(mode).values_list("pk", flat=True)
+    )
+    campaign.save(update_fields=["asked_items"])
     record_event(campaign, by=pilot, summary="Campagne ouverte", changes={"status": [None, campaign.status]})
     Respondent.objects.create(campaign=campaign, email=normalise_email(pilot.email), name=str(pilot), role=pilot_role)
     return campaign
@@ -85,7 +89,11 @@ def respondent_invite(*, campaign: Campaign, email: str, role: str, name: str = 
         raise DiagnosticRefused("Choisissez le rôle de la personne dans la liste.")
     if campaign.respondents.filter(email=email).exists():
         raise DiagnosticRefused(f"{email} est déjà invité·e à cette campagne.")
-    respondent = Respondent.objects.create(campaign=campaign, email=email, name=name.strip()[:150], role=role)
+    try:
+        with transaction.atomic():
+            respondent = Respondent.objects.create(campaign=campaign, email=email, name=name.strip()[:150], role=role)
+    except IntegrityError as clash:  # the same invitation sent twice at once
+        raise DiagnosticRefused(f"{email} est déjà invité·e à cette campagne.") from clash
     record_event(respondent, by=by, summary="Invitation", changes={"role": [None, role]})
     send_templated_email(
         template="emails/diagnostic_invitation",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from essaim.core.history import record_event, tracking
 from essaim.diagnostics.models import Action, Campaign, Item, Position
@@ -25,9 +25,15 @@ def position_save(*, campaign: Campaign, item: Item, level: str, comment: str, b
     _asked(campaign, item)
     if level and level not in dict(ANSWERS):
         raise DiagnosticRefused("Choisissez un niveau dans la liste.")
-    position, _created = Position.objects.update_or_create(
-        campaign=campaign, item=item, defaults={"level": level, "comment": comment.strip()}
-    )
+    try:
+        with transaction.atomic():
+            position, _created = Position.objects.update_or_create(
+                campaign=campaign, item=item, defaults={"level": level, "comment": comment.strip()}
+            )
+    except IntegrityError as clash:  # two pilots saving the same item at once
+        raise DiagnosticRefused(
+            "Cette position vient d'être enregistrée par quelqu'un d'autre : rechargez la page."
+        ) from clash
     return position
 
 

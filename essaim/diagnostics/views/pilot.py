@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -306,7 +306,11 @@ def consolidate(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 @require_safe
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = piloted_campaign(request, pk)
-    actions = list(campaign.actions.select_related("item", "theme").order_by("theme__order", "due_on", "pk"))
+    actions = list(
+        campaign.actions.select_related("item", "theme").order_by(
+            "theme__order", F("due_on").asc(nulls_last=True), "pk"
+        )
+    )
     items = list(campaign.items().filter(kind=Item.Kind.QUESTION))
     positions = {
         position.item_id: position for position in Position.objects.filter(campaign=campaign).exclude(level="")

@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from essaim.core.text import parse_id
 from essaim.diagnostics.regional import MIN_GROUP, regional_view
 
 
 @login_required
+@require_safe
 def regional(request: HttpRequest) -> HttpResponse:
     if not getattr(request.user, "is_platform_admin", False):
         raise PermissionDenied("Cette vue est réservée à l'équipe de la CRESS.")
@@ -26,6 +28,6 @@ def regional(request: HttpRequest) -> HttpResponse:
         {
             "view": regional_view(str(settings.ESSAIM_REGION), year),
             "min_group": MIN_GROUP,
-            "years": list(range(this_year, 2017, -1)),
+            "years": list(range(this_year, 2015, -1)),
         },
     )

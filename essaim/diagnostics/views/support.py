@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from essaim.core.registries import suggested_offers
 from essaim.diagnostics.forms.support import SupportForm
@@ -19,6 +20,7 @@ DEFAULT_NEED = "mesurer_impact"
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def support(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = piloted_campaign(request, pk)
     status = 200
