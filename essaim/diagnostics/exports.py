@@ -18,8 +18,8 @@ from essaim.diagnostics.models import Action, Answer, Campaign
 from essaim.diagnostics.vocabulary import ACTION_STATUS, ANSWERS, ROLES
 
 DOCUMENTS = {
-    "general_meeting": ("Synthèse pour l'assemblée générale", "diagnostics/print/general_meeting.html"),
-    "staff_note": ("Note d'information aux salariés", "diagnostics/print/staff_note.html"),
+    "general_meeting": ("Synthèse pour l'assemblée générale", "diagnostics/documents/_general_meeting.html"),
+    "staff_note": ("Note d'information aux salariés", "diagnostics/documents/_staff_note.html"),
 }
 
 ANSWER_COLUMNS = [
@@ -52,8 +52,8 @@ def document_title(kind: str, report: Report) -> str:
 
 def document_html(kind: str, report: Report) -> str:
     """The standalone page WeasyPrint turns into a PDF."""
-    context = {"report": report, "title": document_title(kind, report), **publisher_identity()}
-    return render_to_string(DOCUMENTS[kind][1], context)
+    context = {"report": report, "title": document_title(kind, report), "body": DOCUMENTS[kind][1]}
+    return render_to_string("diagnostics/print/document.html", {**context, **publisher_identity()})
 
 
 def document_pdf(kind: str, report: Report) -> bytes:
