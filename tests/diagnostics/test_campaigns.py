@@ -123,3 +123,14 @@ def test_an_item_switched_off_or_added_later_does_not_change_a_campaign(bank):
     Item.objects.filter(code="gouvernance-q2").update(is_active=False)
     Item.objects.create(domain=bank.items["gouvernance-q1"].domain, code="regional", text="Régionale ?", regional=True)
     assert [item.code for item in campaign.items()] == before
+
+
+def test_a_retained_position_keeps_its_history(bank):
+    from essaim.core.history import entries_of
+
+    campaign = make_campaign(bank)
+    item = bank.items["gouvernance-q1"]
+    first = position_save(campaign=campaign, item=item, level="reflexion", comment="", by=campaign.pilot)
+    position_save(campaign=campaign, item=item, level="engage", comment="Après débat", by=campaign.pilot)
+    [latest, *_] = entries_of(first)
+    assert latest.author == campaign.pilot and latest.changes["level"] == ["reflexion", "engage"]

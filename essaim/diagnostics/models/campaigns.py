@@ -149,6 +149,7 @@ class Position(models.Model):
     level = models.CharField("niveau retenu", max_length=20, choices=ANSWERS, blank=True)
     comment = models.TextField("constat partagé", max_length=3000, blank=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    history_entries = GenericRelation("core.HistoryEntry")
 
     class Meta:
         verbose_name = "position consolidée"

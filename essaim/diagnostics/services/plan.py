@@ -25,11 +25,12 @@ def position_save(*, campaign: Campaign, item: Item, level: str, comment: str, b
     _asked(campaign, item)
     if level and level not in dict(ANSWERS):
         raise DiagnosticRefused("Choisissez un niveau dans la liste.")
+    position = Position.objects.filter(campaign=campaign, item=item).first() or Position(campaign=campaign, item=item)
     try:
-        with transaction.atomic():
-            position, _created = Position.objects.update_or_create(
-                campaign=campaign, item=item, defaults={"level": level, "comment": comment.strip()}
-            )
+        with transaction.atomic(), tracking(position, by=by, summary="Position retenue"):
+            position.level = level
+            position.comment = comment.strip()
+            position.save()
     except IntegrityError as clash:  # two pilots saving the same item at once
         raise DiagnosticRefused(
             "Cette position vient d'être enregistrée par quelqu'un d'autre : rechargez la page."
