@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from essaim.diagnostics.models import Campaign
-from essaim.organisations.models import Membership, Organisation
-
-EDITORS = [Membership.Role.ADMIN, Membership.Role.EDITOR]
+from essaim.diagnostics.models.campaigns import EDITORS
+from essaim.organisations.models import Organisation
 
 
 def can_open_campaign(user: Any, organisation: Organisation) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from essaim.diagnostics.views import documents, pilot, regional, respondent, review, support
+from essaim.diagnostics.views import documents, pilot, plan, regional, respondent, results, review, support
 
 app_name = "diagnostics"
 
@@ -10,11 +10,11 @@ urlpatterns = [
     path("nouvelle/", pilot.campaign_new, name="campaign_new"),
     path("campagne/<id:pk>/", pilot.campaign, name="campaign"),
     path("campagne/<id:pk>/inviter/", pilot.invite, name="invite"),
-    path("campagne/<id:pk>/resultats/", pilot.results, name="results"),
-    path("campagne/<id:pk>/consolider/<id:item>/", pilot.consolidate, name="consolidate"),
-    path("campagne/<id:pk>/plan/", pilot.plan, name="plan"),
-    path("campagne/<id:pk>/plan/action/", pilot.action_edit, name="action_new"),
-    path("campagne/<id:pk>/plan/action/<id:action>/", pilot.action_edit, name="action_edit"),
+    path("campagne/<id:pk>/resultats/", results.results, name="results"),
+    path("campagne/<id:pk>/consolider/<id:item>/", results.consolidate, name="consolidate"),
+    path("campagne/<id:pk>/plan/", plan.plan, name="plan"),
+    path("campagne/<id:pk>/plan/action/", plan.action_edit, name="action_new"),
+    path("campagne/<id:pk>/plan/action/<id:action>/", plan.action_edit, name="action_edit"),
     path("campagne/<id:pk>/clore/", pilot.close, name="close"),
     path("campagne/<id:pk>/supprimer/", pilot.delete, name="delete"),
     path("campagne/<id:pk>/comparaison/", pilot.peers, name="peers"),

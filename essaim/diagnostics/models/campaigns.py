@@ -15,6 +15,9 @@ from essaim.diagnostics.models.bank import Framework, Item, Theme
 from essaim.diagnostics.vocabulary import ACTION_STATUS, ANSWERS, MODES, ROLES
 from essaim.organisations.models import Membership
 
+# Who runs a structure's self-diagnostic: its administrators and editors (not the CRESS).
+EDITORS = (Membership.Role.ADMIN, Membership.Role.EDITOR)
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -30,7 +33,7 @@ class CampaignQuerySet(models.QuerySet["Campaign"]):
             return self.none()
         return self.filter(
             organisation__memberships__user=user,
-            organisation__memberships__role__in=[Membership.Role.ADMIN, Membership.Role.EDITOR],
+            organisation__memberships__role__in=EDITORS,
         ).distinct()
 
     def readable_by(self, user: object) -> CampaignQuerySet:

@@ -7,6 +7,7 @@ A personal link (`repondre/<token>/…`) is a respondent's key: its route parame
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 
 from essaim.diagnostics.models import Campaign, Respondent
 
@@ -44,3 +45,11 @@ def readable_campaign(request: HttpRequest, pk: int) -> Campaign:
     if campaign is None:
         raise Http404("Aucune campagne d'autodiagnostic ici.")
     return campaign
+
+
+def breadcrumb(campaign: Campaign, *more: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("Autodiagnostic", reverse("diagnostics:home")),
+        (f"{campaign.organisation.name} — {campaign.year}", campaign.get_absolute_url()),
+        *more,
+    ]
