@@ -100,6 +100,8 @@ def assert_fits_phone(page) -> None:  # type: ignore[no-untyped-def]
 
 def _assert_axe(page) -> None:  # type: ignore[no-untyped-def]
     """Run axe-core (WCAG 2.1 A and AA rules) on the current page: zero violations allowed."""
+    # A click that follows a link returns once the next page starts loading: wait for all of it.
+    page.wait_for_load_state()
     if not page.evaluate("typeof axe !== 'undefined'"):
         # A page of the platform loads it as its own file; a page set by the test has no address.
         if page.url.startswith("http"):

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, log_in
 from tests.catalog.factories import load_catalog_taxonomies, make_offer
@@ -43,7 +44,7 @@ def test_guided_path_leads_to_results_and_an_offer_with_no_accessibility_violati
     page.get_by_role("button", name="Suivant").click()
 
     page.get_by_role("button", name="Suivant").click()  # no need chosen: the step says so
-    assert page.get_by_text("Choisissez au moins un besoin.").is_visible()
+    expect(page.get_by_text("Choisissez au moins un besoin.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Financer le démarrage").check()
     page.get_by_role("button", name="Suivant").click()
@@ -60,19 +61,19 @@ def test_guided_path_leads_to_results_and_an_offer_with_no_accessibility_violati
     page.get_by_role("button", name="Voir les offres").click()
 
     page.wait_for_url("**/aides/orientation/resultats/?*")
-    assert page.get_by_role("heading", name="Les offres adaptées à votre projet").is_visible()
-    assert page.get_by_role("heading", name="Financement").is_visible()
+    expect(page.get_by_role("heading", name="Les offres adaptées à votre projet")).to_be_visible()
+    expect(page.get_by_role("heading", name="Financement")).to_be_visible()
     assert_accessible(page)
     card = page.locator("article", has=page.get_by_role("heading", name="Garantir son prêt bancaire"))
     card.get_by_text("Pourquoi cette offre ?").click()
-    assert page.get_by_text("Répond à votre besoin : financer le démarrage.").is_visible()
+    expect(page.get_by_text("Répond à votre besoin : financer le démarrage.")).to_be_visible()
 
     page.get_by_role("button", name="Garder dans ma sélection : Garantir son prêt bancaire").click()
-    assert page.get_by_role("link", name="Ma sélection (1)").first.is_visible()
+    expect(page.get_by_role("link", name="Ma sélection (1)").first).to_be_visible()
 
     page.get_by_role("link", name="Garantir son prêt bancaire", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Garantir son prêt bancaire"
-    assert page.get_by_role("button", name="Retirer de ma sélection").is_visible()
+    expect(page.get_by_role("button", name="Retirer de ma sélection")).to_be_visible()
     assert_accessible(page)
 
 
@@ -87,8 +88,8 @@ def test_selection_page_shows_kept_offers_ready_to_print(page, catalog):
     page.get_by_role("button", name="Garder dans ma sélection").click()
     page.goto("/aides/selection/")
     page.wait_for_url("**/aides/selection/?offres=*")
-    assert page.get_by_role("heading", name="Garantir son prêt bancaire").is_visible()
-    assert page.get_by_role("button", name="Imprimer ma sélection").is_visible()
+    expect(page.get_by_role("heading", name="Garantir son prêt bancaire")).to_be_visible()
+    expect(page.get_by_role("button", name="Imprimer ma sélection")).to_be_visible()
     assert_accessible(page)
 
 
@@ -107,9 +108,11 @@ def test_dashboard_is_accessible(page, catalog):
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/aides/pilotage/")
-    assert page.get_by_role(
-        "table", name="Nombre d'offres ouvertes par étape (lignes) et besoin (colonnes), Loire-Atlantique"
-    ).is_visible()
+    expect(
+        page.get_by_role(
+            "table", name="Nombre d'offres ouvertes par étape (lignes) et besoin (colonnes), Loire-Atlantique"
+        )
+    ).to_be_visible()
     assert_accessible(page)
 
 
@@ -126,16 +129,16 @@ def test_operator_workspace_and_moderation_are_accessible(page, catalog):
     page.get_by_role("link", name="Proposer une nouvelle offre").click()
     assert_accessible(page)
     page.get_by_role("button", name="Enregistrer").click()
-    assert page.get_by_text("Ce champ est obligatoire.").first.is_visible()
+    expect(page.get_by_text("Ce champ est obligatoire.").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Mes offres").click()
     page.get_by_role("link", name="Garantir son prêt bancaire").click()
     page.get_by_label("Titre").fill("Garantir son prêt bancaire solidaire")
     page.get_by_role("button", name="Proposer la modification").click()
-    assert page.get_by_role("heading", name="Modification en attente de la CRESS").is_visible()
+    expect(page.get_by_role("heading", name="Modification en attente de la CRESS")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Archiver").click()
-    assert page.get_by_text("L'offre est maintenant : archivée.").is_visible()
+    expect(page.get_by_text("L'offre est maintenant : archivée.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Se déconnecter").click()
@@ -145,7 +148,7 @@ def test_operator_workspace_and_moderation_are_accessible(page, catalog):
     waiting.application_url = "https://ailleurs.example/candidater"
     offer_revise(offer=waiting, by=None, roles={"operator"})
     page.goto("/aides/moderation/")
-    assert page.get_by_role("heading", name="Modifications d'offres publiées").is_visible()
+    expect(page.get_by_role("heading", name="Modifications d'offres publiées")).to_be_visible()
     assert_accessible(page)
 
 
@@ -159,14 +162,14 @@ def test_refinement_question_narrows_results_with_no_accessibility_violation(pag
     page.goto(
         "/aides/orientation/resultats/?stage=creation&needs=financer_demarrage&audience=association&commune=44109"
     )
-    assert page.get_by_role("heading", name="Fonds pour les entreprises solidaires agréées").is_visible()
+    expect(page.get_by_role("heading", name="Fonds pour les entreprises solidaires agréées")).to_be_visible()
     assert_accessible(page)
     question = page.get_by_role("group", name="Votre structure a-t-elle l'agrément ESUS")
     question.get_by_label("Non").check()
     page.get_by_role("button", name="Mettre à jour les résultats").click()
     page.wait_for_url("**question_agrement_esus=non*")
     assert page.get_by_role("heading", name="Fonds pour les entreprises solidaires agréées").count() == 0
-    assert page.get_by_role("heading", name="Garantir son prêt bancaire").is_visible()
+    expect(page.get_by_role("heading", name="Garantir son prêt bancaire")).to_be_visible()
     assert_accessible(page)
 
 
@@ -176,13 +179,13 @@ def test_suggesting_a_missing_offer_with_no_accessibility_violation(page, catalo
     assert_accessible(page)
     page.get_by_label("Nom de l'offre ou du dispositif").fill("Fonds de confiance de la Mayenne")
     page.get_by_role("button", name="Envoyer à la CRESS").click()
-    assert page.get_by_text("Ce champ est obligatoire.").first.is_visible()
+    expect(page.get_by_text("Ce champ est obligatoire.").first).to_be_visible()
     assert page.get_by_label("Nom de l'offre ou du dispositif").input_value() == "Fonds de confiance de la Mayenne"
     assert_accessible(page)
     page.get_by_label("Structure qui la propose").fill("Initiative Mayenne")
     page.get_by_label("En une phrase, à quoi sert-elle ?").fill("Financer l'étude de faisabilité d'un projet.")
     page.get_by_role("button", name="Envoyer à la CRESS").click()
-    assert page.get_by_text("Merci ! L'équipe de la CRESS vérifiera cette offre").is_visible()
+    expect(page.get_by_text("Merci ! L'équipe de la CRESS vérifiera cette offre")).to_be_visible()
 
     # The CRESS finds the suggestion waiting in moderation; the page with its buttons is accessible.
     from tests.accounts.factories import UserFactory
@@ -190,7 +193,7 @@ def test_suggesting_a_missing_offer_with_no_accessibility_violation(page, catalo
     UserFactory(email="cress@example.org", platform_admin=True)
     log_in(page, "cress@example.org")
     page.goto("/aides/moderation/")
-    assert page.get_by_text("Fonds de confiance de la Mayenne").first.is_visible()
+    expect(page.get_by_text("Fonds de confiance de la Mayenne").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -245,7 +248,7 @@ def test_directory_and_search_page_two_follow_on_from_page_one(page, catalog):
         make_offer(f"Garantie solidaire {number:02d}", types=["garantie"])
     page.goto("/annuaire/?role=entreprise_ess")
     page.get_by_role("link", name="Page suivante").click()
-    assert page.get_by_role("link", name="Structure 21").is_visible()
+    expect(page.get_by_role("link", name="Structure 21")).to_be_visible()
     assert "role=entreprise_ess" in page.url
 
     page.goto("/aides/recherche/?q=garantie&type=garantie&sort=echeance")
@@ -260,7 +263,7 @@ def test_a_refused_alert_comes_back_as_typed_with_no_accessibility_violation(pag
     page.get_by_label("Votre adresse e-mail").fill("camille@exemple")
     page.get_by_label("Chaque mois").check()
     page.get_by_role("button", name="Créer l'alerte").click()
-    assert page.get_by_role("heading", name="Créer une alerte").is_visible()
+    expect(page.get_by_role("heading", name="Créer une alerte")).to_be_visible()
     assert page.get_by_label("Votre adresse e-mail").input_value() == "camille@exemple"
     assert page.get_by_label("Chaque mois").is_checked()
     assert_accessible(page)

@@ -6,6 +6,7 @@ page, at desk width and on a 390 px phone."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from essaim.diagnostics.models import Action, Answer, Position
 from essaim.referrals.models import Referral
@@ -65,7 +66,7 @@ def test_a_campaign_from_the_invitations_to_the_support_request(page, browser, l
 
     # The pilot reads the results, consolidates and builds the plan.
     page.goto(f"/autodiagnostic/campagne/{campaign.pk}/resultats/")
-    assert page.get_by_text("avis partagés").first.is_visible()
+    expect(page.get_by_text("avis partagés").first).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Niveau retenu").first.select_option("reflexion")
     page.get_by_role("button", name="Enregistrer la position sur Q1").first.click()
@@ -82,7 +83,7 @@ def test_a_campaign_from_the_invitations_to_the_support_request(page, browser, l
 
     # The general meeting's summary, on the page and as a tagged PDF.
     page.get_by_role("link", name="Pour l'assemblée générale").click()
-    assert page.get_by_text("Ouvrir le conseil d'administration aux bénévoles").first.is_visible()
+    expect(page.get_by_text("Ouvrir le conseil d'administration aux bénévoles").first).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").first.click()
@@ -106,7 +107,7 @@ def test_a_campaign_from_the_invitations_to_the_support_request(page, browser, l
     page.get_by_text("Accès donné à conseil@dla.example").wait_for()
     log_in(page, adviser.email)
     page.goto(f"/autodiagnostic/campagne/{campaign.pk}/lecture/")
-    assert page.get_by_text("Ouvrir le conseil d'administration aux bénévoles").first.is_visible()
+    expect(page.get_by_text("Ouvrir le conseil d'administration aux bénévoles").first).to_be_visible()
     page.get_by_label("Votre commentaire").fill("Pensez à former les nouveaux administrateurs.")
     page.get_by_role("button", name="Publier le commentaire").click()
     page.get_by_text("Commentaire publié.").wait_for()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from essaim.diagnostics.models import Answer
 from tests.browser.conftest import DESK, PHONE, assert_accessible
@@ -47,7 +48,7 @@ def test_a_respondent_answers_a_theme_with_the_keyboard_only(page, screen):
     indicator = bank.items["gouvernance-indicateur"].text
 
     page.goto(respondent.get_absolute_url())
-    assert page.get_by_text("0 réponse sur 3").first.is_visible()
+    expect(page.get_by_text("0 réponse sur 3").first).to_be_visible()
     assert_accessible(page)
     tab_to(page, "| Commencer")
     page.keyboard.press("Enter")
@@ -57,7 +58,7 @@ def test_a_respondent_answers_a_theme_with_the_keyboard_only(page, screen):
     # The item's help opens from the keyboard.
     tab_to(page, f"{question} | En savoir plus")
     page.keyboard.press("Enter")
-    assert page.get_by_text("Qui décide, et comment").is_visible()
+    expect(page.get_by_text("Qui décide, et comment")).to_be_visible()
     # Into the levels: the first is focused, Space chooses it, the arrows move the choice.
     tab_to(page, f"{question} | Pas encore abordé")
     page.keyboard.press("Space")
@@ -73,7 +74,7 @@ def test_a_respondent_answers_a_theme_with_the_keyboard_only(page, screen):
     assert_accessible(page)
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Environnement", level=1).wait_for()
-    assert page.get_by_text("Vos réponses au thème « Gouvernance démocratique » sont enregistrées.").is_visible()
+    expect(page.get_by_text("Vos réponses au thème « Gouvernance démocratique » sont enregistrées.")).to_be_visible()
     assert_accessible(page)
 
     answers = {answer.item.code: answer for answer in Answer.objects.filter(respondent=respondent)}
@@ -85,7 +86,7 @@ def test_a_respondent_answers_a_theme_with_the_keyboard_only(page, screen):
 
     # Back on the welcome page, the progress shows and the answers come back prefilled.
     page.goto(respondent.get_absolute_url())
-    assert page.get_by_text("2 réponses sur 3").is_visible()
+    expect(page.get_by_text("2 réponses sur 3")).to_be_visible()
     assert_accessible(page)
     tab_to(page, "| Reprendre où vous vous êtes arrêté·e")
     page.keyboard.press("Enter")

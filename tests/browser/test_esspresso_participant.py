@@ -3,6 +3,7 @@ from the personal link, finds someone in the directory, asks to meet them, and r
 once published. axe-core checks every page, at desk width and on a 390 px phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from essaim.esspresso.models import Participant, Slot, Table, Wish
 from essaim.esspresso.services import appointment_create, timetable_publish
@@ -48,7 +49,7 @@ def test_a_participant_registers_asks_to_meet_and_reads_the_agenda(page, event):
     page.goto(f"/esspresso/moi/{camille.token}/")
     assert_accessible(page)
     page.get_by_role("link", name="Voir les participants et les suggestions").click()
-    assert page.get_by_text("Vous cherchez « Restauration et traiteur », qu'elle propose.").is_visible()
+    expect(page.get_by_text("Vous cherchez « Restauration et traiteur », qu'elle propose.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("region", name="Suggestions pour vous").get_by_role("link", name="Bruno Test").click()
     assert_accessible(page)
@@ -72,7 +73,7 @@ def test_a_participant_registers_asks_to_meet_and_reads_the_agenda(page, event):
     )
     timetable_publish(event=event, by=None)
     page.goto(f"/esspresso/moi/{camille.token}/agenda/")
-    assert page.get_by_role("heading", name="Bruno Test, Structure de Bruno").is_visible()
+    expect(page.get_by_role("heading", name="Bruno Test, Structure de Bruno")).to_be_visible()
     assert_accessible(page)
     page.goto(f"/esspresso/moi/{camille.token}/profil/")
     assert_accessible(page)

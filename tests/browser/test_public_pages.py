@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from essaim.accounts.models import User
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -53,7 +54,7 @@ def test_directory_search_and_organisation_page_are_accessible(page, directory):
     page.get_by_label("Nom ou SIRET").fill("recyclerie ile")
     page.get_by_role("button", name="Rechercher").click()
     page.wait_for_url(re.compile(r"/annuaire/\?q=recyclerie(\+|%20)ile"))
-    assert page.get_by_role("heading", name="1 structure").is_visible()
+    expect(page.get_by_role("heading", name="1 structure")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Recyclerie de l'Île").click()
     page.wait_for_url(f"**{directory[0].get_absolute_url()}")
@@ -63,7 +64,7 @@ def test_directory_search_and_organisation_page_are_accessible(page, directory):
 
 def test_directory_filter_errors_are_accessible(page, directory):
     page.goto("/annuaire/?departement=999")
-    assert page.get_by_text("Sélectionnez un choix valide").is_visible()
+    expect(page.get_by_text("Sélectionnez un choix valide")).to_be_visible()
     assert_accessible(page)
 
 
@@ -83,12 +84,12 @@ def test_login_form_is_accessible_and_logs_in(page, directory):
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe").fill("faux mot de passe")
     page.get_by_role("button", name="Se connecter").click()
-    assert page.get_by_text("Adresse e-mail ou mot de passe incorrect").is_visible()
+    expect(page.get_by_text("Adresse e-mail ou mot de passe incorrect")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/")
-    assert page.get_by_role("button", name="Se déconnecter").is_visible()
+    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
     assert User.objects.get(email="camille@example.org").last_login is not None
 
 
@@ -117,8 +118,8 @@ def test_choosing_a_filter_updates_the_results_and_the_address(page, directory):
     page.goto("/annuaire/")
     page.get_by_label("Département").select_option("49")
     page.wait_for_url("**/annuaire/?*departement=49*")
-    assert page.get_by_role("heading", name="1 structure").is_visible()
-    assert page.get_by_role("link", name="Incubateur Sillon").is_visible()
+    expect(page.get_by_role("heading", name="1 structure")).to_be_visible()
+    expect(page.get_by_role("link", name="Incubateur Sillon")).to_be_visible()
     assert_accessible(page)
 
 
@@ -132,13 +133,13 @@ def test_cress_staff_land_on_moderation_and_open_the_administration(page, direct
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/aides/moderation/")
-    assert page.get_by_role("heading", name="Modération du catalogue").is_visible()
-    assert page.get_by_role("link", name="pilotage du catalogue").is_visible()
+    expect(page.get_by_role("heading", name="Modération du catalogue")).to_be_visible()
+    expect(page.get_by_role("link", name="pilotage du catalogue")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("navigation", name="Mon compte").get_by_role("link", name="Administration").click()
     page.wait_for_url("**/admin/")
     assert page.get_by_text("Vous n’avez pas la permission").count() == 0
-    assert page.get_by_role("link", name="Structures").first.is_visible()
+    expect(page.get_by_role("link", name="Structures").first).to_be_visible()
 
 
 def test_an_organisation_page_names_its_legal_category_and_links_to_its_contacts(page, directory):
@@ -146,8 +147,8 @@ def test_an_organisation_page_names_its_legal_category_and_links_to_its_contacts
     recyclerie.legal_category = "9220"
     recyclerie.save()
     page.goto(recyclerie.get_absolute_url())
-    assert page.get_by_text("Association déclarée (code INSEE 9220)").is_visible()
-    assert page.get_by_role("link", name="https://recyclerie.example").is_visible()
+    expect(page.get_by_text("Association déclarée (code INSEE 9220)")).to_be_visible()
+    expect(page.get_by_role("link", name="https://recyclerie.example")).to_be_visible()
     assert_accessible(page)
 
 

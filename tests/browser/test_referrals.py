@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import DESK, assert_accessible, log_in
@@ -55,7 +56,7 @@ def test_a_request_from_the_guided_path_to_its_closing_by_an_adviser(page, netwo
     assert page.get_by_label("Financer le démarrage").is_checked()
     assert page.get_by_label("Commune du projet").input_value() == "Nantes (44)"
     page.get_by_role("button", name="Envoyer ma demande").click()  # no contact, no consent
-    assert page.get_by_text("Indiquez une adresse e-mail ou un numéro de téléphone").is_visible()
+    expect(page.get_by_text("Indiquez une adresse e-mail ou un numéro de téléphone")).to_be_visible()
     assert_accessible(page)
     shot(page, "form-errors")
 
@@ -66,8 +67,8 @@ def test_a_request_from_the_guided_path_to_its_closing_by_an_adviser(page, netwo
     page.get_by_label("J'accepte que ma demande").check()
     page.get_by_role("button", name="Envoyer ma demande").click()
 
-    assert page.get_by_text("Votre demande est envoyée.").is_visible()
-    assert page.get_by_role("heading", name="Gardez bien l'adresse de cette page").is_visible()
+    expect(page.get_by_text("Votre demande est envoyée.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Gardez bien l'adresse de cette page")).to_be_visible()
     assert_accessible(page)
     shot(page, "follow-sent")
 
@@ -80,14 +81,14 @@ def test_a_request_from_the_guided_path_to_its_closing_by_an_adviser(page, netwo
     assert_accessible(desk)
     desk.locator(f'a[href="/etre-accompagne/recues/{referral.pk}/"]').click()
     desk.get_by_role("button", name="Prendre en charge").wait_for()
-    assert desk.get_by_text("Il nous manque un premier financement.").is_visible()
+    expect(desk.get_by_text("Il nous manque un premier financement.")).to_be_visible()
     assert_accessible(desk)
     desk.get_by_role("button", name="Prendre en charge").click()
     desk.locator(".message--success").wait_for()
     assert_accessible(desk)
 
     page.reload()
-    assert page.get_by_text("Claire Conseil").first.is_visible()
+    expect(page.get_by_text("Claire Conseil").first).to_be_visible()
     assert_accessible(page)
 
     desk.get_by_label("Accompagné·e").check()
@@ -98,14 +99,14 @@ def test_a_request_from_the_guided_path_to_its_closing_by_an_adviser(page, netwo
 
     Referral.objects.filter(pk=referral.pk).update(satisfaction_sent_at=referral.sent_at)
     page.reload()
-    assert page.get_by_text("Cet accompagnement vous a-t-il été utile ?").is_visible()
+    expect(page.get_by_text("Cet accompagnement vous a-t-il été utile ?")).to_be_visible()
     page.get_by_role("button", name="Oui").click()
-    assert page.get_by_text("Merci pour votre réponse").is_visible()
+    expect(page.get_by_text("Merci pour votre réponse")).to_be_visible()
     assert_accessible(page)
     shot(page, "follow-closed")
 
     page.get_by_text("Supprimer ma demande et mes données").click()
     page.get_by_role("button", name="Supprimer définitivement").click()
-    assert page.get_by_role("heading", name="Votre demande est supprimée").is_visible()
+    expect(page.get_by_role("heading", name="Votre demande est supprimée")).to_be_visible()
     assert_accessible(page)
     assert not Referral.objects.exists()

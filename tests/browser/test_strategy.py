@@ -4,6 +4,7 @@ a report, the co-pilot validates it, the public dashboard shows it; axe-core on 
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, log_in
 
@@ -36,7 +37,7 @@ def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):
     page.get_by_role(
         "button", name="Ouvrir « Point d'étape pour la conférence régionale » et prévenir les référents"
     ).click()
-    assert page.get_by_text("Campagne ouverte : 2 points d'avancement demandés").is_visible()
+    expect(page.get_by_text("Campagne ouverte : 2 points d'avancement demandés")).to_be_visible()
 
     # The lead finds the report in their workspace, writes it and submits it.
     log_in(page, world.lead.email)
@@ -54,12 +55,12 @@ def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):
     assert_accessible(page)
     page.get_by_role("button", name="Transmettre aux copilotes").click()
     # A wrong unit is refused, with what was typed kept.
-    assert page.get_by_text("Unité « € » inattendue").is_visible()
+    expect(page.get_by_text("Unité « € » inattendue")).to_be_visible()
     assert page.get_by_label("Ce qui a été fait").input_value().startswith("Six ateliers")
     assert_accessible(page)
     page.get_by_label("Valeur (en personnes)").fill("120,5")
     page.get_by_role("button", name="Transmettre aux copilotes").click()
-    assert page.get_by_text("Point d'avancement transmis aux copilotes").is_visible()
+    expect(page.get_by_text("Point d'avancement transmis aux copilotes")).to_be_visible()
     assert_accessible(page)
 
     # The co-pilot validates it.
@@ -69,7 +70,7 @@ def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):
     assert_accessible(page)
     page.get_by_label("Commentaire des copilotes").fill("Merci, très clair.")
     page.get_by_role("button", name="Valider").click()
-    assert page.get_by_text("Point d'avancement validé : l'action est à jour.").is_visible()
+    expect(page.get_by_text("Point d'avancement validé : l'action est à jour.")).to_be_visible()
 
     # The co-pilot freezes a bilan and publishes it.
     page.goto("/strategie/sress-test/pilotage/")
@@ -78,19 +79,19 @@ def test_a_reporting_campaign_from_opening_to_the_public_dashboard(page, world):
     page.get_by_role("button", name="Figer le bilan").click()
     assert_accessible(page)
     page.get_by_role("button", name="Publier ce bilan").click()
-    assert page.get_by_text("Bilan publié").is_visible()
+    expect(page.get_by_text("Bilan publié")).to_be_visible()
 
     # The public sees the validated report, the new value and the bilan.
     page.context.clear_cookies()
     page.goto("/strategie/sress-test/")
-    assert page.get_by_text("Une coopérative d'habitants est née d'un atelier à Saint-Nazaire.").is_visible()
-    assert page.get_by_role("link", name="Bilan 2026").is_visible()
+    expect(page.get_by_text("Une coopérative d'habitants est née d'un atelier à Saint-Nazaire.")).to_be_visible()
+    expect(page.get_by_role("link", name="Bilan 2026")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Un parcours d'orientation commun").first.click()
-    assert page.get_by_text("Six ateliers d'orientation").is_visible()
+    expect(page.get_by_text("Six ateliers d'orientation")).to_be_visible()
     assert_accessible(page)
     page.goto("/strategie/sress-test/indicateurs/")
-    assert page.get_by_role("cell", name="120,5").is_visible() or page.get_by_role("cell", name="120").is_visible()
+    expect(page.get_by_role("cell", name="120").first).to_be_visible()  # "120" or "120,5"
     assert_accessible(page)
     page.goto("/strategie/sress-test/")
     page.get_by_role("link", name="Bilan 2026").click()
@@ -115,7 +116,7 @@ def test_the_public_pages_of_a_strategy_are_accessible(page, world):  # type: ig
     ):
         page.goto(url)
         assert_accessible(page)
-    assert page.get_by_role("heading", name="Actions qui ont changé (0)").is_visible()
+    expect(page.get_by_role("heading", name="Actions qui ont changé (0)")).to_be_visible()
 
 
 def test_the_editing_pages_are_accessible(page, world):  # type: ignore[no-untyped-def]
@@ -126,12 +127,12 @@ def test_the_editing_pages_are_accessible(page, world):  # type: ignore[no-untyp
     page.goto("/strategie/sress-test/actions/1.1.1/modifier/")
     assert_accessible(page)
     page.get_by_role("button", name="Marquer comme atteint : Premier comité").click()
-    assert page.get_by_text("Jalon « Premier comité » marqué comme atteint.").is_visible()
+    expect(page.get_by_text("Jalon « Premier comité » marqué comme atteint.")).to_be_visible()
     page.goto("/strategie/sress-test/indicateurs/orientations/historique/")
     page.get_by_label("Valeur (en personnes)").fill("150")
     page.get_by_label("Date de la mesure").fill("2026-06-30")
     page.get_by_role("button", name="Proposer la valeur").click()
-    assert page.get_by_text("Valeur proposée").first.is_visible()
+    expect(page.get_by_text("Valeur proposée").first).to_be_visible()
     assert_accessible(page)
     log_in(page, world.copilot.email)
     page.goto("/strategie/sress-test/indicateurs/orientations/historique/")
@@ -152,12 +153,12 @@ def test_recording_a_meeting_and_a_decision_is_accessible(page, world):  # type:
     page.get_by_label("Objet de la réunion").fill("Groupe financement de mai")
     page.get_by_label("Compte rendu").fill("Tour de table des financeurs.")
     page.get_by_role("button", name="Enregistrer la réunion").click()
-    assert page.get_by_text("Réunion « Groupe financement de mai » enregistrée.").is_visible()
+    expect(page.get_by_text("Réunion « Groupe financement de mai » enregistrée.")).to_be_visible()
     page.get_by_text("Ajouter une décision").click()
     page.get_by_label("Décision prise").fill("Écrire le guide des financeurs.")
     assert_accessible(page)
     page.get_by_role("button", name="Ajouter la décision").click()
-    assert page.get_by_text("Décision ajoutée").is_visible()
+    expect(page.get_by_text("Décision ajoutée")).to_be_visible()
     assert_accessible(page)
 
 
@@ -166,9 +167,9 @@ def test_an_elected_reader_follows_the_steering_from_her_workspace(page, world):
     page.goto("/strategie/pilotage/")
     assert_accessible(page)
     page.get_by_role("link", name="suivre son pilotage (SRESS test)").click()
-    assert page.get_by_role("heading", name="Pilotage : SRESS test").is_visible()
-    assert page.get_by_text("Vous suivez le pilotage de cette stratégie en lecture").is_visible()
-    assert page.get_by_role("cell", name="Point d'étape pour la conférence régionale").is_visible()
+    expect(page.get_by_role("heading", name="Pilotage : SRESS test")).to_be_visible()
+    expect(page.get_by_text("Vous suivez le pilotage de cette stratégie en lecture")).to_be_visible()
+    expect(page.get_by_role("cell", name="Point d'étape pour la conférence régionale")).to_be_visible()
     assert page.locator("main button").count() == 0
     assert_accessible(page)
 
@@ -183,18 +184,18 @@ def test_an_ended_strategy_reads_as_ended_and_its_bilan_states_its_own_figures(p
     )
     bilan_publish(bilan=bilan, by=None)
     page.goto("/strategie/sress-test/")
-    assert page.get_by_text("Achevée").first.is_visible()
+    expect(page.get_by_text("Achevée").first).to_be_visible()
     assert page.get_by_text("En cours de mise en œuvre").count() == 0
-    assert page.get_by_text("non réalisées").first.is_visible()
+    expect(page.get_by_text("non réalisées").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Bilan final").first.click()
-    assert page.get_by_text("Sur 2 actions : 1 à lancer et 1 en cours ; 2 non réalisées.").is_visible()
+    expect(page.get_by_text("Sur 2 actions : 1 à lancer et 1 en cours ; 2 non réalisées.")).to_be_visible()
     assert_accessible(page)
 
 
 def test_the_compare_page_says_when_there_is_nothing_to_compare(page, world):  # type: ignore[no-untyped-def]
     page.goto("/strategie/sress-test/bilans/comparer/")
-    assert page.get_by_text("Aucun bilan n'a encore été publié pour cette stratégie").is_visible()
+    expect(page.get_by_text("Aucun bilan n'a encore été publié pour cette stratégie")).to_be_visible()
     assert page.get_by_role("combobox").count() == 0
     assert_accessible(page)
 
@@ -208,5 +209,5 @@ def test_an_indicator_chart_fits_its_values_with_french_ticks(page, world):  # t
     # From 0 (the baseline) to 1 610 then the target of 400: nice steps of 500, French thousands.
     assert "1\u202f500" in labels and "2\u202f000" in labels
     assert "2024" in labels and "2025" in labels
-    assert page.get_by_role("img", name="Évolution de « Porteurs de projet orientés »").is_visible()
+    expect(page.get_by_role("img", name="Évolution de « Porteurs de projet orientés »")).to_be_visible()
     assert_accessible(page)
