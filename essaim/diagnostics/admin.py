@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from essaim.diagnostics.models import Domain, Framework, Item, Theme
+from essaim.diagnostics.services.bank import CONTENT_FIELDS, item_version_save
 
 
 class FromTheFileAdmin(admin.ModelAdmin):
@@ -53,9 +54,14 @@ class ItemAdmin(admin.ModelAdmin):
         # An item added here is the CRESS's own: regional, with its own version.
         return {**super().get_changeform_initial_data(request), "regional": True}
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Item | None = None) -> list[str]:
+        # The version follows the changes (below); a new item starts at the one typed.
+        return ["version"] if obj is not None else []
+
     def save_model(self, request: HttpRequest, obj: Item, form: Any, change: bool) -> None:
-        # A change to the wording makes a new version of the item: a campaign's answers keep
-        # pointing at the item, and the history of its text says what changed when.
-        if change and {"text", "suggested_actions"} & set(form.changed_data):
-            obj.version += 1
+        # A change to what the item says makes its next version; campaigns that asked the
+        # previous one keep its wording (the change page then shows the new row).
+        if change and set(CONTENT_FIELDS) & set(form.changed_data):
+            item_version_save(obj, version=obj.version + 1)
+            return
         super().save_model(request, obj, form, change)

@@ -1,8 +1,9 @@
 """The question bank from its file into the database (`setup_reference`), idempotent.
 
 A new framework version becomes the current one; campaigns already opened keep theirs. Within a
-version, an item is rewritten only when the file carries a higher item version than the database:
-the CRESS's edits in the admin (which raise the version) and its regional items survive a reload."""
+version, an item gets a new version only when the file carries a higher one than the database (the
+CRESS's edits in the admin raise it too, so they and its regional items survive a reload); an item
+a campaign has asked keeps its wording and the new one becomes a new row (`item_version_save`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.db import transaction
 
 from essaim.diagnostics.bank import Bank, ItemSpec, parse_bank
 from essaim.diagnostics.models import Domain, Framework, Item, Theme
+from essaim.diagnostics.services.bank import item_version_save
 
 DATA = Path(__file__).parent / "data"
 GUIDE = DATA / "guide_bonnes_pratiques.yaml"
@@ -66,14 +68,14 @@ def bank_load(bank: Bank) -> BankLoaded:
                 theme=theme, code=domain_spec.code, defaults={"order": domain_order, "title": domain_spec.title}
             )
             for item_order, spec in enumerate(domain_spec.items):
-                existing = Item.objects.filter(domain=domain, code=spec.code).first()
+                existing = Item.objects.filter(domain=domain, code=spec.code).order_by("-version").first()
                 if existing is None:
                     Item.objects.create(domain=domain, code=spec.code, **_item_fields(spec, item_order))
                     created += 1
                 elif not existing.regional and spec.version > existing.version:
                     for name, value in _item_fields(spec, item_order).items():
                         setattr(existing, name, value)
-                    existing.save()
+                    item_version_save(existing, version=spec.version)
                     updated += 1
     return BankLoaded(framework=framework, created=created, updated=updated)
 

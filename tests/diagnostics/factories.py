@@ -65,7 +65,7 @@ def make_pilot(organisation: Any = None, **fields: Any) -> Any:
     return pilot
 
 
-def make_campaign(bank: SmallBank, *, year: int = 2026, mode: str = "complet", **fields: Any) -> Campaign:
+def make_campaign(bank: SmallBank | None, *, year: int = 2026, mode: str = "complet", **fields: Any) -> Campaign:
     pilot = fields.pop("pilot", None) or make_pilot()
     organisation = fields.pop("organisation", None) or pilot.memberships.get().organisation
     return campaign_open(
@@ -74,6 +74,6 @@ def make_campaign(bank: SmallBank, *, year: int = 2026, mode: str = "complet", *
         pilot=pilot,
         pilot_role=fields.pop("pilot_role", "direction"),
         mode=mode,
-        themes=fields.pop("themes", [bank.governance, bank.environment]),
+        themes=fields.pop("themes") if bank is None else fields.pop("themes", [bank.governance, bank.environment]),
         **fields,
     )

@@ -67,7 +67,13 @@ class ItemQuerySet(models.QuerySet["Item"]):
 
 
 class Item(models.Model):
-    """A question of the guide (answered on the maturity scale) or an indicator (a figure)."""
+    """A question of the guide (answered on the maturity scale) or an indicator (a figure).
+
+    A row is one version of an item. Once a campaign has asked it, its wording never changes:
+    rewording it (from the guide's file or in the admin) makes a new row with the next version
+    and switches the old one off (`services.bank.item_reword`), so a campaign, its answers and its
+    plan keep the text they were given. Rows of one item share its code, which is what compares a
+    year with the next."""
 
     class Kind(models.TextChoices):
         QUESTION = "question", "Question"
@@ -96,7 +102,9 @@ class Item(models.Model):
         verbose_name = "item du référentiel"
         verbose_name_plural = "items du référentiel"
         ordering = ["domain", "order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["domain", "code"], name="diagnostics_item_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "code", "version"], name="diagnostics_item_version_once")
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -69,9 +69,10 @@ class Campaign(models.Model):
     created_at = models.DateTimeField("ouverte le", auto_now_add=True)
     closed_at = models.DateTimeField("close le", null=True, blank=True)
     shares_with_peers = models.BooleanField("comparaison avec des structures semblables", default=False)
-    # The items asked, fixed when the campaign opens: an item switched off or added later in the
-    # admin does not change a campaign under way, nor last year's.
-    asked_items = models.JSONField("items posés", default=list, editable=False)
+    # The items asked, fixed when the campaign opens: an item switched off, added or reworded
+    # later (a rewording makes a new row, see `Item`) does not change a campaign under way, nor
+    # last year's.
+    asked = models.ManyToManyField(Item, verbose_name="items posés", related_name="asking_campaigns", editable=False)
     history_entries = GenericRelation("core.HistoryEntry")
 
     objects = CampaignQuerySet.as_manager()
@@ -93,10 +94,8 @@ class Campaign(models.Model):
 
     def items(self) -> models.QuerySet[Item]:
         """The items this campaign asks (fixed at its opening), in the guide's order."""
-        return (
-            Item.objects.filter(pk__in=self.asked_items)
-            .select_related("domain__theme")
-            .order_by("domain__theme__order", "domain__order", "order", "pk")
+        return self.asked.select_related("domain__theme").order_by(
+            "domain__theme__order", "domain__order", "order", "pk"
         )
 
 

@@ -2,6 +2,7 @@
 
 from essaim.diagnostics.services.advisers import adviser_invite, adviser_remove, comment_add
 from essaim.diagnostics.services.answers import answer_save
+from essaim.diagnostics.services.bank import item_version_save
 from essaim.diagnostics.services.campaigns import (
     DiagnosticRefused,
     campaign_close,
@@ -24,6 +25,7 @@ __all__ = [
     "campaign_open",
     "campaign_share_with_peers",
     "comment_add",
+    "item_version_save",
     "position_save",
     "respondent_invite",
     "support_request",

@@ -66,10 +66,7 @@ def campaign_open(
     except IntegrityError as clash:
         raise DiagnosticRefused(f"{organisation.name} a déjà une campagne d'autodiagnostic pour {year}.") from clash
     campaign.themes.set(chosen)
-    campaign.asked_items = list(
-        Item.objects.filter(domain__theme__in=chosen, is_active=True).for_mode(mode).values_list("pk", flat=True)
-    )
-    campaign.save(update_fields=["asked_items"])
+    campaign.asked.set(Item.objects.filter(domain__theme__in=chosen, is_active=True).for_mode(mode))
     record_event(campaign, by=pilot, summary="Campagne ouverte", changes={"status": [None, campaign.status]})
     Respondent.objects.create(campaign=campaign, email=normalise_email(pilot.email), name=str(pilot), role=pilot_role)
     return campaign

@@ -1,0 +1,24 @@
+"""The question bank's one rule: an item a campaign has asked keeps its wording for good."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from essaim.diagnostics.models import Item
+
+# What an answer is given to: changing any of these makes a new version of the item.
+CONTENT_FIELDS = ("kind", "text", "unit", "about", "key_ideas", "legal", "examples", "source", "suggested_actions")
+
+
+@transaction.atomic
+def item_version_save(item: Item, *, version: int) -> Item:
+    """Save `item`, whose content was changed in memory, as `version`. An item no campaign has
+    asked yet is rewritten in place; one already asked stays as it was, switched off, and the
+    new wording becomes a new row of the same code, which the next campaigns ask."""
+    if item.pk is not None and item.asking_campaigns.exists():
+        Item.objects.filter(pk=item.pk).update(is_active=False)
+        item.pk = None
+        item._state.adding = True
+    item.version = version
+    item.save()
+    return item
