@@ -15,7 +15,8 @@ from essaim.core.pdf import tagged_pdf
 from essaim.core.tables import rows_to_csv, sheets_to_xlsx
 from essaim.diagnostics.documents import ActionLine, Report
 from essaim.diagnostics.models import Action, Answer, Campaign
-from essaim.diagnostics.vocabulary import ACTION_STATUS, ANSWERS, ROLES
+from essaim.diagnostics.results import shown_role_labels
+from essaim.diagnostics.vocabulary import ACTION_STATUS, ANSWERS
 
 DOCUMENTS = {
     "general_meeting": ("Synthèse pour l'assemblée générale", "diagnostics/documents/_general_meeting.html"),
@@ -72,26 +73,36 @@ def document_odt(kind: str, report: Report) -> bytes:
 
 
 def answer_rows(campaign: Campaign) -> list[dict[str, Any]]:
-    """One row per answer, with the respondent's role only."""
-    levels, roles = dict(ANSWERS), dict(ROLES)
-    answers = (
+    """One row per answer, with the respondent's role only, and only where the results page
+    would show it (a role with fewer than three answers to the item is pooled or not named)."""
+    levels = dict(ANSWERS)
+    answers = list(
         Answer.objects.filter(respondent__campaign=campaign)
         .select_related("item__domain__theme", "respondent")
         .order_by("item__domain__theme__order", "item__domain__order", "item__order", "item__pk", "respondent__role")
     )
+    by_item: dict[int, list[Answer]] = {}
+    for answer in answers:
+        by_item.setdefault(answer.item_id, []).append(answer)
+    rank = {item: position for position, item in enumerate(by_item)}  # the guide's order
+    role_of: dict[int, str] = {}
+    for item_answers in by_item.values():
+        labels = shown_role_labels([answer.respondent.role for answer in item_answers])
+        role_of.update((answer.pk, label) for answer, label in zip(item_answers, labels, strict=True))
     return [
         {
             "Thème": answer.item.domain.theme.title,
             "Domaine d'action": answer.item.domain.title,
             "Code de l'item": answer.item.code,
             "Item": answer.item.text,
-            "Rôle du répondant": roles.get(answer.respondent.role, ""),
+            "Rôle du répondant": role_of[answer.pk],
             "Niveau": levels.get(answer.level, ""),
             "Pratiques actuelles": answer.practices,
             "Valeur": answer.value if answer.value is not None else "",
             "À revoir": "oui" if answer.to_review else "non",
         }
-        for answer in answers
+        # Within an item, the rows follow the roles as shown, so their order names nobody.
+        for answer in sorted(answers, key=lambda answer: (rank[answer.item_id], role_of[answer.pk]))
     ]
 
 
@@ -114,15 +125,15 @@ def plan_rows(campaign: Campaign) -> list[dict[str, Any]]:
     ]
 
 
-def answers_csv(campaign: Campaign) -> str:
-    """The answers only: a CSV holds one table (the plan is the XLSX's second sheet)."""
-    return rows_to_csv(answer_rows(campaign), ANSWER_COLUMNS)
-
-
-def answers_xlsx(campaign: Campaign) -> bytes:
-    return sheets_to_xlsx(
-        [("Réponses", answer_rows(campaign), ANSWER_COLUMNS), ("Plan d'action", plan_rows(campaign), PLAN_COLUMNS)]
-    )
+def table_export(campaign: Campaign, table: str, fmt: str) -> str | bytes:
+    """The answers ("reponses") or the plan ("plan") as CSV (one table), or as XLSX, where the
+    answers' workbook carries the plan on a second sheet."""
+    answers = ("Réponses", answer_rows(campaign), ANSWER_COLUMNS) if table == "reponses" else None
+    plan = ("Plan d'action", plan_rows(campaign), PLAN_COLUMNS)
+    if fmt == "csv":
+        _title, rows, columns = answers or plan
+        return rows_to_csv(rows, columns)
+    return sheets_to_xlsx([answers, plan] if answers else [plan])
 
 
 class _Odt:

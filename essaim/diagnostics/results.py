@@ -9,7 +9,10 @@ The rules, per item (a question of the guide):
   has not yet reached "formalisé" together);
 - the spread says whether the answers on the scale agree: all on one level ("consensus"), at most
   one step apart ("proches"), or further apart ("avis partagés");
-- roles diverge when the medians of two roles are more than one step apart;
+- answers are shown by role only where a role gathers at least three answers to the item;
+  smaller roles are pooled as "autres rôles" when together they reach three, and otherwise count
+  only in the whole: a lone usager's answer is never singled out to the pilot;
+- roles diverge when the medians of two roles (as shown) are more than one step apart;
 - the share answered is the share of the respondents who gave an answer, on the scale or not.
 
 Per theme: the counts summed over its items, the level most given (the lower one on a tie), how
@@ -22,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, MATURITY_RANK, OUTSIDE_SCALE
+from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, MATURITY_RANK, OUTSIDE_SCALE, ROLES
 
 LABELS = dict(ANSWERS)
 SCALE = [value for value, _label in MATURITY]
@@ -51,12 +54,37 @@ def spread(levels: Iterable[str]) -> str | None:
     return CONSENSUS if gap == 0 else CLOSE if gap == 1 else DIVIDED
 
 
+MIN_ROLE = 3
+OTHER_ROLES = "autres"
+
+
+def role_groups(roles: Iterable[str]) -> dict[str, str | None]:
+    """Under which role each role's answers (one role per answer) may be shown: itself when it
+    has at least MIN_ROLE answers, else OTHER_ROLES when the small roles together reach MIN_ROLE,
+    else None (counted in the whole only)."""
+    sizes = Counter(roles)
+    small = [role for role, size in sizes.items() if size < MIN_ROLE]
+    pooled = OTHER_ROLES if sum(sizes[role] for role in small) >= MIN_ROLE else None
+    return {role: (role if size >= MIN_ROLE else pooled) for role, size in sizes.items()}
+
+
+ROLE_LABELS = dict(ROLES) | {OTHER_ROLES: "Autres rôles"}
+HIDDEN_ROLE = "Rôle non affiché"
+
+
+def shown_role_labels(roles: Sequence[str]) -> list[str]:
+    """The label under which each of an item's answers (given by its respondent's role) may be
+    shown: the role, "Autres rôles", or no role (see role_groups)."""
+    groups = role_groups(roles)
+    return [ROLE_LABELS.get(groups[role] or "", HIDDEN_ROLE) for role in roles]
+
+
 @dataclass(frozen=True)
 class ItemResult:
     item: int
     respondents: int  # everyone invited, each of whom is asked the item
     counts: dict[str, int]  # every answer value, zero included, in the scale's order
-    by_role: dict[str, dict[str, int]]  # role -> answer value -> count (roles that answered)
+    by_role: dict[str, dict[str, int]]  # role as shown (see role_groups) -> answer value -> count
     median: str | None
     spread: str | None
     role_medians: dict[str, str]  # role -> its median level (roles with an answer on the scale)
@@ -89,12 +117,14 @@ def item_result(item: int, answers: Sequence[tuple[str, str]], respondents: int)
     given = [(role, level) for role, level in answers if level in LABELS]
     counts = {value: 0 for value in LABELS}
     counts.update(Counter(level for _role, level in given))
+    groups = role_groups(role for role, _level in given)
+    shown = [(groups[role], level) for role, level in given if groups[role] is not None]
     by_role: dict[str, dict[str, int]] = {}
-    for role, level in given:
-        by_role.setdefault(role, {value: 0 for value in LABELS})[level] += 1
+    for group, level in shown:
+        by_role.setdefault(group, {value: 0 for value in LABELS})[level] += 1
     role_medians = {}
     for role in by_role:
-        median = median_level(level for answer_role, level in given if answer_role == role)
+        median = median_level(level for group, level in shown if group == role)
         if median is not None:
             role_medians[role] = median
     ranks = [MATURITY_RANK[level] for level in role_medians.values()]

@@ -27,7 +27,7 @@ urlpatterns = [
     path("campagne/<id:pk>/assemblee-generale.<str:fmt>", documents.general_meeting_file, name="general_meeting_file"),
     path("campagne/<id:pk>/note-salaries/", documents.staff_note, name="staff_note"),
     path("campagne/<id:pk>/note-salaries.<str:fmt>", documents.staff_note_file, name="staff_note_file"),
-    path("campagne/<id:pk>/export.<str:fmt>", documents.export, name="export"),
+    path("campagne/<id:pk>/export/<slug:table>.<str:fmt>", documents.export, name="export"),
     # The CRESS: anonymised aggregates.
     path("region/", regional.regional, name="regional"),
     # A respondent (no account): their personal link.

@@ -77,8 +77,10 @@ DOCUMENTS = [
     ("general_meeting_file", ("odt",)),
     ("staff_note", ()),
     ("staff_note_file", ("odt",)),
-    ("export", ("csv",)),
-    ("export", ("xlsx",)),
+    ("export", ("reponses", "csv")),
+    ("export", ("reponses", "xlsx")),
+    ("export", ("plan", "csv")),
+    ("export", ("plan", "xlsx")),
 ]
 
 
@@ -96,11 +98,17 @@ def test_another_account_and_the_cress_find_nothing(client, campaign, name, args
 
 
 @pytest.mark.parametrize(
-    ("name", "fmt"), [("general_meeting_file", "docx"), ("staff_note_file", "csv"), ("export", "pdf")]
+    ("name", "args"),
+    [
+        ("general_meeting_file", ("docx",)),
+        ("staff_note_file", ("csv",)),
+        ("export", ("reponses", "pdf")),
+        ("export", ("personnes", "csv")),
+    ],
 )
-def test_an_unknown_format_is_not_found(client, campaign, name, fmt):
+def test_an_unknown_format_is_not_found(client, campaign, name, args):
     client.force_login(campaign.pilot)
-    assert client.get(url(name, campaign, fmt)).status_code == 404
+    assert client.get(url(name, campaign, *args)).status_code == 404
 
 
 def test_the_general_meeting_page_shows_the_consolidated_results_and_plan_without_names(client, campaign):
@@ -177,29 +185,48 @@ def test_the_odt_opens_with_the_themes_and_the_plan(client, campaign):
     assert "Les principaux constats" in note.decode()
 
 
-def test_the_csv_gives_one_row_per_answer_with_the_role_only(client, campaign):
+def test_the_csv_gives_one_row_per_answer_and_names_no_role_of_a_lone_respondent(client, campaign):
     client.force_login(campaign.pilot)
-    response = client.get(url("export", campaign, "csv"))
+    response = client.get(url("export", campaign, "reponses", "csv"))
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="autodiagnostic-2026-la-ressourcerie-du-port-reponses.csv"' in response["Content-Disposition"]
     text = response.content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 2
-    assert {row["Rôle du répondant"] for row in rows} == {"Direction", "Salarié·e"}
-    staff = next(row for row in rows if row["Rôle du répondant"] == "Salarié·e")
-    assert (staff["Thème"], staff["Code de l'item"], staff["Niveau"], staff["À revoir"]) == (
-        "Gouvernance démocratique",
-        "gouvernance-q1",
-        "En réflexion",
-        "oui",
-    )
+    # One direction and one employee: each would be recognised by their role.
+    assert {row["Rôle du répondant"] for row in rows} == {"Rôle non affiché"}
+    levels = {(row["Thème"], row["Code de l'item"], row["Niveau"], row["À revoir"]) for row in rows}
+    assert ("Gouvernance démocratique", "gouvernance-q1", "En réflexion", "oui") in levels
     for name in NAMES:
         assert name.lower() not in text.lower()
 
 
+def test_the_csv_names_a_role_once_three_of_its_members_answered(client, bank, campaign):
+    q1 = bank.items["gouvernance-q1"]
+    for number in (2, 3):
+        colleague = respondent_invite(
+            campaign=campaign, email=f"salarie{number}@example.org", role="salarie", by=campaign.pilot
+        )
+        answer_save(respondent=colleague, item=q1, level="engage")
+    client.force_login(campaign.pilot)
+    text = client.get(url("export", campaign, "reponses", "csv")).content.decode("utf-8-sig")
+    roles = [row["Rôle du répondant"] for row in csv.DictReader(io.StringIO(text), delimiter=";")]
+    assert roles == ["Rôle non affiché", "Salarié·e", "Salarié·e", "Salarié·e"]
+
+
+def test_the_plan_alone_downloads_as_csv(client, campaign):
+    client.force_login(campaign.pilot)
+    response = client.get(url("export", campaign, "plan", "csv"))
+    assert 'filename="autodiagnostic-2026-la-ressourcerie-du-port-plan.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert [(row["Action"], row["Responsable"], row["État"]) for row in rows] == [
+        ("Réunir le CA chaque trimestre", "La présidente", "En cours")
+    ]
+
+
 def test_the_xlsx_has_the_answers_and_the_plan_on_a_second_sheet(client, campaign):
     client.force_login(campaign.pilot)
-    response = client.get(url("export", campaign, "xlsx"))
+    response = client.get(url("export", campaign, "reponses", "xlsx"))
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Réponses", "Plan d'action"]
     answers = [row for row in workbook["Réponses"].iter_rows(values_only=True)]
@@ -236,5 +263,5 @@ def test_a_campaign_without_answers_gives_empty_documents(client, bank):
     client.force_login(campaign.pilot)
     page = client.get(url("general_meeting", campaign)).content.decode()
     assert "Aucune action n'est encore inscrite au plan." in page.replace("&#x27;", "'")
-    rows = client.get(url("export", campaign, "csv")).content.decode("utf-8-sig").splitlines()
+    rows = client.get(url("export", campaign, "reponses", "csv")).content.decode("utf-8-sig").splitlines()
     assert len(rows) == 1

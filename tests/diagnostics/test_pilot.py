@@ -239,7 +239,8 @@ def test_results_show_the_profile_with_its_table_and_summary(client, diverging, 
     [governance, environment] = response.context["themes"]
     first, second = governance["result"].items
     assert first.counts["formalise"] == 1 and first.counts["pas_encore"] == 1
-    assert first.median == "pas_encore" and first.divided and first.roles_diverge
+    assert first.median == "pas_encore" and first.divided
+    assert first.role_medians == {} and "Par rôle" not in html  # one answer per role: nobody singled out
     assert second.median == "engage" and second.spread == "consensus"
     assert governance["result"].summary == (
         "Gouvernance démocratique : les réponses se situent surtout à « Engagé » ; avis partagés sur 1 question."

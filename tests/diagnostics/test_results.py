@@ -8,8 +8,11 @@ from essaim.diagnostics.results import (
     CLOSE,
     CONSENSUS,
     DIVIDED,
+    MIN_ROLE,
+    OTHER_ROLES,
     item_result,
     median_level,
+    role_groups,
     segments,
     spread,
     stacked_chart,
@@ -56,20 +59,42 @@ def test_median_matches_its_definition(answers):
 def test_an_item_counts_every_answer_once(answers):
     result = item_result(1, [("salarie", level) for level in answers], respondents=12)
     assert result.answered == sum(1 for level in answers if level)
-    assert sum(result.by_role.get("salarie", {}).values()) == result.answered
+    shown = sum(result.by_role.get("salarie", {}).values())
+    assert shown == (result.answered if result.answered >= MIN_ROLE else 0)
     assert 0 <= result.share_answered <= 1
     bar = segments(result.counts, 12)
     assert sum(segment.count for segment in bar) == result.answered
     assert round(sum(segment.width for segment in bar)) <= 100
 
 
-def test_two_respondents_who_diverge_by_role():
-    result = item_result(7, [("direction", "formalise"), ("salarie", "pas_encore"), ("benevole", "")], 3)
-    assert result.counts["formalise"] == 1 and result.counts["pas_encore"] == 1
-    assert result.answered == 2 and round(result.share_answered, 2) == 0.67
+def test_two_roles_who_diverge():
+    answers = [("direction", "formalise")] * 3 + [("salarie", "pas_encore")] * 3 + [("benevole", "")]
+    result = item_result(7, answers, 7)
+    assert result.counts["formalise"] == 3 and result.counts["pas_encore"] == 3
+    assert result.answered == 6 and round(result.share_answered, 2) == 0.86
     assert result.median == "pas_encore" and result.divided
     assert result.role_medians == {"direction": "formalise", "salarie": "pas_encore"}
     assert result.roles_diverge
+
+
+def test_a_lone_answer_is_never_shown_under_its_role():
+    answers = [("salarie", "engage")] * 3 + [("usager", "pas_encore")]
+    result = item_result(7, answers, 4)
+    assert result.counts["pas_encore"] == 1  # in the whole
+    assert set(result.by_role) == {"salarie"} and set(result.role_medians) == {"salarie"}
+    assert not result.roles_diverge
+
+
+def test_small_roles_are_pooled_once_they_reach_three_answers():
+    answers = [("salarie", "engage")] * 3 + [("usager", "pas_encore"), ("benevole", "pas_encore"), ("partenaire", "")]
+    assert role_groups(role for role, level in answers if level) == {
+        "salarie": "salarie",
+        "usager": None,
+        "benevole": None,
+    }
+    answers[-1] = ("partenaire", "evalue")
+    result = item_result(7, answers, 6)
+    assert result.role_medians == {"salarie": "engage", OTHER_ROLES: "pas_encore"}
 
 
 def test_the_theme_says_where_answers_stand_and_where_they_divide():

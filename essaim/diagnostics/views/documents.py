@@ -70,10 +70,11 @@ def staff_note_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @require_safe
 @login_required
-def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The answers (one row each, with the respondent's role) and, in XLSX, the plan on a second sheet."""
+def export(request: HttpRequest, pk: int, table: str, fmt: str) -> HttpResponse:
+    """The answers (one row each, with the role as the results show it) or the action plan, as
+    CSV or XLSX (the answers' workbook holds the plan on a second sheet)."""
     campaign = piloted_campaign(request, pk)
-    if fmt not in TABLE_TYPES:
+    if fmt not in TABLE_TYPES or table not in {"reponses", "plan"}:
         raise Http404("Format inconnu.")
-    content = exports.answers_csv(campaign) if fmt == "csv" else exports.answers_xlsx(campaign)
-    return _attachment(content, TABLE_TYPES[fmt], f"{file_stem(campaign)}-reponses.{fmt}")
+    content = exports.table_export(campaign, table, fmt)
+    return _attachment(content, TABLE_TYPES[fmt], f"{file_stem(campaign)}-{table}.{fmt}")

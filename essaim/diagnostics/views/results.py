@@ -20,10 +20,15 @@ from essaim.diagnostics.services import (
     position_save,
 )
 from essaim.diagnostics.views.common import breadcrumb, piloted_campaign
-from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, OUTSIDE_SCALE, ROLES
+from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, OUTSIDE_SCALE
 
-ROLE_LABELS = dict(ROLES)
 ANSWER_LABELS = dict(ANSWERS)
+
+
+def _by_shown_role(answers: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """(role, what was given) → (the role as the pilot may see it, what was given)."""
+    labels = maturity.shown_role_labels([role for role, _given in answers])
+    return [(label, given) for label, (_role, given) in zip(labels, answers, strict=True)]
 
 
 def _results_page(
@@ -64,22 +69,16 @@ def _results_page(
                     "item": item,
                     "result": item_result,
                     "counts": [item_result.counts[value] for value, _label in ANSWERS],
-                    "by_role": [
-                        (ROLE_LABELS.get(role, role), [counts[value] for value, _label in ANSWERS])
-                        for role, counts in item_result.by_role.items()
-                    ],
                     "role_medians": [
-                        (ROLE_LABELS.get(role, role), ANSWER_LABELS[level])
+                        (maturity.ROLE_LABELS[role], ANSWER_LABELS[level])
                         for role, level in item_result.role_medians.items()
                     ],
                     "position": position,
                     "last_year": last_year.get(item.code, ""),
                     "form": form,
-                    "practices": [
-                        (ROLE_LABELS.get(role, role), text)
-                        for item_id, role, _level, _value, text in answers
-                        if item_id == item.pk and text
-                    ],
+                    "practices": _by_shown_role(
+                        [(role, text) for item_id, role, _level, _value, text in answers if item_id == item.pk and text]
+                    ),
                 }
             )
         themes.append(
@@ -91,11 +90,13 @@ def _results_page(
                 "indicators": [
                     (
                         item,
-                        [
-                            (ROLE_LABELS.get(role, role), value)
-                            for item_id, role, _level, value, _text in answers
-                            if item_id == item.pk and value is not None
-                        ],
+                        _by_shown_role(
+                            [
+                                (role, value)
+                                for item_id, role, _level, value, _text in answers
+                                if item_id == item.pk and value is not None
+                            ]
+                        ),
                     )
                     for item in indicators
                 ],
@@ -113,6 +114,7 @@ def _results_page(
             "breadcrumb": breadcrumb(campaign),
             "peers": peer_comparison(campaign) if campaign.shares_with_peers else None,
             "min_group": MIN_GROUP,
+            "min_role": maturity.MIN_ROLE,
         },
         status=status,
     )
