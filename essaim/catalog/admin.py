@@ -20,7 +20,7 @@ from essaim.catalog.models import (
     Synonym,
 )
 from essaim.catalog.services import offer_save
-from essaim.core.admin import CheckedPrefillAdmin, TaxonomyAdmin
+from essaim.core.admin import CheckedPrefillAdmin, SettingsRowAdmin, TaxonomyAdmin
 from essaim.core.history import label_of
 
 for model in (Stage, Need, Audience, Sector):
@@ -135,14 +135,8 @@ def _label(name: str) -> str:
 
 
 @admin.register(RevisionPolicy)
-class RevisionPolicyAdmin(admin.ModelAdmin):
+class RevisionPolicyAdmin(SettingsRowAdmin):
     form = RevisionPolicyForm
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return not RevisionPolicy.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(OfferRevision)

@@ -11,6 +11,22 @@ from django.db import models
 from django.utils import timezone
 
 
+class SettingsRow(models.Model):
+    """A module's settings, edited by the CRESS: one row, created with its defaults the first
+    time it is read (`current()`). Its admin is `core.admin.SettingsRowAdmin`."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name).capitalize()
+
+    @classmethod
+    def current(cls) -> Any:
+        current, _created = cls.objects.get_or_create(pk=1)  # type: ignore[attr-defined]
+        return current
+
+
 class ReferenceDataset(models.Model):
     """Which version of a reference dataset this database holds, so that `setup_reference`
     can skip a load that would change nothing (the territories take seconds to load)."""

@@ -7,7 +7,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from essaim.diagnostics.models import Domain, Framework, Item, Theme
+from essaim.core.admin import SettingsRowAdmin
+from essaim.diagnostics.models import DiagnosticSettings, Domain, Framework, Item, Theme
 from essaim.diagnostics.services.bank import CONTENT_FIELDS, item_version_save
 
 
@@ -65,3 +66,8 @@ class ItemAdmin(admin.ModelAdmin):
             item_version_save(obj, version=obj.version + 1)
             return
         super().save_model(request, obj, form, change)
+
+
+@admin.register(DiagnosticSettings)
+class DiagnosticSettingsAdmin(SettingsRowAdmin):
+    pass

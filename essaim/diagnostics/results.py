@@ -16,7 +16,8 @@ The rules, per item (a question of the guide):
 - the share answered is the share of the respondents who gave an answer, on the scale or not.
 
 Per theme: the counts summed over its items, the level most given (the lower one on a tie), how
-many items divide the team, and a sentence that says it. There is no global score.
+many items divide the team, and a sentence that says it. There is no global score unless the CRESS
+turns it on (`DiagnosticSettings`); it is then a mean level from 1 to 5 (`mean_level`).
 """
 
 from __future__ import annotations
@@ -77,6 +78,13 @@ def shown_role_labels(roles: Sequence[str]) -> list[str]:
     shown: the role, "Autres rôles", or no role (see role_groups)."""
     groups = role_groups(roles)
     return [ROLE_LABELS.get(groups[role] or "", HIDDEN_ROLE) for role in roles]
+
+
+def mean_level(levels: Iterable[str | None]) -> float | None:
+    """The mean of the levels on the scale, "pas encore abordé" counting 1 and "évalué et
+    amélioré" 5, rounded to one decimal; None when no level is on the scale."""
+    ranks = [MATURITY_RANK[level] + 1 for level in levels if level in MATURITY_RANK]
+    return round(sum(ranks) / len(ranks), 1) if ranks else None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.diagnostics.models import Action, Campaign, Position
-from essaim.diagnostics.services import answer_save, respondent_invite
+from essaim.diagnostics.services import answer_save, position_save, respondent_invite
 from tests.accounts.factories import UserFactory
 from tests.diagnostics.factories import make_bank, make_campaign, make_pilot
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
@@ -401,3 +401,18 @@ def test_the_results_recall_last_years_retained_level_item_by_item(client, mail_
     client.force_login(this.pilot)
     page = client.get(reverse("diagnostics:results", args=[this.pk])).content.decode()
     assert "Position retenue lors de la campagne précédente : En réflexion" in page
+
+
+def test_no_global_score_unless_the_cress_turns_it_on(client, diverging, bank):
+    from essaim.diagnostics.models import DiagnosticSettings
+
+    client.force_login(diverging.pilot)
+    assert "Niveau moyen" not in client.get(page("results", diverging)).content.decode()
+
+    DiagnosticSettings.objects.update_or_create(pk=1, defaults={"show_global_score": True})
+    position_save(campaign=diverging, item=bank.items["gouvernance-q1"], level="evalue", comment="", by=diverging.pilot)
+    response = client.get(page("results", diverging))
+    governance = response.context["themes"][0]
+    # Q1: the team's position (5); Q2: the median of the answers (3, "engagé").
+    assert governance["mean_level"] == 4.0 and response.context["mean_level"] == 4.0
+    assert "4,0 sur 5" in response.content.decode()

@@ -11,6 +11,7 @@ from essaim.diagnostics.results import (
     MIN_ROLE,
     OTHER_ROLES,
     item_result,
+    mean_level,
     median_level,
     role_groups,
     segments,
@@ -127,3 +128,9 @@ def test_the_stacked_bar_runs_in_the_scales_order_then_outside_it():
     bar = segments({"ne_sait_pas": 1, "evalue": 1, "pas_encore": 2}, 4)
     assert [segment.level for segment in bar] == ["pas_encore", "evalue", "ne_sait_pas"]
     assert [segment.x for segment in bar] == [0, 50, 75]
+
+
+def test_the_mean_level_counts_the_scale_from_one_to_five_and_leaves_the_rest_aside():
+    assert mean_level(["pas_encore", "evalue", "ne_sait_pas", "", None]) == 3.0
+    assert mean_level(["engage", "formalise", "formalise"]) == 3.7
+    assert mean_level(["non_applicable"]) is None

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 
 from essaim.catalog.models.offers import CONTENT_FIELDS, TAXONOMY_MODELS, Offer
+from essaim.core.models import SettingsRow
 
 # Never low-risk, whatever the CRESS ticks: what the public reads first, who offers it, and
 # every way out of the platform (a link or an address the public follows from our domain).
@@ -38,8 +39,8 @@ def default_low_risk() -> list[str]:
     return list(DEFAULT_LOW_RISK)
 
 
-class RevisionPolicy(models.Model):
-    """The one row of settings for changes to published offers, edited by the CRESS in the admin."""
+class RevisionPolicy(SettingsRow):
+    """The settings for changes to published offers, edited by the CRESS in the admin."""
 
     low_risk_fields = models.JSONField(
         "champs publiés sans attente",
@@ -63,12 +64,6 @@ class RevisionPolicy(models.Model):
         refused = sorted(set(self.low_risk_fields or []) - set(LOW_RISK_CANDIDATES))
         if refused:
             raise ValidationError({"low_risk_fields": "Ces champs attendent toujours l'accord de la CRESS."})
-
-    @classmethod
-    def current(cls) -> RevisionPolicy:
-        """The settings, created with their defaults the first time they are read."""
-        policy, _created = cls.objects.get_or_create(pk=1)
-        return policy
 
     def low_risk(self) -> frozenset[str]:
         """The fields that go live at once (never one of `NEVER_LOW_RISK`, whatever is stored)."""

@@ -8,6 +8,7 @@ from essaim.diagnostics.models.campaigns import (
     Position,
     Respondent,
 )
+from essaim.diagnostics.models.settings import DiagnosticSettings
 
 __all__ = [
     "Action",
@@ -15,6 +16,7 @@ __all__ = [
     "Campaign",
     "CampaignAdviser",
     "Comment",
+    "DiagnosticSettings",
     "Domain",
     "Framework",
     "Item",

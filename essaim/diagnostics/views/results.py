@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from essaim.diagnostics import results as maturity
 from essaim.diagnostics.documents import previous_campaign
 from essaim.diagnostics.forms.pilot import PositionForm
-from essaim.diagnostics.models import Answer, Campaign, Item, Position
+from essaim.diagnostics.models import Answer, Campaign, DiagnosticSettings, Item, Position
 from essaim.diagnostics.regional import MIN_GROUP, peer_comparison
 from essaim.diagnostics.services import (
     DiagnosticRefused,
@@ -50,6 +50,8 @@ def _results_page(
         if previous
         else {}
     )
+    show_score = DiagnosticSettings.current().show_global_score
+    retained: list[str | None] = []  # each question's level: the team's position, else the median
     themes = []
     for theme in campaign.themes.order_by("order", "pk"):
         questions = [item for item in items if item.domain.theme_id == theme.pk and item.kind == Item.Kind.QUESTION]
@@ -81,10 +83,16 @@ def _results_page(
                     ),
                 }
             )
+        levels = [
+            positions[item.pk].level if item.pk in positions and positions[item.pk].level else item_result.median
+            for item, item_result in zip(questions, result.items, strict=True)
+        ]
+        retained += levels
         themes.append(
             {
                 "theme": theme,
                 "result": result,
+                "mean_level": maturity.mean_level(levels) if show_score else None,
                 "rows": rows,
                 "chart": maturity.stacked_chart(result.items),
                 "indicators": [
@@ -115,6 +123,8 @@ def _results_page(
             "peers": peer_comparison(campaign) if campaign.shares_with_peers else None,
             "min_group": MIN_GROUP,
             "min_role": maturity.MIN_ROLE,
+            "show_score": show_score,
+            "mean_level": maturity.mean_level(retained) if show_score else None,
         },
         status=status,
     )

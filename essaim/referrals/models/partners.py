@@ -10,6 +10,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
+from essaim.core.models import SettingsRow
+
 
 class TerritoryKind(models.TextChoices):
     FRANCE = "france", "France entière"
@@ -99,8 +101,8 @@ class TeamTerritory(models.Model):
         return self.name or self.get_kind_display()
 
 
-class ReferralSettings(models.Model):
-    """The one row of settings of the module, edited by the CRESS."""
+class ReferralSettings(SettingsRow):
+    """The module's settings, edited by the CRESS on its partners' page."""
 
     max_partners = models.PositiveSmallIntegerField(
         "nombre maximal de partenaires destinataires",
@@ -129,9 +131,3 @@ class ReferralSettings(models.Model):
 
     def __str__(self) -> str:
         return "Demandes d'accompagnement"
-
-    @classmethod
-    def current(cls) -> ReferralSettings:
-        """The settings, created with their defaults the first time they are read."""
-        current, _created = cls.objects.get_or_create(pk=1)
-        return current
