@@ -11,9 +11,11 @@ from essaim.diagnostics.models import Campaign, Position, Theme
 from essaim.diagnostics.services.support import CONTEXT
 from essaim.diagnostics.vocabulary import MATURITY, MATURITY_RANK
 from essaim.organisations.models import EssFamily
+from essaim.organisations.sizes import SIZE_GROUPS, size_group
 from essaim.referrals.services import needs_requested
 
 MIN_GROUP = 10
+UNKNOWN_SIZE = "inconnue"
 
 
 @dataclass(frozen=True)
@@ -23,11 +25,26 @@ class ThemeCount:
 
 
 @dataclass(frozen=True)
-class FamilyMaturity:
-    family: str
+class GroupMaturity:
+    label: str  # an ESS family, or a size group
     structures: int
-    shown: bool  # at least MIN_GROUP structures
     levels: tuple[tuple[str, int], ...]  # (level label, positions at that level), the scale's order
+
+
+def _maturity_by(rows: list[tuple[str, int, str]], groups: list[tuple[str, str]]) -> tuple[GroupMaturity, ...]:
+    """From (group, structure, level) rows, the retained levels of each group that gathers at
+    least MIN_GROUP structures, in the order of `groups`; a smaller group is not even counted."""
+    levels: dict[str, Counter[str]] = defaultdict(Counter)
+    structures: dict[str, set[int]] = defaultdict(set)
+    for group, organisation, level in rows:
+        structures[group].add(organisation)
+        if level in MATURITY_RANK:
+            levels[group][level] += 1
+    return tuple(
+        GroupMaturity(label, len(structures[value]), tuple((name, levels[value][slug]) for slug, name in MATURITY))
+        for value, label in groups
+        if len(structures.get(value, ())) >= MIN_GROUP
+    )
 
 
 @dataclass(frozen=True)
@@ -36,7 +53,8 @@ class RegionalView:
     structures: int
     shown: bool
     themes: tuple[ThemeCount, ...]
-    families: tuple[FamilyMaturity, ...]
+    families: tuple[GroupMaturity, ...]
+    sizes: tuple[GroupMaturity, ...] = ()
     support_needs: tuple[tuple[str, int], ...] = ()  # (need, requests sent from the diagnostics)
 
 
@@ -45,7 +63,8 @@ def regional_view(region_code: str, year: int) -> RegionalView:
     structures = campaigns.values("organisation").distinct().count()
     shown = structures >= MIN_GROUP
     themes: tuple[ThemeCount, ...] = ()
-    families: list[FamilyMaturity] = []
+    families: tuple[GroupMaturity, ...] = ()
+    sizes: tuple[GroupMaturity, ...] = ()
     if shown:
         chosen = Counter(
             Theme.objects.filter(pk__in=campaigns.values("themes")).values_list("title", flat=True).iterator()
@@ -54,27 +73,30 @@ def regional_view(region_code: str, year: int) -> RegionalView:
         themes = tuple(
             ThemeCount(title, per_theme[title]) for title in sorted(chosen, key=lambda t: (-per_theme[t], t))
         )
-        levels_by_family: dict[str, Counter[str]] = defaultdict(Counter)
-        structures_by_family: dict[str, set[int]] = defaultdict(set)
-        for family, organisation, level in Position.objects.filter(campaign__in=campaigns).values_list(
-            "campaign__organisation__ess_family", "campaign__organisation", "level"
-        ):
-            structures_by_family[family or EssFamily.AUTRE].add(organisation)
-            if level in MATURITY_RANK:
-                levels_by_family[family or EssFamily.AUTRE][level] += 1
-        for value, label in EssFamily.choices:
-            count = len(structures_by_family.get(value, ()))
-            if count < MIN_GROUP:
-                continue  # not even its count: it could point at one structure
-            levels = tuple((name, levels_by_family[value][slug]) for slug, name in MATURITY)
-            families.append(FamilyMaturity(label, count, True, levels))
+        rows = list(
+            Position.objects.filter(campaign__in=campaigns).values_list(
+                "campaign__organisation__ess_family",
+                "campaign__organisation__headcount_band",
+                "campaign__organisation",
+                "level",
+            )
+        )
+        families = _maturity_by(
+            [(family or EssFamily.AUTRE, organisation, level) for family, _band, organisation, level in rows],
+            EssFamily.choices,
+        )
+        sizes = _maturity_by(
+            [(size_group(band) or UNKNOWN_SIZE, organisation, level) for _family, band, organisation, level in rows],
+            [*SIZE_GROUPS, (UNKNOWN_SIZE, "Taille non renseignée")],
+        )
     needs = needs_requested(kind=CONTEXT, ids=campaigns.values_list("pk", flat=True)) if shown else {}
     return RegionalView(
         year=year,
         structures=structures,
         shown=shown,
         themes=themes,
-        families=tuple(families),
+        families=families,
+        sizes=sizes,
         support_needs=tuple(needs.items()),
     )
 

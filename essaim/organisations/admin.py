@@ -23,7 +23,7 @@ class OrganisationAdmin(CheckedPrefillAdmin):
     inlines = [MembershipInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "roles", "is_active", "description")}),
-        ("Identité", {"fields": ("siret", "siren", "legal_category", "ess_family", "naf_code")}),
+        ("Identité", {"fields": ("siret", "siren", "legal_category", "ess_family", "naf_code", "headcount_band")}),
         ("Coordonnées", {"fields": ("commune", "address", "website", "email", "phone")}),
         ("Dates", {"fields": ("created_at", "updated_at")}),
     )

@@ -32,6 +32,7 @@ class OrganisationRowForm(forms.ModelForm):
             "legal_category",
             "ess_family",
             "naf_code",
+            "headcount_band",
             "address",
             "website",
             "email",

@@ -17,6 +17,7 @@ from essaim.core.slugs import unique_slug
 from essaim.core.text import fold, is_ascii_digits
 from essaim.organisations.legal_categories import legal_category_label
 from essaim.organisations.siret import InvalidIdentifier, validate_siren, validate_siret
+from essaim.organisations.sizes import HEADCOUNT_BANDS
 
 NAF_PATTERN = re.compile(r"^\d{2}\.\d{2}[A-Z]$")
 LEGAL_CATEGORY_PATTERN = re.compile(r"^\d{4}$")
@@ -132,6 +133,13 @@ class Organisation(models.Model):
     )
     ess_family = models.CharField("famille de l'ESS", max_length=30, choices=EssFamily.choices, blank=True)
     naf_code = models.CharField("code NAF", max_length=6, blank=True, validators=[naf_validator])
+    headcount_band = models.CharField(
+        "tranche d'effectifs salariés",
+        max_length=2,
+        choices=HEADCOUNT_BANDS,
+        blank=True,
+        help_text="La tranche INSEE du répertoire Sirene (situation au 31 décembre).",
+    )
     roles = models.ManyToManyField(OrganisationRole, verbose_name="rôles", related_name="organisations", blank=True)
     commune = models.ForeignKey(
         "territories.Commune",

@@ -17,6 +17,7 @@ OPTIONAL_COLUMNS = [
     "legal_category",
     "ess_family",
     "naf_code",
+    "headcount_band",
     "commune_code",
     "address",
     "website",

@@ -12,10 +12,12 @@ from tests.organisations.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 
-def _campaigns(region, bank, count):  # type: ignore[no-untyped-def]
+def _campaigns(region, bank, count, band=""):  # type: ignore[no-untyped-def]
     campaigns = []
     for number in range(count):
-        organisation = OrganisationFactory(name=f"Structure {number}", commune=region.nantes, ess_family="association")
+        organisation = OrganisationFactory(
+            name=f"Structure {number}", commune=region.nantes, ess_family="association", headcount_band=band
+        )
         campaign = make_campaign(bank, pilot=make_pilot(organisation), themes=[bank.governance])
         position_save(
             campaign=campaign, item=bank.items["gouvernance-q1"], level="engage", comment="", by=campaign.pilot
@@ -38,8 +40,27 @@ def test_ten_structures_show_themes_and_maturity_by_family(region):
     assert view.shown
     assert [(theme.title, theme.structures) for theme in view.themes] == [("Gouvernance démocratique", 10)]
     [family] = view.families
-    assert family.shown and dict(family.levels)["Engagé"] == 10
+    assert (family.label, family.structures, dict(family.levels)["Engagé"]) == ("Association", 10, 10)
     assert view.support_needs == ()
+
+
+def test_maturity_by_size_gathers_insee_bands_and_hides_small_groups(region):
+    bank = make_bank()
+    _campaigns(region, bank, 6, band="11")  # 10 to 19 employees
+    _campaigns(region, bank, 5, band="12")  # 20 to 49
+    view = regional_view("52", 2026)
+    [size] = view.sizes
+    assert (size.label, size.structures, dict(size.levels)["Engagé"]) == ("10 à 49 salariés", 11, 11)
+
+
+def test_a_size_group_under_ten_structures_is_not_even_named(region, client):
+    bank = make_bank()
+    _campaigns(region, bank, 9, band="01")
+    _campaigns(region, bank, 1, band="53")
+    assert regional_view("52", 2026).sizes == ()
+    client.force_login(UserFactory(platform_admin=True))
+    page = client.get(reverse("diagnostics:regional") + "?annee=2026").content.decode()
+    assert "Moins de 10 salariés" not in page and "10 000" not in page
 
 
 def test_the_support_needs_sent_from_the_diagnostics_are_counted(region, taxonomies, mail_at_once):

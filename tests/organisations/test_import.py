@@ -169,3 +169,11 @@ def test_a_website_or_an_email_longer_than_its_column_is_an_error_of_its_line(re
     assert [error.line for error in report.errors] == [2]
     assert "website" in str(report.errors[0])
     assert not Organisation.objects.exists()
+
+
+def test_the_insee_headcount_band_is_imported_and_an_unknown_one_refused(region, roles):
+    with_band = "name,commune_code,headcount_band\nRecyclerie du Sillon,44109,12\n"
+    assert organisations_import(rows=rows(with_band)).ok
+    assert Organisation.objects.get().get_headcount_band_display() == "20 à 49 salariés"
+    report = organisations_import(rows=rows("name,headcount_band\nCafé associatif,7\n"))
+    assert not report.ok and "ligne 2 : headcount_band" in str(report.errors[0])

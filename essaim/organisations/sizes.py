@@ -1,0 +1,48 @@
+"""Sizes of structures: INSEE's bands of salaried headcount (`trancheEffectifs` in the Sirene
+register, the situation on 31 December) and the four groups statistics use. Pure.
+
+Source: INSEE, Sirene register documentation, variable trancheEffectifsUniteLegale."""
+
+from __future__ import annotations
+
+HEADCOUNT_BANDS = [
+    ("NN", "Sans salarié"),
+    ("00", "0 salarié au 31 décembre (mais des salariés dans l'année)"),
+    ("01", "1 ou 2 salariés"),
+    ("02", "3 à 5 salariés"),
+    ("03", "6 à 9 salariés"),
+    ("11", "10 à 19 salariés"),
+    ("12", "20 à 49 salariés"),
+    ("21", "50 à 99 salariés"),
+    ("22", "100 à 199 salariés"),
+    ("31", "200 à 249 salariés"),
+    ("32", "250 à 499 salariés"),
+    ("41", "500 à 999 salariés"),
+    ("42", "1 000 à 1 999 salariés"),
+    ("51", "2 000 à 4 999 salariés"),
+    ("52", "5 000 à 9 999 salariés"),
+    ("53", "10 000 salariés et plus"),
+]
+
+SIZE_GROUPS = [
+    ("sans_salarie", "Sans salarié"),
+    ("moins_de_10", "Moins de 10 salariés"),
+    ("de_10_a_49", "10 à 49 salariés"),
+    ("de_50_a_249", "50 à 249 salariés"),
+    ("250_et_plus", "250 salariés et plus"),
+]
+_GROUP_OF = {"NN": "sans_salarie"} | {
+    band: group
+    for group, bands in (
+        ("moins_de_10", ("00", "01", "02", "03")),
+        ("de_10_a_49", ("11", "12")),
+        ("de_50_a_249", ("21", "22", "31")),
+        ("250_et_plus", ("32", "41", "42", "51", "52", "53")),
+    )
+    for band in bands
+}
+
+
+def size_group(band: str) -> str | None:
+    """The group of an INSEE band ("12" → "de_10_a_49"); None for an unknown or missing band."""
+    return _GROUP_OF.get(band)
