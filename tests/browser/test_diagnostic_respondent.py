@@ -93,3 +93,23 @@ def test_a_respondent_answers_a_theme_with_the_keyboard_only(page, screen):
     page.get_by_role("heading", name="Gouvernance démocratique", level=1).wait_for()
     group = page.get_by_role("group", name=question)
     assert group.get_by_label("Engagé").is_checked() and group.get_by_label("À revoir").is_checked()
+
+
+def test_an_answer_is_saved_as_soon_as_it_is_chosen_without_any_button(page):
+    bank = make_bank()
+    campaign = make_campaign(bank)
+    respondent = campaign.respondents.get()
+    question = bank.items["gouvernance-q2"].text
+    page.goto(respondent.get_absolute_url().rstrip("/") + "/gouvernance/")
+    group = page.get_by_role("group", name=question)
+    group.get_by_label("Formalisé").check()
+    expect(group.get_by_role("status")).to_contain_text("Réponse enregistrée à")
+    indicator = page.get_by_role("group", name=bank.items["gouvernance-indicateur"].text)
+    indicator.get_by_label("Valeur (en %)").fill("douze")
+    expect(indicator.get_by_role("status")).to_contain_text("Écrivez un nombre")
+    assert_accessible(page)
+
+    page.goto(respondent.get_absolute_url())  # left without saving the page
+    saved = Answer.objects.get(respondent=respondent)
+    assert (saved.item.code, saved.level) == ("gouvernance-q2", "formalise")
+    expect(page.get_by_text("1 réponse sur 3")).to_be_visible()

@@ -269,7 +269,8 @@ def test_the_theme_page_is_semantic_and_private(client, respondent, bank):
     assert response["Cache-Control"] == "private, no-store"
     page = html(response)
     q1 = bank.items["gouvernance-q1"]
-    assert re.search(rf'<fieldset class="diagnostic-item"\s+id="item-{q1.pk}"\s*>\s*<legend>', page)
+    assert re.search(rf'<fieldset class="diagnostic-item"\s+id="item-{q1.pk}"[^>]*>\s*<legend>', page)
+    assert f'hx-target="#item-{q1.pk}-saved"' in page and f'id="item-{q1.pk}-saved" role="status"' in page
     assert f"<legend>{q1.text}</legend>" in page
     assert "<summary>En savoir plus</summary>" in page and "La gouvernance partagée." in page
     for label in ("Pas encore abordé", "Évalué et amélioré", "Je ne sais pas", "Non applicable", "À revoir"):
@@ -277,3 +278,41 @@ def test_the_theme_page_is_semantic_and_private(client, respondent, bank):
     assert "Vos pratiques actuelles (facultatif)" in page
     assert "Valeur (en %)" in page and 'inputmode="decimal"' in page
     assert "Enregistrer et continuer" in page
+
+
+def test_an_item_is_saved_alone_as_soon_as_it_is_answered(client, bank, respondent):
+    q1, q2 = bank.items["gouvernance-q1"], bank.items["gouvernance-q2"]
+    answer_save(respondent=respondent, item=q2, level="formalise")
+    data = governance_post(bank, **{f"item-{q1.pk}-level": "engage", "enregistrer_item": str(q1.pk)})
+    response = client.post(theme_url(respondent), data)  # the page's values, q2's level left blank
+    assert response.status_code == 200 and "Réponse enregistrée à" in text(response)
+    assert "<html" not in html(response)  # the status line only
+    saved = {answer.item_id: answer.level for answer in Answer.objects.filter(respondent=respondent)}
+    assert saved == {q1.pk: "engage", q2.pk: "formalise"}  # q2 untouched
+
+
+@pytest.mark.parametrize(
+    ("item", "fields", "status", "message"),
+    [
+        ("gouvernance-indicateur", {"value": "douze"}, 400, "Écrivez un nombre"),
+        ("environnement-q1", {"level": "engage"}, 400, "ne fait pas partie de la campagne"),  # another theme
+        (None, {}, 400, "ne fait pas partie de la campagne"),
+    ],
+)
+def test_an_item_saved_alone_gets_a_french_status_when_refused(client, bank, respondent, item, fields, status, message):
+    pk = bank.items[item].pk if item else "99999999999999999999999"
+    data = governance_post(
+        bank, enregistrer_item=str(pk), **{f"item-{pk}-{name}": value for name, value in fields.items()}
+    )
+    response = client.post(theme_url(respondent), data)
+    assert response.status_code == status and message in text(response)
+    assert not Answer.objects.filter(respondent=respondent).exists()
+
+
+def test_an_item_saved_alone_after_the_campaign_closed_is_refused(client, bank, campaign, respondent):
+    campaign_close(campaign=campaign, by=campaign.pilot)
+    q1 = bank.items["gouvernance-q1"]
+    data = governance_post(bank, **{f"item-{q1.pk}-level": "engage", "enregistrer_item": str(q1.pk)})
+    response = client.post(theme_url(respondent), data)
+    assert response.status_code == 409 and "La campagne est close" in text(response)
+    assert not Answer.objects.exists()

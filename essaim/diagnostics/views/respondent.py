@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.text import parse_id
@@ -25,6 +26,8 @@ NOT_ASKED = "Cette question ne fait pas partie de la campagne (autre version du 
 # Each item's hidden field on the theme's page: the items the form carries.
 ITEM = "item"
 STAY = "rester"
+# Sent with the page's values by the script that saves an item as soon as it is answered.
+AUTOSAVE = "enregistrer_item"
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class ThemePage:
                 "themes": len(progress),
                 "item_field": ITEM,
                 "stay": STAY,
+                "autosave": AUTOSAVE,
             },
             status=status,
         )
@@ -178,6 +182,8 @@ def theme(request: HttpRequest, token: str, theme: str) -> HttpResponse:
     if request.method != "POST":
         return page.render(request, page.forms())
 
+    if AUTOSAVE in request.POST:
+        return _autosave(request, page, request.POST[AUTOSAVE])
     posted = _posted_items(request.POST, page)
     if posted is None:
         return page.render(request, page.forms(request.POST), error=NOT_ASKED, status=400)
@@ -204,3 +210,25 @@ def theme(request: HttpRequest, token: str, theme: str) -> HttpResponse:
     if STAY in request.POST:
         return redirect(_theme_url(respondent, current))
     return redirect(page.next_url())
+
+
+def _autosave(request: HttpRequest, page: ThemePage, item_id: str) -> HttpResponse:
+    """Save the one item just answered, from the page's values, and say so in the item's status
+    line (a fragment the script puts in place): the page's buttons save the same way without it."""
+    pk = parse_id(item_id)
+    item = next((item for item in page.items if item.pk == pk), None)
+
+    def status(text: str, code: int = 200) -> HttpResponse:
+        return render(request, "diagnostics/respondent/_autosaved.html", {"text": text, "ok": code == 200}, status=code)
+
+    if item is None:
+        return status(NOT_ASKED, 400)
+    form = ItemAnswerForm(request.POST, item=item)
+    if not form.is_valid():
+        errors = [str(message) for messages_ in form.errors.values() for message in messages_]
+        return status("Pas encore enregistrée : " + " ".join(errors), 400)
+    try:
+        answer_save(respondent=page.respondent, item=item, **form.answer())
+    except DiagnosticRefused as refused:
+        return status(f"Pas enregistrée : {refused}", 409)
+    return status(f"Réponse enregistrée à {timezone.localtime():%H:%M}.")
