@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -22,9 +22,9 @@ class SettingsRow(models.Model):
         return str(self._meta.verbose_name).capitalize()
 
     @classmethod
-    def current(cls) -> Any:
+    def current(cls) -> Self:
         current, _created = cls.objects.get_or_create(pk=1)  # type: ignore[attr-defined]
-        return current
+        return current  # type: ignore[no-any-return]
 
 
 class ReferenceDataset(models.Model):
