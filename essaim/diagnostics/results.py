@@ -126,7 +126,7 @@ def item_result(item: int, answers: Sequence[tuple[str, str]], respondents: int)
     counts = {value: 0 for value in LABELS}
     counts.update(Counter(level for _role, level in given))
     groups = role_groups(role for role, _level in given)
-    shown = [(groups[role], level) for role, level in given if groups[role] is not None]
+    shown = [(group, level) for role, level in given if (group := groups[role]) is not None]
     by_role: dict[str, dict[str, int]] = {}
     for group, level in shown:
         by_role.setdefault(group, {value: 0 for value in LABELS})[level] += 1

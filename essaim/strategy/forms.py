@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from essaim.core.fields import BoundedDateField, IdMultipleChoiceField
+from essaim.core.numbers import NumberInputError
 from essaim.strategy import perms
 from essaim.strategy.models import (
     Action,
@@ -26,7 +27,7 @@ from essaim.strategy.services.actions import ACTION_FIELDS
 from essaim.strategy.services.campaigns import CAMPAIGN_FIELDS
 from essaim.strategy.services.governance import DECISION_FIELDS, MEETING_FIELDS
 from essaim.strategy.services.reports import REPORT_FIELDS
-from essaim.strategy.values import ValueInputError, parse_value
+from essaim.strategy.values import parse_value
 
 # A reminder goes at most this many days before or after a campaign's due date.
 REMIND_DAYS_MAX = 90
@@ -70,7 +71,7 @@ class IndicatorValueForm(forms.Form):
             return data
         try:
             data["number"] = parse_value(text, self.indicator.unit)
-        except ValueInputError as error:
+        except NumberInputError as error:
             self.add_error("value", str(error))
             return data
         if not data.get("measured_on"):

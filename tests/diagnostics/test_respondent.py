@@ -217,13 +217,14 @@ def test_an_unknown_item_id_is_refused_without_an_error_page(client, respondent,
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("douze", "Écrivez un nombre, par exemple 12 ou 12,5."),
-        ("NaN", "Écrivez un nombre, par exemple 12 ou 12,5."),
-        ("Infinity", "Écrivez un nombre, par exemple 12 ou 12,5."),
-        ("1" * 30, "Ce nombre est trop grand"),
-        ("1e999999", "Ce nombre est trop grand"),
-        ("9" * 5000, "Ce nombre est trop grand"),
-        ("12,555", "au plus 2 chiffres après la virgule"),
+        ("douze", "n'est pas un nombre. Écrivez par exemple 12 ou 12,5."),
+        ("NaN", "n'est pas un nombre"),
+        ("Infinity", "n'est pas un nombre"),
+        ("1e999999", "Écrivez le seul nombre"),
+        ("12 €", "Unité « € » inattendue : cet indicateur se mesure en %"),
+        ("1" * 30, "est trop long : 12 chiffres avant la virgule et 2 après, au plus."),
+        ("9" * 5000, "est trop long"),
+        ("12,555", "est trop long"),
     ],
 )
 def test_a_bad_figure_gets_a_french_message_on_its_field_and_nothing_is_saved(client, respondent, bank, value, message):
@@ -239,7 +240,7 @@ def test_a_bad_figure_gets_a_french_message_on_its_field_and_nothing_is_saved(cl
     assert response.status_code == 400
     page = html(response)
     name = field(bank, "gouvernance-indicateur", "value")
-    assert message in page
+    assert message in text(response)
     assert f'aria-describedby="id_{name}_helptext id_{name}_error"' in page
     assert "Gardé.</textarea>" in page
     assert not Answer.objects.exists()
@@ -294,7 +295,7 @@ def test_an_item_is_saved_alone_as_soon_as_it_is_answered(client, bank, responde
 @pytest.mark.parametrize(
     ("item", "fields", "status", "message"),
     [
-        ("gouvernance-indicateur", {"value": "douze"}, 400, "Écrivez un nombre"),
+        ("gouvernance-indicateur", {"value": "douze"}, 400, "n'est pas un nombre"),
         ("environnement-q1", {"level": "engage"}, 400, "ne fait pas partie de la campagne"),  # another theme
         (None, {}, 400, "ne fait pas partie de la campagne"),
     ],

@@ -3,52 +3,38 @@ item's id, so that a page holds every item of a theme and saves them at once."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
+from essaim.core.numbers import NumberInputError, parse_decimal
 from essaim.diagnostics.models import Answer, Item
 from essaim.diagnostics.vocabulary import ANSWERS
 
 # What Answer.value holds (max_digits=14, decimal_places=2).
 MAX_DIGITS, DECIMAL_PLACES = 14, 2
-# Beyond this a typed figure is not a figure: refused before any conversion.
-MAX_VALUE_LENGTH = 40
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-TOO_BIG = (
-    f"Ce nombre est trop grand : {MAX_DIGITS - DECIMAL_PLACES} chiffres avant la virgule "
-    f"et {DECIMAL_PLACES} après, au plus."
-)
 
 
-class FrenchDecimalField(forms.DecimalField):
-    """A figure typed the French way ("12,5", "1 200") or the English one ("12.5"), within what
-    the database column holds; any other text gets a French message, never an error page."""
+class FrenchDecimalField(forms.CharField):
+    """A figure typed the French way ("12,5", "1 200", "12,5 %" when the unit is %) or the
+    English one ("12.5"), within what the database column holds (`core.numbers`); any other
+    text gets a French message, never an error page."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-    default_error_messages = {
-        "invalid": "Écrivez un nombre, par exemple 12 ou 12,5.",
-        "max_digits": TOO_BIG,
-        "max_whole_digits": TOO_BIG,
-        "max_decimal_places": f"Écrivez au plus {DECIMAL_PLACES} chiffres après la virgule.",
-    }
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(max_digits=MAX_DIGITS, decimal_places=DECIMAL_PLACES, **kwargs)
+    def __init__(self, *, unit: str = "", **kwargs: Any) -> None:
+        self.unit = unit
+        super().__init__(max_length=None, **kwargs)
 
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        # Django's step/min/max attributes belong to a number input, which this is not: a number
-        # input refuses "12,5" in some browsers and sends nothing, silently.
-        return {"maxlength": str(MAX_VALUE_LENGTH)}
-
-    def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, str):
-            if len(value) > MAX_VALUE_LENGTH:
-                raise forms.ValidationError(TOO_BIG, code="max_digits")
-            value = _SPACES.sub("", value).replace(",", ".")
-        return super().to_python(value)  # type: ignore[no-any-return]
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_decimal(text, self.unit, integer_digits=MAX_DIGITS - DECIMAL_PLACES, decimals=DECIMAL_PLACES)
+        except NumberInputError as refused:
+            raise forms.ValidationError(str(refused), code="invalid") from refused
 
 
 class ItemAnswerForm(forms.Form):
@@ -78,6 +64,7 @@ class ItemAnswerForm(forms.Form):
             del self.fields["level"]
             if item.unit:
                 self.fields["value"].label = f"Valeur (en {item.unit})"
+                cast(FrenchDecimalField, self.fields["value"]).unit = item.unit
         else:
             del self.fields["value"]
 

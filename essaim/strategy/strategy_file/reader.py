@@ -8,10 +8,11 @@ from typing import Any
 
 from essaim.core.imports.files import day_problem
 from essaim.core.imports.report import RowError
+from essaim.core.numbers import NumberInputError
 from essaim.core.text import without_control_characters
 from essaim.strategy.strategy_file.spec import PersonSpec
 from essaim.strategy.strategy_file.yaml_lines import LineDict
-from essaim.strategy.values import ValueInputError, parse_value
+from essaim.strategy.values import parse_value
 from essaim.strategy.vocabulary import MEMBER_ROLE
 
 _MISSING = object()
@@ -106,7 +107,7 @@ class Reader:
             return None
         try:
             return parse_value(str(value), unit)
-        except ValueInputError as error:
+        except NumberInputError as error:
             self.error(self.line_of(block, key), str(error))
             return None
 
