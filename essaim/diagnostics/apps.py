@@ -21,7 +21,7 @@ class DiagnosticsConfig(AppConfig):
         # Importing these registers what the history follows, the question bank into
         # `setup_reference`, the demo campaigns, the platform metric, what the module holds about a person.
         from essaim.core.registries import AccountLink, Module, account_links, modules
-        from essaim.diagnostics import demo, figures, history, personal_data, reference  # noqa: F401
+        from essaim.diagnostics import demo, demo_background, figures, history, personal_data, reference  # noqa: F401
 
         modules.add(
             "diagnostics",

@@ -2,9 +2,9 @@
 loads: three structures of the demo directory (an insertion association, a SCIC, a mutual on the
 quick path), each with its pilot's account and two campaigns (`demo_plans.py`).
 
-Last year's campaign is complete and closed: four or five respondents of different roles, their
-answers (levels drawn from where the structure stands, leaning by role, so that roles diverge on a
-few items), practices and "à revoir" flags, the pilot's consolidated positions and an action plan
+Last year's campaign is complete and closed: four to six respondents of different roles (three
+employees in two of them, so that their role shows apart), their answers (levels drawn from where
+the structure stands, leaning by role, so that roles diverge on a few items), practices and "à revoir" flags, the pilot's consolidated positions and an action plan
 whose lines moved on since. This year's is open: fewer answers so far, someone who has not answered
 yet, and a reply date three weeks ahead.
 
@@ -99,9 +99,11 @@ def load(log: Callable[[str], None]) -> None:
         for plan, identity in zip(STRUCTURES, ORGANISATIONS[region], strict=True):
             organisation = _organisation(identity)
             pilot = _pilot(plan, organisation)
-            _clear(organisation)
-            last = _campaign(plan, plan.last, organisation, pilot, themes, _last_year(now), this_year=False)
-            current = _campaign(plan, plan.current, organisation, pilot, themes, _this_year(now), this_year=True)
+            clear_campaigns(organisation)
+            last = _campaign(plan, plan.last, organisation, pilot, themes, last_year_calendar(now), this_year=False)
+            current = _campaign(
+                plan, plan.current, organisation, pilot, themes, this_year_calendar(now), this_year=True
+            )
             log(
                 f"  Autodiagnostic — {organisation.name} : {last.year} close "
                 f"({Answer.objects.filter(respondent__campaign=last).count()} réponses, "
@@ -141,7 +143,7 @@ def _pilot(plan: DemoStructure, organisation: Organisation) -> User:
     return user
 
 
-def _clear(organisation: Organisation) -> None:
+def clear_campaigns(organisation: Organisation) -> None:
     """The structure's campaigns of an earlier load (any year: the demo may have loaded last
     year), their respondents, answers, positions, plan and history."""
     campaigns = list(Campaign.objects.filter(organisation=organisation).values_list("pk", flat=True))
@@ -160,7 +162,7 @@ def _at(day: date, hour: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
-def _last_year(now: datetime) -> Calendar:
+def last_year_calendar(now: datetime) -> Calendar:
     """About a year ago, within last year (for a demo loaded late in the year, in October)."""
     today = timezone.localdate(now)
     opened = min(today - timedelta(days=350), date(today.year - 1, 10, 1))
@@ -174,7 +176,7 @@ def _last_year(now: datetime) -> Calendar:
     )
 
 
-def _this_year(now: datetime) -> Calendar:
+def this_year_calendar(now: datetime) -> Calendar:
     """Opened a dozen days ago (not before 1 January), answers expected three weeks from now."""
     today = timezone.localdate(now)
     opened = max(today - timedelta(days=12), date(today.year, 1, 1))
@@ -189,7 +191,7 @@ def _this_year(now: datetime) -> Calendar:
 
 
 @contextmanager
-def _dated(when: datetime) -> Iterator[None]:
+def dated(when: datetime) -> Iterator[None]:
     """The history written inside the block is dated `when` (the day the step "happened")."""
     last = HistoryEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     yield
@@ -213,7 +215,7 @@ def _campaign(
     *,
     this_year: bool,
 ) -> Campaign:
-    with _dated(calendar.opened):
+    with dated(calendar.opened):
         campaign = campaign_open(
             organisation=organisation,
             year=calendar.year,
@@ -230,7 +232,7 @@ def _campaign(
     invited = [(pilot_respondent, year_plan.pilot_share)]
     for index, (person, share) in enumerate(year_plan.respondents, start=1):
         when = calendar.opened + timedelta(minutes=20 * index)
-        with _dated(when):
+        with dated(when):
             respondent = respondent_invite(
                 campaign=campaign, email=_email(person.name), role=person.role, name=person.name, by=pilot
             )
@@ -252,7 +254,7 @@ def _campaign(
             Respondent.objects.filter(pk=respondent.pk).update(last_answer_at=last_answer)
     if calendar.closed is not None:
         _consolidate(plan, campaign, items, pilot, calendar.closed)
-        with _dated(calendar.closed):
+        with dated(calendar.closed):
             campaign_close(campaign=campaign, by=pilot, now=calendar.closed)
     return campaign
 
@@ -325,12 +327,12 @@ def _consolidate(plan: DemoStructure, campaign: Campaign, items: list[Item], pil
             "status": "a_lancer",
             "resources": line.resources,
         }
-        with _dated(planned):
+        with dated(planned):
             action = action_save(campaign=campaign, item=by_code[line.item], data=data, by=pilot)
         Action.objects.filter(pk=action.pk).update(created_at=planned)
         if line.status in MOVED:
             moved = planned + (timezone.now() - planned) * MOVED[line.status]
-            with _dated(moved):
+            with dated(moved):
                 action_save(
                     campaign=campaign, item=by_code[line.item], action=action, data={"status": line.status}, by=pilot
                 )

@@ -149,6 +149,7 @@ INSERTION = DemoStructure(
         respondents=(
             (Person("Moussa Diallo", "salarie"), 1.0),
             (Person("Sophie Lemaire", "salarie"), 1.0),
+            (Person("Inès Bouchard", "salarie"), 0.9),
             (Person("Bernard Coste", "administrateur"), 1.0),
             (Person("Annie Roux", "benevole"), 1.0),
         ),
@@ -241,6 +242,7 @@ SCIC = DemoStructure(
         respondents=(
             (Person("Léna Perrot", "salarie"), 1.0),
             (Person("Thomas Nguyen", "salarie"), 1.0),
+            (Person("Camille Besnard", "salarie"), 1.0),
             (Person("Marc Aubert", "administrateur"), 1.0),
         ),
     ),

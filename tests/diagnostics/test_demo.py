@@ -77,7 +77,7 @@ def test_last_years_campaign_is_complete_with_roles_that_diverge_positions_and_a
     for identity in ORGANISATIONS["52"]:
         last, _current = campaigns_of(identity.name)
         respondents = last.respondents.all()
-        assert 3 <= respondents.count() <= 5
+        assert 3 <= respondents.count() <= 6
         assert len({r.role for r in respondents}) >= 3
         assert all(r.answers.exists() and r.last_answer_at for r in respondents)
         questions = last.items().filter(kind=Item.Kind.QUESTION)
@@ -191,3 +191,10 @@ def test_centre_val_de_loire_has_its_own_three_structures(pays_de_la_loire, sett
 
     for identity in ORGANISATIONS["24"]:
         assert Campaign.objects.filter(organisation__name=identity.name).count() == 2
+
+
+def test_employees_answered_in_numbers_enough_to_show_their_role_apart(pays_de_la_loire):
+    from essaim.diagnostics.results import MIN_ROLE
+
+    last, _current = campaigns_of(ORGANISATIONS["52"][0].name)
+    assert last.respondents.filter(role="salarie", answers__isnull=False).distinct().count() >= MIN_ROLE
