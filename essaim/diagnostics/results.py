@@ -70,6 +70,7 @@ def role_groups(roles: Iterable[str]) -> dict[str, str | None]:
 
 
 ROLE_LABELS = dict(ROLES) | {OTHER_ROLES: "Autres rôles"}
+ROLE_ORDER = {role: rank for rank, role in enumerate(ROLE_LABELS)}  # the vocabulary's, pooled last
 HIDDEN_ROLE = "Rôle non affiché"
 
 
@@ -128,7 +129,7 @@ def item_result(item: int, answers: Sequence[tuple[str, str]], respondents: int)
     groups = role_groups(role for role, _level in given)
     shown = [(group, level) for role, level in given if (group := groups[role]) is not None]
     by_role: dict[str, dict[str, int]] = {}
-    for group, level in shown:
+    for group, level in sorted(shown, key=lambda pair: ROLE_ORDER.get(pair[0], len(ROLE_ORDER))):
         by_role.setdefault(group, {value: 0 for value in LABELS})[level] += 1
     role_medians = {}
     for role in by_role:

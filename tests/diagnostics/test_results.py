@@ -134,3 +134,8 @@ def test_the_mean_level_counts_the_scale_from_one_to_five_and_leaves_the_rest_as
     assert mean_level(["pas_encore", "evalue", "ne_sait_pas", "", None]) == 3.0
     assert mean_level(["engage", "formalise", "formalise"]) == 3.7
     assert mean_level(["non_applicable"]) is None
+
+
+def test_roles_come_in_the_vocabularys_order_and_the_pooled_ones_last():
+    answers = [("usager", "engage"), ("benevole", "engage"), ("partenaire", "engage")] + [("salarie", "engage")] * 3
+    assert list(item_result(7, answers, 6).role_medians) == ["salarie", OTHER_ROLES]
