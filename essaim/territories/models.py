@@ -127,3 +127,27 @@ class Commune(TerritoryBase):
             region=self.departement.region.code,
             epci=self.epci.code if self.epci_id else None,
         )
+
+
+class CommuneAlias(models.Model):
+    """A code that files still carry for a place which is no longer a commune of its own: a
+    municipal arrondissement of Paris, Lyon or Marseille, or a delegated or associated commune
+    since merged into a commune nouvelle. Statistics count it for its commune."""
+
+    class Kind(models.TextChoices):
+        ARRONDISSEMENT = "ARM", "Arrondissement municipal"
+        DELEGATED = "COMD", "Commune déléguée"
+        ASSOCIATED = "COMA", "Commune associée"
+
+    code = models.CharField("code officiel", max_length=5, unique=True)
+    name = models.CharField("nom", max_length=200)
+    kind = models.CharField("nature", max_length=4, choices=Kind.choices)
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name = "ancien code de commune"
+        verbose_name_plural = "anciens codes de communes"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code}) → {self.commune.name}"

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from essaim.core.models import ReferenceDataset
-from essaim.territories.models import Commune, Departement, Epci, Region
+from essaim.territories.models import Commune, CommuneAlias, Departement, Epci, Region
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,11 @@ def test_setup_reference_loads_all_france_once_and_keeps_ids(capsys):
     # A région's map at commune level stays light enough for the web.
     region_size = sum(len(outline) for outline in Commune.objects.in_region("52").values_list("outline", flat=True))
     assert region_size < 800_000
+
+    # Codes that files still carry lead to their commune: an arrondissement, a delegated commune.
+    assert CommuneAlias.objects.get(code="75101").commune.code == "75056"
+    assert CommuneAlias.objects.get(code="49001").commune.code == "49050"
+    assert not CommuneAlias.objects.filter(code__in=Commune.objects.values("code")).exists()
 
     assert ReferenceDataset.objects.filter(name="territoires").exists()
     capsys.readouterr()
