@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "essaim.esspresso",
     "essaim.referrals",
     "essaim.diagnostics",
+    "essaim.observatory",
     "essaim.api",
 ]
 

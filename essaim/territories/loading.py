@@ -175,7 +175,9 @@ def _aliases(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], str]]:
     for row in rows:
         if row["type"] in ALIAS_KINDS and row["code"] not in codes and row["commune_parent_id"] in current:
             name = ARTICLES.get(row["type_nom"], "") + row["nom"]
-            aliases.append(({"code": row["code"], "name": name, "kind": row["type"]}, current[row["commune_parent_id"]]))
+            aliases.append(
+                ({"code": row["code"], "name": name, "kind": row["type"]}, current[row["commune_parent_id"]])
+            )
     return list({alias["code"]: (alias, parent) for alias, parent in aliases}.values())
 
 
