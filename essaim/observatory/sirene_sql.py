@@ -130,8 +130,9 @@ def _source(
         raise SireneFileError(_unreadable(path, broken)) from broken
     missing = [name for name in required if name not in present]
     if missing:
+        what = "les colonnes " if len(missing) > 1 else "la colonne "
         raise SireneFileError(
-            f"Le fichier « {path.name} » n'a pas la colonne{'s' if len(missing) > 1 else ''} "
+            f"Le fichier « {path.name} » n'a pas {what}"
             + ", ".join(missing)
             + " : est-ce bien le fichier attendu de l'INSEE ?"
         )
