@@ -11,6 +11,8 @@ urlpatterns = [
     path("orientation", views.orientation_view, name="orientation"),
     path("strategies", views.strategies, name="strategies"),
     path("strategies/<slug:code>", views.strategy_detail, name="strategy"),
+    path("observatory/<str:level>.csv", views.observatory_level, name="observatory_level"),
+    path("observatory/<str:level>/<str:code>", views.observatory_territory, name="observatory_territory"),
     path("openapi.json", views.openapi, name="openapi"),
     re_path(r"^", views.not_found, name="not_found"),
 ]

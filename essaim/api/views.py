@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.forms import Form
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
@@ -30,7 +30,9 @@ from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
 from essaim.catalog.search import search_offers
 from essaim.catalog.services import search_log_record
+from essaim.core.tables import rows_to_csv
 from essaim.core.text import parse_id
+from essaim.observatory import queries as observatory
 from essaim.strategy import bilan_data
 from essaim.strategy.models import Strategy
 from essaim.strategy.snapshots import build
@@ -49,13 +51,14 @@ def error(message: str, status: int = 400, details: dict[str, Any] | None = None
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def api_view(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
+def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Every answer of the API is JSON readable from any origin, errors included: GET and HEAD
     only, a parameter with a NUL character or that cannot be read is a 400 with a French message."""
 
     @csrf_exempt  # nothing to protect: the API never writes, and refuses other methods in JSON below
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response: HttpResponse
         if request.method not in SAFE_METHODS:
             response = error("L'API est en lecture seule : seules les méthodes GET et HEAD sont acceptées.", 405)
             response["Allow"] = ", ".join(SAFE_METHODS)
@@ -200,6 +203,37 @@ def strategy_summary(strategy: Strategy) -> dict[str, Any]:
         "level_labels": strategy.level_labels,
         "page_url": f"{settings.SITE_URL}{strategy.get_absolute_url()}",
     }
+
+
+NO_FIGURES = "Les chiffres de l'observatoire ne sont pas encore calculés (aucun import SIRENE terminé)."
+UNKNOWN_LEVEL = "Niveau inconnu : region, departement, epci ou commune."
+
+
+@api_view
+def observatory_territory(request: HttpRequest, level: str, code: str) -> JsonResponse:
+    """A territory's ESS figures, each with its source and vintage."""
+    if level not in observatory.LEVEL_CODES:
+        return error(UNKNOWN_LEVEL, 404)
+    found = observatory.territory(level, code) if len(code) <= 9 else None
+    if found is None:
+        if observatory.current_import() is None:
+            return error(NO_FIGURES, 404)
+        return error("Aucun territoire de ce niveau avec ce code.", 404)
+    return ok(found)
+
+
+@api_view
+def observatory_level(request: HttpRequest, level: str) -> HttpResponse:
+    """Every territory of a level as CSV (semicolons, UTF-8 with a byte order mark)."""
+    if level not in observatory.LEVEL_CODES:
+        return error(UNKNOWN_LEVEL, 404)
+    if observatory.current_import() is None:
+        return error(NO_FIGURES, 404)
+    response = HttpResponse(
+        rows_to_csv(observatory.csv_rows(level), observatory.CSV_COLUMNS), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="observatoire-ess-{level}.csv"'
+    return response
 
 
 @api_view

@@ -137,18 +137,19 @@ def establishment_in_perimeter(
     )
 
 
-def employees_range(bands: Iterable[str]) -> tuple[int, int | None]:
-    """The range of salariés that establishments' bands allow: the sum of their lower bounds and
-    of their upper bounds (None when one band is open-ended). Never a single made-up number."""
+def employees_range(bands: Mapping[str, int]) -> tuple[int, int | None]:
+    """The range of salariés that establishments' bands allow, from how many establishments have
+    each band: the sum of their lower bounds and of their upper bounds (None when a band is
+    open-ended). Never a single made-up number."""
     low, high = 0, 0
     open_ended = False
-    for band in bands:
+    for band, count in bands.items():
         bounds = BANDS.get((band or "").strip())
-        if bounds is None:
+        if bounds is None or count <= 0:
             continue
-        low += bounds[0]
+        low += bounds[0] * count
         if bounds[1] is None:
             open_ended = True
         else:
-            high += bounds[1]
+            high += bounds[1] * count
     return low, None if open_ended else high

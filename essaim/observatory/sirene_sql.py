@@ -55,6 +55,8 @@ LEVELS = ["region", "departement", "epci", "commune"]
 FRANCE = "france"
 # A point placed at random within its commune is not placed at all.
 RANDOM_PLACEMENT = "33"
+# An establishment whose head-count band INSEE left empty.
+NOT_GIVEN = "non_renseignee"
 
 
 class SireneFileError(Exception):
@@ -395,7 +397,7 @@ def _figures(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, str, dict
                 f"""SELECT {key} AS code, e.{column}, count(*) FROM est e JOIN geo g ON g.commune = e.commune
                     WHERE e.employer GROUP BY 1, 2"""
             ).fetchall():
-                breakdowns[name].setdefault(code, {})[value] = count
+                breakdowns[name].setdefault(code, {})[value or NOT_GIVEN] = count
         for code, communes, population in territories:
             found = counts.get(code)
             establishments, employer, with_employer = (found[0], found[1], found[2]) if found else (0, 0, 0)
@@ -419,7 +421,7 @@ def _figures(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, str, dict
                         "employer_establishments_by_sector": _ordered(
                             breakdowns["sectors"].get(code, {}), [*ESS_SECTORS, OTHER_SECTOR]
                         ),
-                        "employer_establishments_by_band": _ordered(bands, [*BANDS, "NN", ""]),
+                        "employer_establishments_by_band": _ordered(bands, [*BANDS, "NN", NOT_GIVEN]),
                         "communes": communes,
                         "communes_with_employer": with_employer,
                         "population": int(population or 0),

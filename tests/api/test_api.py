@@ -38,7 +38,15 @@ def schema(name: str) -> Draft202012Validator:
 def test_openapi_document_is_valid_openapi():
     document = openapi_document()
     validate(document)
-    assert set(document["paths"]) == {"/offers", "/offers/{id}", "/orientation", "/strategies", "/strategies/{code}"}
+    assert set(document["paths"]) == {
+        "/offers",
+        "/offers/{id}",
+        "/orientation",
+        "/strategies",
+        "/strategies/{code}",
+        "/observatory/{level}/{code}",
+        "/observatory/{level}.csv",
+    }
 
 
 def test_openapi_is_served(client, db):

