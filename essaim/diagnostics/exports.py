@@ -15,7 +15,7 @@ from essaim.core.pdf import tagged_pdf
 from essaim.core.tables import rows_to_csv, sheets_to_xlsx
 from essaim.diagnostics.documents import ActionLine, Report
 from essaim.diagnostics.models import Action, Answer, Campaign
-from essaim.diagnostics.results import shown_role_labels
+from essaim.diagnostics.results import labelled_answers
 from essaim.diagnostics.vocabulary import ACTION_STATUS, ANSWERS
 
 DOCUMENTS = {
@@ -73,37 +73,39 @@ def document_odt(kind: str, report: Report) -> bytes:
 
 
 def answer_rows(campaign: Campaign) -> list[dict[str, Any]]:
-    """One row per answer, with the respondent's role only, and only where the results page
-    would show it (a role with fewer than three answers to the item is pooled or not named)."""
+    """One row per answer that says something, with the respondent's role only where the results
+    page would show it (`results.labelled_answers`), in an order that names nobody."""
     levels = dict(ANSWERS)
-    answers = list(
+    answers = (
         Answer.objects.filter(respondent__campaign=campaign)
         .select_related("item__domain__theme", "respondent")
-        .order_by("item__domain__theme__order", "item__domain__order", "item__order", "item__pk", "respondent__role")
+        .order_by("item__domain__theme__order", "item__domain__order", "item__order", "item__pk")
     )
     by_item: dict[int, list[Answer]] = {}
     for answer in answers:
-        by_item.setdefault(answer.item_id, []).append(answer)
-    rank = {item: position for position, item in enumerate(by_item)}  # the guide's order
-    role_of: dict[int, str] = {}
-    for item_answers in by_item.values():
-        labels = shown_role_labels([answer.respondent.role for answer in item_answers])
-        role_of.update((answer.pk, label) for answer, label in zip(item_answers, labels, strict=True))
-    return [
-        {
-            "Thème": answer.item.domain.theme.title,
-            "Domaine d'action": answer.item.domain.title,
-            "Code de l'item": answer.item.code,
-            "Item": answer.item.text,
-            "Rôle du répondant": role_of[answer.pk],
-            "Niveau": levels.get(answer.level, ""),
-            "Pratiques actuelles": answer.practices,
-            "Valeur": answer.value if answer.value is not None else "",
-            "À revoir": "oui" if answer.to_review else "non",
-        }
-        # Within an item, the rows follow the roles as shown, so their order names nobody.
-        for answer in sorted(answers, key=lambda answer: (rank[answer.item_id], role_of[answer.pk]))
-    ]
+        if answer.level or answer.practices or answer.value is not None or answer.to_review:
+            by_item.setdefault(answer.item_id, []).append(answer)
+    rows = []
+    for item_answers in by_item.values():  # the guide's order
+        labelled = labelled_answers(
+            [(answer.respondent.role, answer) for answer in item_answers],
+            content=lambda answer: f"{answer.level}|{answer.value}|{answer.to_review}|{answer.practices}",
+        )
+        for label, answer in labelled:
+            rows.append(
+                {
+                    "Thème": answer.item.domain.theme.title,
+                    "Domaine d'action": answer.item.domain.title,
+                    "Code de l'item": answer.item.code,
+                    "Item": answer.item.text,
+                    "Rôle du répondant": label,
+                    "Niveau": levels.get(answer.level, ""),
+                    "Pratiques actuelles": answer.practices,
+                    "Valeur": answer.value if answer.value is not None else "",
+                    "À revoir": "oui" if answer.to_review else "non",
+                }
+            )
+    return rows
 
 
 def plan_rows(campaign: Campaign) -> list[dict[str, Any]]:

@@ -10,8 +10,9 @@ The rules, per item (a question of the guide):
 - the spread says whether the answers on the scale agree: all on one level ("consensus"), at most
   one step apart ("proches"), or further apart ("avis partagés");
 - answers are shown by role only where a role gathers at least three answers to the item;
-  smaller roles are pooled as "autres rôles" when together they reach three, and otherwise count
-  only in the whole: a lone usager's answer is never singled out to the pilot;
+  smaller roles are pooled as "autres rôles" when together they reach three; when they do not,
+  no answer to the item is shown by role (the rest would point at them by elimination): a lone
+  usager's answer is never singled out to the pilot;
 - roles diverge when the medians of two roles (as shown) are more than one step apart;
 - the share answered is the share of the respondents who gave an answer, on the scale or not.
 
@@ -23,12 +24,14 @@ turns it on (`DiagnosticSettings`); it is then a mean level from 1 to 5 (`mean_l
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, MATURITY_RANK, OUTSIDE_SCALE, ROLES
 
 LABELS = dict(ANSWERS)
+T = TypeVar("T")
 SCALE = [value for value, _label in MATURITY]
 OUTSIDE = [value for value, _label in OUTSIDE_SCALE]
 
@@ -59,26 +62,37 @@ MIN_ROLE = 3
 OTHER_ROLES = "autres"
 
 
-def role_groups(roles: Iterable[str]) -> dict[str, str | None]:
-    """Under which role each role's answers (one role per answer) may be shown: itself when it
-    has at least MIN_ROLE answers, else OTHER_ROLES when the small roles together reach MIN_ROLE,
-    else None (counted in the whole only)."""
+def role_groups(roles: Iterable[str]) -> dict[str, str] | None:
+    """Under which role each role's answers to an item (one role per answer) may be shown:
+    itself when it has at least MIN_ROLE answers, else OTHER_ROLES when the small roles together
+    reach MIN_ROLE. None when some answers could not be shown under any group: then no answer to
+    the item is shown by role at all, since the ones left out would stand out by elimination."""
     sizes = Counter(roles)
     small = [role for role, size in sizes.items() if size < MIN_ROLE]
-    pooled = OTHER_ROLES if sum(sizes[role] for role in small) >= MIN_ROLE else None
-    return {role: (role if size >= MIN_ROLE else pooled) for role, size in sizes.items()}
+    if small and sum(sizes[role] for role in small) < MIN_ROLE:
+        return None
+    return {role: (role if size >= MIN_ROLE else OTHER_ROLES) for role, size in sizes.items()}
 
 
 ROLE_LABELS = dict(ROLES) | {OTHER_ROLES: "Autres rôles"}
 ROLE_ORDER = {role: rank for rank, role in enumerate(ROLE_LABELS)}  # the vocabulary's, pooled last
-HIDDEN_ROLE = "Rôle non affiché"
 
 
 def shown_role_labels(roles: Sequence[str]) -> list[str]:
     """The label under which each of an item's answers (given by its respondent's role) may be
-    shown: the role, "Autres rôles", or no role (see role_groups)."""
+    shown: the role, "Autres rôles", or no label for any of them (see role_groups)."""
     groups = role_groups(roles)
-    return [ROLE_LABELS.get(groups[role] or "", HIDDEN_ROLE) for role in roles]
+    return [ROLE_LABELS[groups[role]] if groups else "" for role in roles]
+
+
+def labelled_answers(answers: Sequence[tuple[str, T]], *, content: Callable[[T], str] = str) -> list[tuple[str, T]]:
+    """An item's answers as (role, what was given) → (the label it may be shown under, what was
+    given), in an order that names nobody: by role as shown, then by `content` (what was said,
+    never who said it)."""
+    labels = shown_role_labels([role for role, _given in answers])
+    order = {label: ROLE_ORDER.get(role, 0) for role, label in ROLE_LABELS.items()}
+    pairs = [(label, given) for label, (_role, given) in zip(labels, answers, strict=True)]
+    return sorted(pairs, key=lambda pair: (order.get(pair[0], -1), content(pair[1])))
 
 
 def mean_level(levels: Iterable[str | None]) -> float | None:
@@ -127,7 +141,7 @@ def item_result(item: int, answers: Sequence[tuple[str, str]], respondents: int)
     counts = {value: 0 for value in LABELS}
     counts.update(Counter(level for _role, level in given))
     groups = role_groups(role for role, _level in given)
-    shown = [(group, level) for role, level in given if (group := groups[role]) is not None]
+    shown = [(groups[role], level) for role, level in given] if groups else []
     by_role: dict[str, dict[str, int]] = {}
     for group, level in sorted(shown, key=lambda pair: ROLE_ORDER.get(pair[0], len(ROLE_ORDER))):
         by_role.setdefault(group, {value: 0 for value in LABELS})[level] += 1

@@ -194,14 +194,14 @@ def test_the_csv_gives_one_row_per_answer_and_names_no_role_of_a_lone_respondent
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 2
     # One direction and one employee: each would be recognised by their role.
-    assert {row["Rôle du répondant"] for row in rows} == {"Rôle non affiché"}
+    assert {row["Rôle du répondant"] for row in rows} == {""}
     levels = {(row["Thème"], row["Code de l'item"], row["Niveau"], row["À revoir"]) for row in rows}
     assert ("Gouvernance démocratique", "gouvernance-q1", "En réflexion", "oui") in levels
     for name in NAMES:
         assert name.lower() not in text.lower()
 
 
-def test_the_csv_names_a_role_once_three_of_its_members_answered(client, bank, campaign):
+def test_the_csv_names_roles_only_when_no_answer_to_the_item_would_stand_out(client, bank, campaign):
     q1 = bank.items["gouvernance-q1"]
     for number in (2, 3):
         colleague = respondent_invite(
@@ -209,9 +209,24 @@ def test_the_csv_names_a_role_once_three_of_its_members_answered(client, bank, c
         )
         answer_save(respondent=colleague, item=q1, level="engage")
     client.force_login(campaign.pilot)
+
+    def roles() -> list[str]:
+        text = client.get(url("export", campaign, "reponses", "csv")).content.decode("utf-8-sig")
+        return [row["Rôle du répondant"] for row in csv.DictReader(io.StringIO(text), delimiter=";")]
+
+    assert roles() == ["", "", "", ""]  # the direction alone would stand out
+    for number, role in ((4, "benevole"), (5, "usager")):
+        other = respondent_invite(campaign=campaign, email=f"autre{number}@example.org", role=role, by=campaign.pilot)
+        answer_save(respondent=other, item=q1, level="pas_encore")
+    assert roles() == ["Salarié·e"] * 3 + ["Autres rôles"] * 3
+
+
+def test_an_answer_that_says_nothing_is_not_a_row(client, bank, campaign):
+    blank = respondent_invite(campaign=campaign, email="vide@example.org", role="usager", by=campaign.pilot)
+    answer_save(respondent=blank, item=bank.items["gouvernance-q1"])
+    client.force_login(campaign.pilot)
     text = client.get(url("export", campaign, "reponses", "csv")).content.decode("utf-8-sig")
-    roles = [row["Rôle du répondant"] for row in csv.DictReader(io.StringIO(text), delimiter=";")]
-    assert roles == ["Rôle non affiché", "Salarié·e", "Salarié·e", "Salarié·e"]
+    assert len(list(csv.DictReader(io.StringIO(text), delimiter=";"))) == 2
 
 
 def test_the_plan_alone_downloads_as_csv(client, campaign):

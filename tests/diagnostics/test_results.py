@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, strategies as st
 
 from essaim.diagnostics.results import (
@@ -14,6 +16,7 @@ from essaim.diagnostics.results import (
     mean_level,
     median_level,
     role_groups,
+    shown_role_labels,
     segments,
     spread,
     stacked_chart,
@@ -78,24 +81,32 @@ def test_two_roles_who_diverge():
     assert result.roles_diverge
 
 
-def test_a_lone_answer_is_never_shown_under_its_role():
+def test_a_lone_answer_hides_every_role_of_the_item():
+    # Three employees shown apart would leave the usager's answer readable by elimination.
     answers = [("salarie", "engage")] * 3 + [("usager", "pas_encore")]
     result = item_result(7, answers, 4)
     assert result.counts["pas_encore"] == 1  # in the whole
-    assert set(result.by_role) == {"salarie"} and set(result.role_medians) == {"salarie"}
-    assert not result.roles_diverge
+    assert result.by_role == {} and result.role_medians == {} and not result.roles_diverge
+    assert shown_role_labels([role for role, _level in answers]) == ["", "", "", ""]
 
 
 def test_small_roles_are_pooled_once_they_reach_three_answers():
     answers = [("salarie", "engage")] * 3 + [("usager", "pas_encore"), ("benevole", "pas_encore"), ("partenaire", "")]
-    assert role_groups(role for role, level in answers if level) == {
-        "salarie": "salarie",
-        "usager": None,
-        "benevole": None,
-    }
+    assert role_groups(role for role, level in answers if level) is None
     answers[-1] = ("partenaire", "evalue")
     result = item_result(7, answers, 6)
     assert result.role_medians == {"salarie": "engage", OTHER_ROLES: "pas_encore"}
+
+
+@given(st.lists(st.sampled_from(["direction", "salarie", "benevole", "usager", "partenaire"]), max_size=12))
+def test_no_role_shown_under_three_answers_and_none_left_out(roles):
+    groups = role_groups(roles)
+    if groups is None:
+        assert shown_role_labels(roles) == [""] * len(roles)
+        return
+    shown = Counter(groups[role] for role in roles)
+    assert all(count >= MIN_ROLE for count in shown.values())
+    assert set(groups) == set(roles)
 
 
 def test_the_theme_says_where_answers_stand_and_where_they_divide():

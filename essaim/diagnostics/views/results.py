@@ -3,6 +3,8 @@ pilot the campaign)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,10 +27,13 @@ from essaim.diagnostics.vocabulary import ANSWERS, MATURITY, OUTSIDE_SCALE
 ANSWER_LABELS = dict(ANSWERS)
 
 
-def _by_shown_role(answers: list[tuple[str, object]]) -> list[tuple[str, object]]:
-    """(role, what was given) → (the role as the pilot may see it, what was given)."""
-    labels = maturity.shown_role_labels([role for role, _given in answers])
-    return [(label, given) for label, (_role, given) in zip(labels, answers, strict=True)]
+def _content(answers: list[tuple[int, str, str, Any, str]], item: Item) -> list[tuple[str, tuple[str, Any, str]]]:
+    """(role, (level, figure, practices)) of the item's answers that say something."""
+    return [
+        (role, (level, value, text))
+        for item_id, role, level, value, text in answers
+        if item_id == item.pk and (level or value is not None or text)
+    ]
 
 
 def _results_page(
@@ -78,9 +83,11 @@ def _results_page(
                     "position": position,
                     "last_year": last_year.get(item.code, ""),
                     "form": form,
-                    "practices": _by_shown_role(
-                        [(role, text) for item_id, role, _level, _value, text in answers if item_id == item.pk and text]
-                    ),
+                    "practices": [
+                        (label, text)
+                        for label, (_level, _value, text) in maturity.labelled_answers(_content(answers, item))
+                        if text
+                    ],
                 }
             )
         levels = [
@@ -98,13 +105,11 @@ def _results_page(
                 "indicators": [
                     (
                         item,
-                        _by_shown_role(
-                            [
-                                (role, value)
-                                for item_id, role, _level, value, _text in answers
-                                if item_id == item.pk and value is not None
-                            ]
-                        ),
+                        [
+                            (label, value)
+                            for label, (_level, value, _text) in maturity.labelled_answers(_content(answers, item))
+                            if value is not None
+                        ],
                     )
                     for item in indicators
                 ],
