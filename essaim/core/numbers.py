@@ -12,6 +12,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _LEADING_NUMBER = re.compile(r"^([-+]?[\d\s\u00a0\u202f]+(?:[.,]\d+)?)\s*(.*)$")
 # A longer text is not a figure, and is not repeated whole in the message.
 SHOWN = 30
+MAX_LENGTH = 40
 
 
 class NumberInputError(ValueError):
@@ -35,6 +36,8 @@ def parse_decimal(text: str, unit: str = "", *, integer_digits: int, decimals: i
     raw = (text or "").strip()
     if not raw:
         raise NumberInputError("Indiquez une valeur.")
+    if len(raw) > MAX_LENGTH:  # before any pattern runs: a huge text costs nothing to refuse
+        raise NumberInputError(f"« {_shown(raw)} » est trop long pour un nombre ({MAX_LENGTH} caractères au plus).")
     match = _LEADING_NUMBER.match(raw)
     if not match:
         raise NumberInputError(f"« {_shown(raw)} » n'est pas un nombre. Écrivez par exemple 12 ou 12,5.")

@@ -56,18 +56,23 @@ class ItemAdmin(admin.ModelAdmin):
         return {**super().get_changeform_initial_data(request), "regional": True}
 
     def get_readonly_fields(self, request: HttpRequest, obj: Item | None = None) -> list[str]:
-        # The version follows the changes (below); a new item starts at the one typed.
-        return ["version"] if obj is not None else []
+        # An item keeps its place and code (the comparison from one year to the next rests on
+        # them); its version follows the changes (below); a new item starts at the one typed.
+        return ["domain", "code", "version"] if obj is not None else []
+
+    def has_change_permission(self, request: HttpRequest, obj: Item | None = None) -> bool:
+        # A version that a newer one replaced is kept as campaigns asked it: read only.
+        if (
+            obj is not None
+            and Item.objects.filter(domain_id=obj.domain_id, code=obj.code, version__gt=obj.version).exists()
+        ):
+            return False
+        return super().has_change_permission(request, obj)
 
     def save_model(self, request: HttpRequest, obj: Item, form: Any, change: bool) -> None:
         # A change to what the item says makes its next version; campaigns that asked the
         # previous one keep its wording (the change page then shows the new row).
         if change and set(CONTENT_FIELDS) & set(form.changed_data):
-            item_version_save(obj, version=obj.version + 1)
+            item_version_save(obj)
             return
         super().save_model(request, obj, form, change)
-
-
-@admin.register(DiagnosticSettings)
-class DiagnosticSettingsAdmin(SettingsRowAdmin):
-    pass

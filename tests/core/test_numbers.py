@@ -31,7 +31,8 @@ def test_a_figure_is_read_the_french_or_the_english_way(text, unit, expected):
         ("12 €", "Unité « € » inattendue"),
         ("12345", "est trop long : 4 chiffres avant la virgule et 2 après, au plus."),
         ("1,234", "est trop long"),
-        ("9" * 5000, "« 999999999999999999999999999999… » est trop long"),
+        ("9" * 5000, "« 999999999999999999999999999999… » est trop long pour un nombre (40 caractères au plus)."),
+        ("1" + " " * 60 + "x", "est trop long pour un nombre"),
     ],
 )
 def test_anything_else_gets_a_french_message_that_never_repeats_a_huge_text(text, message):

@@ -135,3 +135,26 @@ def test_an_item_added_twice_under_one_code_gets_a_french_error_not_a_crash(clie
     )
     assert response.status_code == 200
     assert "existe déjà" in response.content.decode()
+
+
+def test_a_superseded_version_is_read_only_and_only_one_version_is_proposed(client, mail_at_once):
+    from django.db import IntegrityError, transaction
+
+    from essaim.diagnostics.services import item_version_save
+    from tests.diagnostics.factories import make_bank, make_campaign
+
+    small = make_bank()
+    make_campaign(small)
+    old = small.items["gouvernance-q1"]
+    old.text = "Nouvelle formulation ?"
+    new = item_version_save(old)
+    old = Item.objects.get(code=new.code, version=1)
+    client.force_login(cress_staff())
+    page = client.get(f"/admin/diagnostics/item/{old.pk}/change/").content.decode()
+    assert 'name="text"' not in page  # view only
+    assert client.get(f"/admin/diagnostics/item/{new.pk}/change/").status_code == 200
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Item.objects.filter(pk=old.pk).update(is_active=True)
+    again = Item.objects.get(pk=new.pk)
+    again.text = "Encore reformulée ?"
+    assert item_version_save(again).version == 3

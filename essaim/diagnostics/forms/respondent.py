@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from django import forms
 
-from essaim.core.numbers import NumberInputError, parse_decimal
+from essaim.core.numbers import MAX_LENGTH, NumberInputError, parse_decimal
 from essaim.diagnostics.models import Answer, Item
 from essaim.diagnostics.vocabulary import ANSWERS
 
@@ -21,7 +21,7 @@ class FrenchDecimalField(forms.CharField):
     English one ("12.5"), within what the database column holds (`core.numbers`); any other
     text gets a French message, never an error page."""
 
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": str(MAX_LENGTH)})
 
     def __init__(self, *, unit: str = "", **kwargs: Any) -> None:
         self.unit = unit

@@ -11,6 +11,13 @@ def copy_asked_items(apps, schema_editor):
         campaign.asked.set(Item.objects.filter(pk__in=campaign.asked_items or []))
 
 
+def copy_back(apps, schema_editor):
+    Campaign = apps.get_model("diagnostics", "Campaign")
+    for campaign in Campaign.objects.all():
+        campaign.asked_items = sorted(campaign.asked.values_list("pk", flat=True))
+        campaign.save(update_fields=["asked_items"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -27,7 +34,7 @@ class Migration(migrations.Migration):
             name='asked',
             field=models.ManyToManyField(editable=False, related_name='asking_campaigns', to='diagnostics.item', verbose_name='items posés'),
         ),
-        migrations.RunPython(copy_asked_items, migrations.RunPython.noop),
+        migrations.RunPython(copy_asked_items, copy_back),
         migrations.RemoveField(
             model_name='campaign',
             name='asked_items',

@@ -71,7 +71,7 @@ class Item(models.Model):
 
     A row is one version of an item. Once a campaign has asked it, its wording never changes:
     rewording it (from the guide's file or in the admin) makes a new row with the next version
-    and switches the old one off (`services.bank.item_reword`), so a campaign, its answers and its
+    and switches the old one off (`services.bank.item_version_save`), so a campaign, its answers and its
     plan keep the text they were given. Rows of one item share its code, which is what compares a
     year with the next."""
 
@@ -103,7 +103,11 @@ class Item(models.Model):
         verbose_name_plural = "items du référentiel"
         ordering = ["domain", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["domain", "code", "version"], name="diagnostics_item_version_once")
+            models.UniqueConstraint(fields=["domain", "code", "version"], name="diagnostics_item_version_once"),
+            # One version of an item is proposed at a time: a campaign never asks an item twice.
+            models.UniqueConstraint(
+                fields=["domain", "code"], condition=models.Q(is_active=True), name="diagnostics_item_active_once"
+            ),
         ]
 
     def __str__(self) -> str:

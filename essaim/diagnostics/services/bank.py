@@ -11,14 +11,18 @@ CONTENT_FIELDS = ("kind", "text", "unit", "about", "key_ideas", "legal", "exampl
 
 
 @transaction.atomic
-def item_version_save(item: Item, *, version: int) -> Item:
-    """Save `item`, whose content was changed in memory, as `version`. An item no campaign has
-    asked yet is rewritten in place; one already asked stays as it was, switched off, and the
-    new wording becomes a new row of the same code, which the next campaigns ask."""
+def item_version_save(item: Item, *, version: int | None = None) -> Item:
+    """Save `item`, whose content was changed in memory, as its next version (or as `version`,
+    from the guide's file, when higher). An item no campaign has asked yet is rewritten in place;
+    one already asked stays as it was, switched off, and the new wording becomes a new row of the
+    same code, which the next campaigns ask. The rows of the item are locked meanwhile, so a
+    campaign opening at the same moment asks one version or the other, whole."""
+    rows = Item.objects.select_for_update().filter(domain_id=item.domain_id, code=item.code)
+    latest = max(rows.values_list("version", flat=True), default=0)
+    item.version = max(version or 0, latest + 1)
     if item.pk is not None and item.asking_campaigns.exists():
         Item.objects.filter(pk=item.pk).update(is_active=False)
         item.pk = None
         item._state.adding = True
-    item.version = version
     item.save()
     return item
