@@ -71,6 +71,7 @@ SITE_NAME = env_str("SITE_NAME", "Essaim")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Addresses whose errors (400 for what a request carries) are answered as JSON: the API's.
 JSON_ERROR_PATHS = ["/api/"]
+CSRF_FAILURE_VIEW = "essaim.core.views.csrf_failure"
 # In development (the demo) the publisher reads as a demonstration; in production it must be set.
 PUBLISHER_NAME = env_str("PUBLISHER_NAME", "la CRESS (instance de démonstration)" if DEBUG else "CRESS (à renseigner)")
 PUBLISHER_ADDRESS = env_str("PUBLISHER_ADDRESS")

@@ -3,6 +3,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -45,15 +46,37 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
         response = JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
         response["Access-Control-Allow-Origin"] = "*"
         return response
-    return render(request, "errors/400.html", status=400)
+    return _fragment(request, "Requête refusée : rechargez la page.", 400) or render(
+        request, "errors/400.html", status=400
+    )
+
+
+def _fragment(request: HttpRequest, text: str, status: int) -> HttpResponse | None:
+    """For a request made by htmx (a part of a page, such as an item saved as it is answered),
+    a short French message to put in place, never a whole page inside another."""
+    if request.headers.get("HX-Request") != "true":
+        return None
+    return HttpResponse(format_html('<span class="fragment-error">{}</span>', text), status=status)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    return _fragment(request, "Accès refusé : rechargez la page ou reconnectez-vous.", 403) or render(
+        request, "errors/403.html", status=403
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent from a page too old, or without its cookie: said in French (Django's page is
+    in English), with what to do."""
+    return _fragment(request, "Pas enregistré : la page a expiré, rechargez-la.", 403) or render(
+        request, "errors/403_csrf.html", status=403
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
+    return _fragment(request, "Introuvable : ce lien n'est peut-être plus valable, rechargez la page.", 404) or render(
+        request, "errors/404.html", status=404
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

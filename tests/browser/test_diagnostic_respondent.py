@@ -106,6 +106,7 @@ def test_an_answer_is_saved_as_soon_as_it_is_chosen_without_any_button(page):
     expect(group.get_by_role("status")).to_contain_text("Réponse enregistrée à")
     indicator = page.get_by_role("group", name=bank.items["gouvernance-indicateur"].text)
     indicator.get_by_label("Valeur (en %)").fill("douze")
+    indicator.get_by_label("Valeur (en %)").press("Tab")  # a text is saved when the field is left
     expect(indicator.get_by_role("status")).to_contain_text("n'est pas un nombre")
     assert_accessible(page)
 

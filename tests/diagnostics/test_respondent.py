@@ -317,3 +317,21 @@ def test_an_item_saved_alone_after_the_campaign_closed_is_refused(client, bank, 
     response = client.post(theme_url(respondent), data)
     assert response.status_code == 409 and "La campagne est close" in text(response)
     assert not Answer.objects.exists()
+
+
+def test_the_welcome_page_says_from_how_many_answers_a_role_shows(client, respondent):
+    page = text(client.get(respondent.get_absolute_url()))
+    assert "le rôle n'apparaît que si au moins 3 réponses à la question" in page
+
+
+def test_an_item_ticked_then_unticked_leaves_no_empty_answer(client, bank, respondent):
+    q1 = bank.items["gouvernance-q1"]
+    response = client.post(theme_url(respondent), governance_post(bank, enregistrer_item=str(q1.pk)))
+    assert response.status_code == 200 and not Answer.objects.exists()
+
+
+def test_a_lost_link_answers_htmx_with_a_short_french_message_not_a_page(client, bank, respondent):
+    url = theme_url(respondent).replace(respondent.token, "lien-perdu")
+    response = client.post(url, {"enregistrer_item": "1"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 404
+    assert html(response).startswith('<span class="fragment-error">') and "<main" not in html(response)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from essaim.core.text import parse_id
 from essaim.diagnostics.forms.respondent import ItemAnswerForm
 from essaim.diagnostics.models import Answer, Campaign, Item, Respondent, Theme
+from essaim.diagnostics.results import MIN_ROLE
 from essaim.diagnostics.services import DiagnosticRefused, answer_save
 from essaim.diagnostics.views.common import respondent_from_token
 
@@ -93,6 +94,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             "progress": progress,
             "resume": resume,
             "resume_url": _theme_url(respondent, resume.theme, resume.next_item) if resume else "",
+            "min_role": MIN_ROLE,
             "started": any(line.started for line in progress),
         },
     )
@@ -227,6 +229,8 @@ def _autosave(request: HttpRequest, page: ThemePage, item_id: str) -> HttpRespon
     if not form.is_valid():
         errors = [str(message) for messages_ in form.errors.values() for message in messages_]
         return status("Pas encore enregistrée : " + " ".join(errors), 400)
+    if form.is_blank() and not Answer.objects.filter(respondent=page.respondent, item=item).exists():
+        return status("")  # nothing said yet: nothing to keep
     try:
         answer_save(respondent=page.respondent, item=item, **form.answer())
     except DiagnosticRefused as refused:
