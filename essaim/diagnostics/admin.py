@@ -7,8 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from essaim.core.admin import SettingsRowAdmin
-from essaim.diagnostics.models import DiagnosticSettings, Domain, Framework, Item, Theme
+from essaim.diagnostics.models import Domain, Framework, Item, Theme
 from essaim.diagnostics.services.bank import CONTENT_FIELDS, item_version_save
 
 
