@@ -33,18 +33,23 @@ class GroupMaturity:
 
 def _maturity_by(rows: list[tuple[str, int, str]], groups: list[tuple[str, str]]) -> tuple[GroupMaturity, ...]:
     """From (group, structure, level) rows, the retained levels of each group that gathers at
-    least MIN_GROUP structures, in the order of `groups`; a smaller group is not even counted."""
+    least MIN_GROUP structures, in the order of `groups`; a smaller group is not even counted,
+    and the table is left out when the groups it hides gather between one and nine structures."""
     levels: dict[str, Counter[str]] = defaultdict(Counter)
     structures: dict[str, set[int]] = defaultdict(set)
     for group, organisation, level in rows:
         structures[group].add(organisation)
         if level in MATURITY_RANK:
             levels[group][level] += 1
-    return tuple(
+    shown = tuple(
         GroupMaturity(label, len(structures[value]), tuple((name, levels[value][slug]) for slug, name in MATURITY))
         for value, label in groups
         if len(structures.get(value, ())) >= MIN_GROUP
     )
+    # What a table leaves out is the total minus what it shows: it must itself be nothing or
+    # ten structures at least, or the table is not shown.
+    hidden = len({organisation for _group, organisation, _level in rows}) - sum(group.structures for group in shown)
+    return shown if hidden == 0 or hidden >= MIN_GROUP else ()
 
 
 @dataclass(frozen=True)

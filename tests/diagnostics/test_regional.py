@@ -103,3 +103,15 @@ def test_a_structure_compares_itself_with_similar_ones_only_when_it_turns_it_on(
     assert dict(comparison.themes[0].levels)["Engagé"] == 10
     Campaign.objects.filter(pk=campaigns[1].pk).update(status="ouverte")  # still moving: left out
     assert not peer_comparison(Campaign.objects.get(pk=mine.pk)).shown
+
+
+def test_a_table_is_left_out_when_what_it_hides_could_be_worked_out(region):
+    bank = make_bank()
+    _campaigns(region, bank, 10, band="11")
+    for campaign in _campaigns(region, bank, 2, band="11"):
+        campaign.organisation.ess_family = "cooperative"
+        campaign.organisation.save()
+    view = regional_view("52", 2026)
+    # Ten associations shown would leave two cooperatives as the total minus them.
+    assert view.families == ()
+    assert [(size.label, size.structures) for size in view.sizes] == [("10 à 49 salariés", 12)]
