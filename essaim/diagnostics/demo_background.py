@@ -1,6 +1,6 @@
-"""Demo background for the CRESS's regional view: twenty-two more structures of the demo
-directory (associations first, so that a family and a size group pass the threshold of ten),
-whose teams ran the quick path on three to five themes last year (closed, all taking part in the
+"""Demo background for the CRESS's regional view: thirty more structures of the demo directory
+(associations first, so that families and sizes pass the threshold of ten, both in what a table
+shows and in what it leaves out), whose teams ran the quick path on three to five themes last year (closed, all taking part in the
 comparison with similar structures) and this year (open, half consolidated so far).
 
 The regional view reads only the themes chosen and the positions a team retained, so these
@@ -30,24 +30,31 @@ from essaim.diagnostics.vocabulary import MATURITY
 from essaim.organisations.demo import demo_region
 from essaim.organisations.models import EssFamily, Membership, Organisation
 
-STRUCTURES = 22
-ASSOCIATIONS = 14
+OTHERS = "autres"
+# How many structures of each family: each family shown, and the smaller ones pooled, reach ten.
+QUOTAS = [(EssFamily.ASSOCIATION, 16), (EssFamily.COOPERATIVE, 10), (OTHERS, 12)]
+STRUCTURES = sum(wanted for _family, wanted in QUOTAS)
 # The themes structures take up most (the guide's first ones), then the rest.
 POPULAR = ["gouvernance", "concertation-strategie", "politique-salariale", "territorialite"]
 SCALE = [value for value, _label in MATURITY]
 
 
 def background_structures(region: str) -> list[Organisation]:
-    """Structures of the demo directory, other than the three of `demo.py`: associations first."""
+    """Structures of the demo directory, other than the three of `demo.py`: associations first,
+    then cooperatives, then the other families (enough of each for the regional view)."""
     featured = {fold(identity.name) for identity in ORGANISATIONS[region]}
-    candidates = (
-        Organisation.objects.filter(commune__departement__region__code=region, is_active=True)
+    candidates = [
+        organisation
+        for organisation in Organisation.objects.filter(commune__departement__region__code=region, is_active=True)
         .exclude(ess_family__in=["", EssFamily.HORS_ESS])
         .order_by("name")
-    )
-    chosen = [o for o in candidates if o.ess_family == EssFamily.ASSOCIATION and o.search_name not in featured]
-    others = [o for o in candidates if o.ess_family != EssFamily.ASSOCIATION and o.search_name not in featured]
-    return chosen[:ASSOCIATIONS] + others[: STRUCTURES - min(len(chosen), ASSOCIATIONS)]
+        if organisation.search_name not in featured
+    ]
+    named = {EssFamily.ASSOCIATION, EssFamily.COOPERATIVE}
+    chosen = []
+    for family, wanted in QUOTAS:
+        chosen += [o for o in candidates if (o.ess_family if o.ess_family in named else OTHERS) == family][:wanted]
+    return chosen
 
 
 @demo_loaders.register("autodiagnostic-region", order=71)

@@ -127,15 +127,25 @@ def plan_rows(campaign: Campaign) -> list[dict[str, Any]]:
     ]
 
 
+def _answers_tables(campaign: Campaign) -> list[tuple[str, list[dict[str, Any]], list[str]]]:
+    return [("Réponses", answer_rows(campaign), ANSWER_COLUMNS), ("Plan d'action", plan_rows(campaign), PLAN_COLUMNS)]
+
+
+def _plan_tables(campaign: Campaign) -> list[tuple[str, list[dict[str, Any]], list[str]]]:
+    return [("Plan d'action", plan_rows(campaign), PLAN_COLUMNS)]
+
+
+# What can be downloaded as a table: its name in the address -> its sheets (a CSV holds the first).
+TABLES = {"reponses": _answers_tables, "plan": _plan_tables}
+
+
 def table_export(campaign: Campaign, table: str, fmt: str) -> str | bytes:
-    """The answers ("reponses") or the plan ("plan") as CSV (one table), or as XLSX, where the
-    answers' workbook carries the plan on a second sheet."""
-    answers = ("Réponses", answer_rows(campaign), ANSWER_COLUMNS) if table == "reponses" else None
-    plan = ("Plan d'action", plan_rows(campaign), PLAN_COLUMNS)
+    """The answers ("reponses", with the plan on a second sheet in XLSX) or the plan ("plan")."""
+    sheets = TABLES[table](campaign)
     if fmt == "csv":
-        _title, rows, columns = answers or plan
+        _title, rows, columns = sheets[0]
         return rows_to_csv(rows, columns)
-    return sheets_to_xlsx([answers, plan] if answers else [plan])
+    return sheets_to_xlsx(sheets)
 
 
 class _Odt:

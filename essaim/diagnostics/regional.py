@@ -16,6 +16,7 @@ from essaim.referrals.services import needs_requested
 
 MIN_GROUP = 10
 UNKNOWN_SIZE = "inconnue"
+OTHERS = "autres"
 
 
 @dataclass(frozen=True)
@@ -31,25 +32,39 @@ class GroupMaturity:
     levels: tuple[tuple[str, int], ...]  # (level label, positions at that level), the scale's order
 
 
-def _maturity_by(rows: list[tuple[str, int, str]], groups: list[tuple[str, str]]) -> tuple[GroupMaturity, ...]:
+def _maturity_by(
+    rows: list[tuple[str, int, str]], groups: list[tuple[str, str]], *, others: str
+) -> tuple[GroupMaturity, ...]:
     """From (group, structure, level) rows, the retained levels of each group that gathers at
-    least MIN_GROUP structures, in the order of `groups`; a smaller group is not even counted,
-    and the table is left out when the groups it hides gather between one and nine structures."""
+    least MIN_GROUP structures, in the order of `groups`, then the smaller groups pooled under
+    `others`. The pool is itself empty or of MIN_GROUP structures at least (the smallest groups
+    join it until it is), since it would otherwise be the total minus the rows shown; a table
+    with nothing apart from the pool is not shown."""
+    sizes = Counter(group for group, _organisation in {(group, organisation) for group, organisation, _l in rows})
+    apart = [value for value, _label in groups if sizes[value] >= MIN_GROUP]
+    pooled = sum(sizes.values()) - sum(sizes[value] for value in apart)
+    # The smallest groups shown apart join the pool until it is empty or large enough.
+    for value in sorted(apart, key=lambda group: sizes[group]):
+        if not 0 < pooled < MIN_GROUP:
+            break
+        apart.remove(value)
+        pooled += sizes[value]
+    if not apart or 0 < pooled < MIN_GROUP:
+        return ()
+    by_group = {value: value if value in apart else OTHERS for value, _label in groups}
     levels: dict[str, Counter[str]] = defaultdict(Counter)
     structures: dict[str, set[int]] = defaultdict(set)
     for group, organisation, level in rows:
-        structures[group].add(organisation)
+        shown_as = by_group.get(group, OTHERS)
+        structures[shown_as].add(organisation)
         if level in MATURITY_RANK:
-            levels[group][level] += 1
-    shown = tuple(
+            levels[shown_as][level] += 1
+    labels = [(value, label) for value, label in groups if by_group[value] == value] + [(OTHERS, others)]
+    return tuple(
         GroupMaturity(label, len(structures[value]), tuple((name, levels[value][slug]) for slug, name in MATURITY))
-        for value, label in groups
-        if len(structures.get(value, ())) >= MIN_GROUP
+        for value, label in labels
+        if structures.get(value)
     )
-    # What a table leaves out is the total minus what it shows: it must itself be nothing or
-    # ten structures at least, or the table is not shown.
-    hidden = len({organisation for _group, organisation, _level in rows}) - sum(group.structures for group in shown)
-    return shown if hidden == 0 or hidden >= MIN_GROUP else ()
 
 
 @dataclass(frozen=True)
@@ -89,10 +104,12 @@ def regional_view(region_code: str, year: int) -> RegionalView:
         families = _maturity_by(
             [(family or EssFamily.AUTRE, organisation, level) for family, _band, organisation, level in rows],
             EssFamily.choices,
+            others="Autres familles",
         )
         sizes = _maturity_by(
             [(size_group(band) or UNKNOWN_SIZE, organisation, level) for _family, band, organisation, level in rows],
             [*SIZE_GROUPS, (UNKNOWN_SIZE, "Taille non renseignée")],
+            others="Autres tailles (regroupées)",
         )
     needs = needs_requested(kind=CONTEXT, ids=campaigns.values_list("pk", flat=True)) if shown else {}
     return RegionalView(

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from essaim.organisations.sizes import BOUNDS, NO_EMPLOYEE
+
 FAMILIES = [
     ("association", "Associations"),
     ("cooperative", "Coopératives"),
@@ -26,25 +28,8 @@ FAMILIES = [
     ("societe_commerciale_ess", "Sociétés commerciales de l'ESS"),
 ]
 COMMERCIAL = "societe_commerciale_ess"
-# INSEE's head-count bands of an establishment (salariés on 31 December): code -> (min, max).
-BANDS: dict[str, tuple[int, int | None]] = {
-    "00": (0, 0),
-    "01": (1, 2),
-    "02": (3, 5),
-    "03": (6, 9),
-    "11": (10, 19),
-    "12": (20, 49),
-    "21": (50, 99),
-    "22": (100, 199),
-    "31": (200, 249),
-    "32": (250, 499),
-    "41": (500, 999),
-    "42": (1000, 1999),
-    "51": (2000, 4999),
-    "52": (5000, 9999),
-    "53": (10000, None),
-}
-NO_EMPLOYEE = "NN"
+# INSEE's head-count bands (salariés on 31 December): code -> (min, max), kept with the directory's.
+BANDS = BOUNDS
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django import forms
 from essaim.core.imports import split_list
 from essaim.organisations.models import EssFamily, Organisation, OrganisationRole
 from essaim.organisations.siret import InvalidIdentifier, validate_siret
+from essaim.organisations.sizes import HEADCOUNT_BANDS
 from essaim.territories.models import Commune, Departement
 from essaim.territories.names import insee_code
 
@@ -18,10 +19,19 @@ class SlugListField(forms.CharField):
         return set(split_list(initial or "")) != set(split_list(data or ""))
 
 
+class BandField(forms.ChoiceField):
+    """An INSEE head-count band; "1" is read "01" (a spreadsheet drops the leading zero)."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return text.zfill(2) if len(text) == 1 and text.isdigit() else text
+
+
 class OrganisationRowForm(forms.ModelForm):
     """Validates one row of an organisation import; cells are the CSV's text."""
 
     commune_code = forms.CharField(required=False)
+    headcount_band = BandField(choices=[("", ""), *HEADCOUNT_BANDS], required=False)
     roles = SlugListField(required=False)
 
     class Meta:

@@ -24,6 +24,26 @@ HEADCOUNT_BANDS = [
     ("53", "10 000 salariés et plus"),
 ]
 
+# Salariés each band allows: code -> (lowest, highest; None for the open-ended last band).
+BOUNDS: dict[str, tuple[int, int | None]] = {
+    "00": (0, 0),
+    "01": (1, 2),
+    "02": (3, 5),
+    "03": (6, 9),
+    "11": (10, 19),
+    "12": (20, 49),
+    "21": (50, 99),
+    "22": (100, 199),
+    "31": (200, 249),
+    "32": (250, 499),
+    "41": (500, 999),
+    "42": (1000, 1999),
+    "51": (2000, 4999),
+    "52": (5000, 9999),
+    "53": (10000, None),
+}
+NO_EMPLOYEE = "NN"
+
 SIZE_GROUPS = [
     ("sans_salarie", "Sans salarié"),
     ("moins_de_10", "Moins de 10 salariés"),
@@ -31,18 +51,17 @@ SIZE_GROUPS = [
     ("de_50_a_249", "50 à 249 salariés"),
     ("250_et_plus", "250 salariés et plus"),
 ]
-_GROUP_OF = {"NN": "sans_salarie"} | {
-    band: group
-    for group, bands in (
-        ("moins_de_10", ("00", "01", "02", "03")),
-        ("de_10_a_49", ("11", "12")),
-        ("de_50_a_249", ("21", "22", "31")),
-        ("250_et_plus", ("32", "41", "42", "51", "52", "53")),
-    )
-    for band in bands
-}
 
 
 def size_group(band: str) -> str | None:
-    """The group of an INSEE band ("12" → "de_10_a_49"); None for an unknown or missing band."""
-    return _GROUP_OF.get(band)
+    """The group of an INSEE band ("12" → "de_10_a_49"), from its bounds; None for an unknown or
+    missing band."""
+    if band == NO_EMPLOYEE:
+        return "sans_salarie"
+    bounds = BOUNDS.get(band)
+    if bounds is None:
+        return None
+    high = bounds[1]
+    if high is None or high >= 250:
+        return "250_et_plus"
+    return "moins_de_10" if high < 10 else "de_10_a_49" if high < 50 else "de_50_a_249"

@@ -29,10 +29,10 @@ def test_the_regional_view_of_the_demo_shows_families_sizes_and_peers_for_both_y
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     region = small_region()
     load_taxonomy(OrganisationRole, DATA / "roles.csv")
-    for number in range(30):
+    for number in range(45):
         Organisation.objects.create(
             name=f"Association {number:02}",
-            ess_family="association" if number < 20 else "cooperative",
+            ess_family="association" if number < 20 else "cooperative" if number < 32 else "fondation",
             headcount_band="02" if number % 3 else "11",
             commune=region.nantes,
         )

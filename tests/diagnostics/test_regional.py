@@ -115,3 +115,14 @@ def test_a_table_is_left_out_when_what_it_hides_could_be_worked_out(region):
     # Ten associations shown would leave two cooperatives as the total minus them.
     assert view.families == ()
     assert [(size.label, size.structures) for size in view.sizes] == [("10 à 49 salariés", 12)]
+
+
+def test_the_smallest_groups_join_the_pool_until_it_cannot_be_worked_out():
+    from essaim.diagnostics.regional import _maturity_by
+
+    rows = (
+        [("a", n, "engage") for n in range(12)] + [("b", 100 + n, "engage") for n in range(11)] + [("c", 999, "engage")]
+    )
+    table = _maturity_by(rows, [("a", "A"), ("b", "B"), ("c", "C")], others="Autres")
+    assert [(group.label, group.structures) for group in table] == [("A", 12), ("Autres", 12)]
+    assert _maturity_by(rows[:12] + rows[-1:], [("a", "A"), ("c", "C")], others="Autres") == ()

@@ -175,5 +175,7 @@ def test_the_insee_headcount_band_is_imported_and_an_unknown_one_refused(region,
     with_band = "name,commune_code,headcount_band\nRecyclerie du Sillon,44109,12\n"
     assert organisations_import(rows=rows(with_band)).ok
     assert Organisation.objects.get().get_headcount_band_display() == "20 à 49 salariés"
+    assert organisations_import(rows=rows("name,commune_code,headcount_band\nRecyclerie du Sillon,44109,1\n")).ok
+    assert Organisation.objects.get().headcount_band == "01"  # the zero a spreadsheet dropped
     report = organisations_import(rows=rows("name,headcount_band\nCafé associatif,7\n"))
     assert not report.ok and "ligne 2 : headcount_band" in str(report.errors[0])

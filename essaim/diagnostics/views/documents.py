@@ -74,7 +74,7 @@ def export(request: HttpRequest, pk: int, table: str, fmt: str) -> HttpResponse:
     """The answers (one row each, with the role as the results show it) or the action plan, as
     CSV or XLSX (the answers' workbook holds the plan on a second sheet)."""
     campaign = piloted_campaign(request, pk)
-    if fmt not in TABLE_TYPES or table not in {"reponses", "plan"}:
+    if fmt not in TABLE_TYPES or table not in exports.TABLES:
         raise Http404("Format inconnu.")
     content = exports.table_export(campaign, table, fmt)
     return _attachment(content, TABLE_TYPES[fmt], f"{file_stem(campaign)}-{table}.{fmt}")
