@@ -1,0 +1,634 @@
+"""A small SIRENE extract, generated in INSEE's official formats, for the observatory's demo. Pure.
+
+The three files carry the names, every column in INSEE's order and the value formats of the monthly
+stock on data.gouv.fr: StockUniteLegale, StockEtablissement and the geolocation file "pour études
+statistiques" (research note observatoire.md, §2). Their content is invented from a seed: about one
+active establishment in nine falls in the ESS perimeter, associations make about three quarters of
+those, and each case an import must survive appears a few times (see `DemoCounts`).
+
+Rows are written as they are drawn: memory holds one legal unit's establishments, never a table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import zipfile
+from bisect import bisect
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import accumulate
+from pathlib import Path
+from random import Random
+from types import MappingProxyType
+from typing import IO, NamedTuple, TypeVar
+
+from stdnum import luhn
+
+UNITE_LEGALE = "StockUniteLegale_utf8"
+ETABLISSEMENT = "StockEtablissement_utf8"
+GEOLOCALISATION = "GeolocalisationEtablissement_Sirene_pour_etudes_statistiques_utf8"
+UNITE_LEGALE_COLUMNS = tuple(
+    "siren statutDiffusionUniteLegale unitePurgeeUniteLegale dateCreationUniteLegale sigleUniteLegale "
+    "sexeUniteLegale prenom1UniteLegale prenom2UniteLegale prenom3UniteLegale prenom4UniteLegale "
+    "prenomUsuelUniteLegale pseudonymeUniteLegale identifiantAssociationUniteLegale trancheEffectifsUniteLegale "
+    "anneeEffectifsUniteLegale dateDernierTraitementUniteLegale nombrePeriodesUniteLegale categorieEntreprise "
+    "anneeCategorieEntreprise dateDebut etatAdministratifUniteLegale nomUniteLegale nomUsageUniteLegale "
+    "denominationUniteLegale denominationUsuelle1UniteLegale denominationUsuelle2UniteLegale "
+    "denominationUsuelle3UniteLegale categorieJuridiqueUniteLegale activitePrincipaleUniteLegale "
+    "nomenclatureActivitePrincipaleUniteLegale nicSiegeUniteLegale economieSocialeSolidaireUniteLegale "
+    "societeMissionUniteLegale caractereEmployeurUniteLegale activitePrincipaleNAF25UniteLegale".split()
+)
+ETABLISSEMENT_COLUMNS = tuple(
+    "siren nic siret statutDiffusionEtablissement dateCreationEtablissement trancheEffectifsEtablissement "
+    "anneeEffectifsEtablissement activitePrincipaleRegistreMetiersEtablissement dateDernierTraitementEtablissement "
+    "etablissementSiege nombrePeriodesEtablissement complementAdresseEtablissement numeroVoieEtablissement "
+    "indiceRepetitionEtablissement dernierNumeroVoieEtablissement indiceRepetitionDernierNumeroVoieEtablissement "
+    "typeVoieEtablissement libelleVoieEtablissement codePostalEtablissement libelleCommuneEtablissement "
+    "libelleCommuneEtrangerEtablissement distributionSpecialeEtablissement codeCommuneEtablissement "
+    "codeCedexEtablissement libelleCedexEtablissement codePaysEtrangerEtablissement libellePaysEtrangerEtablissement "
+    "identifiantAdresseEtablissement coordonneeLambertAbscisseEtablissement coordonneeLambertOrdonneeEtablissement "
+    "complementAdresse2Etablissement numeroVoie2Etablissement indiceRepetition2Etablissement typeVoie2Etablissement "
+    "libelleVoie2Etablissement codePostal2Etablissement libelleCommune2Etablissement "
+    "libelleCommuneEtranger2Etablissement distributionSpeciale2Etablissement codeCommune2Etablissement "
+    "codeCedex2Etablissement libelleCedex2Etablissement codePaysEtranger2Etablissement "
+    "libellePaysEtranger2Etablissement dateDebut etatAdministratifEtablissement enseigne1Etablissement "
+    "enseigne2Etablissement enseigne3Etablissement denominationUsuelleEtablissement activitePrincipaleEtablissement "
+    "nomenclatureActivitePrincipaleEtablissement caractereEmployeurEtablissement "
+    "activitePrincipaleNAF25Etablissement".split()
+)
+# The 2026 schema: plg_qp24 and the 2015 QPV columns side by side, plg_zus kept but empty.
+GEOLOCATION_COLUMNS = tuple(
+    "siret x y qualite_xy epsg plg_qp24 plg_iris plg_zus plg_qp15 plg_qva plg_code_commune distance_precision "
+    "qualite_qp24 qualite_iris qualite_zus qualite_qp15 qualite_qva y_latitude x_longitude".split()
+)
+# The stock files are comma-separated; INSEE's geolocation CSV has always used semicolons.
+DELIMITERS = {UNITE_LEGALE: ",", ETABLISSEMENT: ",", GEOLOCALISATION: ";"}
+MASKED = "[ND]"
+FAKE_PERSON_MARKER = "FICTIF"  # in every personal column of a sole trader: a test can prove none is loaded
+INSEE_BANDS = frozenset("NN 00 01 02 03 11 12 21 22 31 32 41 42 51 52 53".split())
+EMPLOYER_BANDS = INSEE_BANDS - {"NN"}
+EXCLUDED_ACTIVITIES = ("84.", "94.11Z", "94.20Z", "94.91Z", "94.92Z")  # research §1.3; 94.12Z counted apart
+FIFTH_FAMILY = frozenset({"8310"})  # "autres organismes privés à but non lucratif", off by default
+MASKED_ETABLISSEMENT_COLUMNS = (
+    "complementAdresseEtablissement numeroVoieEtablissement indiceRepetitionEtablissement "
+    "dernierNumeroVoieEtablissement indiceRepetitionDernierNumeroVoieEtablissement typeVoieEtablissement "
+    "libelleVoieEtablissement identifiantAdresseEtablissement coordonneeLambertAbscisseEtablissement "
+    "coordonneeLambertOrdonneeEtablissement enseigne1Etablissement enseigne2Etablissement enseigne3Etablissement "
+    "denominationUsuelleEtablissement".split()
+)
+PERSON_COLUMNS = (
+    "sexeUniteLegale prenom1UniteLegale prenom2UniteLegale prenom3UniteLegale prenom4UniteLegale "
+    "prenomUsuelUniteLegale pseudonymeUniteLegale nomUniteLegale nomUsageUniteLegale".split()
+)
+
+# fmt: off
+# Sectors: (factor on the kind's share of employers, NAF rév. 2 codes with weights, names).
+SECTORS: dict[str, tuple[float, dict[str, float], tuple[str, ...]]] = {
+    "membership": (0.4, {"94.99Z": 20, "94.12Z": 1}, ("AMICALE LAIQUE", "COMITE DE JUMELAGE", "CLUB DES AINES")),
+    "sport": (0.65, {"93.12Z": 6, "93.11Z": 1, "93.19Z": 1, "85.51Z": 2}, ("UNION SPORTIVE", "TENNIS CLUB")),
+    "culture": (0.8, {"90.01Z": 4, "90.02Z": 2, "90.04Z": 1, "93.29Z": 3, "85.52Z": 2, "91.02Z": 0.5, "59.14Z": 0.5},
+                ("COMITE DES FETES", "ECOLE DE MUSIQUE", "COMPAGNIE THEATRALE")),
+    "social": (2.0, {"88.10A": 3, "88.10B": 1, "88.10C": 1.5, "88.91A": 2, "88.99A": 1, "88.99B": 3, "87.10A": 1.5,
+                     "87.30A": 0.5, "87.20A": 0.7, "87.90B": 0.8}, ("AIDE A DOMICILE", "MAISON DE L ENFANCE", "FOYER")),
+    "care": (2.0, {"86.10Z": 1, "86.90D": 2, "86.90F": 1, "86.23Z": 0.5}, ("CENTRE DE SANTE", "CENTRE DE SOINS")),
+    "education": (1.6, {"85.59A": 4, "85.59B": 2, "85.10Z": 1, "85.20Z": 1.5, "85.31Z": 1, "85.32Z": 0.5},
+                  ("INSTITUT DE FORMATION", "ECOLE PRIVEE", "LYCEE")),
+    "insertion": (1.8, {"81.21Z": 1, "81.30Z": 2, "38.32Z": 1, "47.79Z": 1.5}, ("RESSOURCERIE", "JARDINS SOLIDAIRES")),
+    "employment": (1.8, {"78.20Z": 1, "78.30Z": 2}, ("SERVICES EMPLOI", "GROUPEMENT D EMPLOYEURS")),
+    "excluded": (1.0, {"94.91Z": 3, "94.92Z": 2, "94.11Z": 1, "94.20Z": 1, "84.11Z": 0.5}, ("COMITE DE SOUTIEN",)),
+    "religion": (1.0, {"94.91Z": 1}, ("CONGREGATION",)),
+    "unions": (1.0, {"94.20Z": 1}, ("UNION LOCALE DES SYNDICATS",)),
+    "employers_org": (1.0, {"94.11Z": 1}, ("UNION PATRONALE",)),
+    "agriculture": (1.0, {"01.11Z": 3, "01.21Z": 1.5, "01.41Z": 2, "01.50Z": 2, "01.13Z": 1}, ("FERME",)),
+    "agri_coop": (1.2, {"46.21Z": 4, "10.51A": 1, "10.11Z": 1, "46.11Z": 1}, ("COOPERATIVE AGRICOLE",)),
+    "agri_services": (0.3, {"01.61Z": 1}, ("CUMA",)),
+    "finance": (1.0, {"64.19Z": 1}, ("CAISSE LOCALE DE CREDIT", "BANQUE COOPERATIVE")),
+    "guarantee": (1.0, {"64.92Z": 1}, ("SOCIETE DE CAUTION MUTUELLE",)),
+    "insurance": (1.0, {"65.12Z": 6, "65.11Z": 1}, ("MUTUELLE", "SOCIETE D ASSURANCE MUTUELLE")),
+    "mutual_care": (1.0, {"86.23Z": 1, "47.78A": 1, "86.90F": 1}, ("CENTRE MUTUALISTE", "OPTIQUE MUTUALISTE")),
+    "construction": (1.0, {"43.21A": 2, "43.22A": 2, "43.32A": 2, "43.34Z": 1, "41.20A": 1.5, "43.99C": 1},
+                     ("BATIMENT", "MENUISERIE", "ELECTRICITE GENERALE")),
+    "retail": (1.0, {"47.11B": 1, "47.71Z": 2, "47.73Z": 1, "47.59B": 1, "47.91B": 1, "47.19B": 0.5},
+               ("EPICERIE", "BOUTIQUE", "MAGASIN")),
+    "food_service": (1.2, {"56.10A": 3, "56.10C": 2, "56.30Z": 2}, ("RESTAURANT", "CAFE", "TRAITEUR")),
+    "business": (1.0, {"62.01Z": 2, "62.02A": 2, "70.22Z": 4, "71.12B": 2, "73.11Z": 1, "74.10Z": 1.5, "69.20Z": 1},
+                 ("CONSEIL", "INFORMATIQUE", "INGENIERIE")),
+    "personal": (1.0, {"96.02A": 4, "96.02B": 1, "96.04Z": 1, "96.09Z": 1, "49.32Z": 1.5, "85.59B": 1},
+                 ("COIFFURE", "INSTITUT", "SERVICES A LA PERSONNE")),
+    "industry": (1.0, {"10.71C": 3, "25.62B": 1, "18.12Z": 1, "16.23Z": 0.5, "33.12Z": 1}, ("BOULANGERIE", "ATELIER")),
+    "health_professions": (1.0, {"86.21Z": 3, "86.90D": 3, "86.90E": 2, "86.23Z": 1}, ("CABINET MEDICAL",)),
+    "real_estate": (1.0, {"68.20A": 3, "68.20B": 3, "68.10Z": 1}, ("SCI", "FONCIERE")),
+    "town_hall": (1.0, {"84.11Z": 1}, ("COMMUNE DE",)),
+    "intercommunality": (1.0, {"84.11Z": 1}, ("COMMUNAUTE DE COMMUNES DE",)),
+}
+ASSOCIATION = {"membership": 30, "sport": 18, "culture": 16, "social": 16, "education": 8, "care": 3, "insertion": 4,
+               "excluded": 3}
+COMPANY = {"construction": 16, "retail": 16, "food_service": 10, "business": 22, "personal": 10, "industry": 8,
+           "real_estate": 3}
+SOLE_TRADER = {"construction": 12, "retail": 9, "personal": 14, "business": 18, "health_professions": 12,
+               "food_service": 4, "agriculture": 8, "real_estate": 12, "industry": 3, "culture": 3}
+
+
+class Kind(NamedTuple):
+    """A kind of legal unit: its ESS family, its share of all establishments (%), the share of its
+    establishments that employ (times the sector's factor), its legal categories as (CJ, weight,
+    sectors), how many establishments a unit has, its ESS flag, its share in partial diffusion."""
+
+    family: str  # ESS family; "commerciale" is admitted by the ESS flag alone; "" is outside
+    weight: float
+    employer: float
+    variants: tuple[tuple[str, float, Mapping[str, float]], ...]
+    sites: Mapping[int, float] = MappingProxyType({1: 1})
+    ess_flag: Mapping[str, float] = MappingProxyType({"N": 70, "": 30})
+    partial: float = 0.0
+    by_place: bool = False  # named after its commune rather than a brand
+    public: bool = False
+
+
+ESS_FLAG = MappingProxyType({"O": 80, "": 17, "N": 3})  # the CJ decides; the flag is a complement
+KINDS = (
+    Kind("association", 8.6, 0.45, (("9220", 90, ASSOCIATION), ("9230", 2.5, {"social": 3, "care": 1}),
+         ("9210", 1, {"membership": 1, "culture": 1}), ("9221", 2.5, {"insertion": 1}), ("9222", 1.5, {"employment": 1}),
+         ("9223", 1.5, {"employment": 1}), ("9240", 0.5, {"religion": 3, "social": 1})),
+         sites={1: 92, 2: 5, 4: 3}, ess_flag=ESS_FLAG, partial=0.01, by_place=True),
+    Kind("fondation", 0.2, 0.7, (("9300", 1, {"social": 4, "care": 2, "education": 1, "culture": 1}),),
+         sites={1: 75, 3: 15, 6: 10}, ess_flag=ESS_FLAG, by_place=True),
+    Kind("mutuelle", 0.65, 0.9, (("8210", 60, {"insurance": 5, "mutual_care": 3}), ("6411", 20, {"insurance": 1}),
+         ("8250", 10, {"insurance": 1}), ("8290", 10, {"insurance": 1, "mutual_care": 1})),
+         sites={1: 40, 3: 30, 6: 20, 12: 10}, ess_flag=ESS_FLAG, by_place=True),
+    Kind("cooperative", 0.35, 0.9, (("5458", 75, COMPANY), ("5558", 25, COMPANY)), sites={1: 85, 2: 10, 4: 5},
+         ess_flag=ESS_FLAG),  # SCOP
+    Kind("cooperative", 0.35, 0.75, (("6317", 55, {"agri_coop": 1}), ("6316", 40, {"agri_services": 1}),
+         ("6318", 5, {"agri_coop": 1})), sites={1: 80, 3: 15, 6: 5}, ess_flag=ESS_FLAG, by_place=True),
+    Kind("cooperative", 0.55, 0.9, (("6596", 35, {"finance": 1}), ("6595", 25, {"finance": 1}),
+         ("5192", 15, {"finance": 1}), ("5194", 10, {"finance": 1}), ("5196", 10, {"finance": 1}),
+         ("5191", 5, {"guarantee": 1})), sites={1: 45, 3: 20, 8: 20, 20: 15}, ess_flag=ESS_FLAG, by_place=True),
+    Kind("cooperative", 0.2, 0.7, (("5460", 30, COMPANY), ("5560", 20, {"business": 1, "social": 1, "food_service": 1}),
+         ("5551", 10, {"retail": 1}), ("5552", 15, {"retail": 1}), ("5547", 10, {"real_estate": 1, "construction": 1}),
+         ("5459", 5, {"business": 1})), sites={1: 80, 3: 15, 8: 5}, ess_flag=ESS_FLAG),
+    Kind("commerciale", 0.3, 0.7, (("5710", 70, {**COMPANY, "insertion": 4}), ("5499", 30, COMPANY)),
+         sites={1: 85, 2: 10, 4: 5}, ess_flag={"O": 1}),
+    Kind("", 50, 0.06, (("1000", 1, SOLE_TRADER),), sites={1: 97, 2: 3}, partial=0.15),
+    Kind("", 12, 0.55, (("5499", 80, COMPANY), ("5498", 20, COMPANY)), sites={1: 88, 2: 8, 4: 4}),
+    Kind("", 14, 0.45, (("5710", 70, COMPANY), ("5720", 30, COMPANY)), sites={1: 85, 2: 8, 5: 5, 12: 2}),
+    Kind("", 1, 0.8, (("5599", 1, COMPANY),), sites={1: 60, 4: 25, 10: 15}),
+    Kind("", 6, 0.02, (("6540", 1, {"real_estate": 1}),)),
+    Kind("", 4.5, 0.85, (("7210", 50, {"town_hall": 1}), ("7361", 20, {"social": 1}),
+         ("7346", 10, {"intercommunality": 1}), ("7331", 20, {"education": 1})),
+         sites={1: 40, 2: 25, 4: 20, 8: 15}, by_place=True, public=True),
+    Kind("", 0.3, 0.5, (("8410", 60, {"unions": 1}), ("8420", 40, {"employers_org": 1})), by_place=True),
+    Kind("", 0.3, 0.3, (("8310", 1, {"membership": 1}),)),
+)
+SMALL_BANDS = {"00": 6, "01": 32, "02": 24, "03": 15, "11": 12, "12": 8, "21": 2, "22": 1}
+LARGE_BANDS = {"01": 8, "02": 12, "03": 15, "11": 20, "12": 22, "21": 11, "22": 7, "31": 2, "32": 2, "41": 0.7, "42": 0.3}
+LARGE_SECTORS = frozenset({"social", "care", "education", "insurance", "town_hall", "intercommunality"})
+BAD_BANDS = ("99", "04", "13")
+OLD_NAF = ("91.3E", "85.3K", "92.6C", "80.4C")  # NAF rév. 1, still on some closed establishments
+QUALITE_XY = {"11": 62, "12": 16, "21": 3, "22": 2, "33": 17}  # 33: a random point in the commune
+OVERSEAS_EPSG = {"971": "5490", "972": "5490", "973": "2972", "974": "2975", "976": "4471"}
+COUNTRIES = (("99131", "BELGIQUE", "BRUXELLES"), ("99134", "ESPAGNE", "MADRID"), ("99109", "ALLEMAGNE", "BERLIN"),
+             ("99140", "SUISSE", "GENEVE"), ("99132", "ROYAUME-UNI", "LONDRES"), ("99127", "ITALIE", "TURIN"))
+STREET_TYPES = {"RUE": 50, "AV": 12, "BD": 5, "PL": 6, "CHE": 8, "RTE": 10, "IMP": 4, "ALL": 5}
+STREETS = ("DE LA GARE", "DES TILLEULS", "DE LA MAIRIE", "JEAN JAURES", "VICTOR HUGO", "DES ECOLES", "DU STADE",
+           "DE LA REPUBLIQUE", "DES ACACIAS", "DU MOULIN", "PASTEUR", "DE L EGLISE", "DES VIGNES", "DU PORT")
+BRANDS = ("ALDERA", "BELCOR", "CALVIA", "DORANE", "ESTRAL", "FENOUIL", "GALANE", "HELIXA", "IRIDE", "JOVENA",
+          "KERLAN", "LUMEA", "MORVAL", "NOVALE", "ORPHEA", "PRALINE", "QUERCIA", "ROSALIE", "SOLAGE", "TIVALIA")
+# fmt: on
+_NO_OLD_CODES: Mapping[str, str] = MappingProxyType({})
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DemoCommune:
+    """A commune to place establishments in, drawn with weights by population. `name` and
+    `postal_code` only make the addresses read true; the postal code defaults to one made up."""
+
+    code: str
+    population: int
+    latitude: float
+    longitude: float
+    name: str = ""
+    postal_code: str = ""
+
+
+@dataclass
+class DemoCounts:
+    """What was written, counted row by row. "Active" is etatAdministratifEtablissement A.
+
+    - employer: active and (caractereEmployeurEtablissement O or a band of INSEE's list but NN),
+      research §1.5; employer_flag and employer_band count each half, disagreements where they differ.
+    - ess: active, legal unit of a family's CJ (§1.2, "yes" rows) or flagged O without one
+      ("commerciale"), APE not excluded (division 84, 94.11Z, 94.20Z, 94.91Z, 94.92Z). 94.12Z is
+      kept, and counted in ess_professional_organisations, for a perimeter that drops it.
+    - ess_excluded_activity: active, of a family's CJ, APE excluded. fifth_family: active CSE (CJ 8310).
+    - partial_diffusion, abroad, old_codes, bad_bands, older_nomenclature: rows of any state.
+    - geolocated: rows of the geolocation file, which leaves out the establishments abroad and
+      those in partial diffusion.
+    """
+
+    legal_units: int = 0
+    sole_traders: int = 0
+    establishments: int = 0
+    head_offices: int = 0
+    active: int = 0
+    closed: int = 0
+    geolocated: int = 0
+    employer: int = 0
+    employer_flag: int = 0
+    employer_band: int = 0
+    disagreements: int = 0
+    ess: int = 0
+    ess_employer: int = 0
+    ess_by_family: Counter[str] = field(default_factory=Counter)
+    ess_employer_by_family: Counter[str] = field(default_factory=Counter)
+    ess_by_legal_category: Counter[str] = field(default_factory=Counter)
+    ess_excluded_activity: int = 0
+    ess_professional_organisations: int = 0
+    ess_partial_diffusion: int = 0
+    fifth_family: int = 0
+    partial_diffusion: int = 0
+    abroad: int = 0
+    old_codes: int = 0
+    bad_bands: int = 0
+    older_nomenclature: int = 0
+
+
+@dataclass(frozen=True)
+class DemoFiles:
+    unites_legales: Path
+    etablissements: Path
+    geolocalisation: Path
+    counts: DemoCounts
+
+
+@dataclass(frozen=True)
+class _Unit:
+    kind: Kind
+    cj: str
+    sectors: Mapping[str, float]
+    siren: str
+    serial: int
+    partial: bool
+    ceased: bool
+    created: date
+
+
+def write_demo_extract(
+    directory: Path,
+    *,
+    communes: Sequence[DemoCommune],
+    vintage: date,
+    seed: str = "essaim-sirene-demo",
+    establishments: int = 6000,
+    old_codes: Mapping[str, str] = _NO_OLD_CODES,
+    zipped: bool = False,
+) -> DemoFiles:
+    """Write the three files of a stock dated `vintage` into `directory`, with `establishments`
+    rows in StockEtablissement (closed ones included). `old_codes` maps former commune codes to
+    the current commune: about one establishment in a hundred keeps such an old code, as real files do.
+    `zipped` puts each CSV in a .zip of the same base name, as INSEE distributes them."""
+    if not communes or not 0 < establishments <= 1_000_000:
+        raise ValueError("Give at least one commune and between 1 and 1,000,000 establishments.")
+    rng, places, counts = Random(seed), _Places(communes, old_codes), DemoCounts()
+    weights = [kind.weight / _mean(kind.sites) for kind in KINDS]  # establishments → units
+    directory.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        units, sites, geo = (
+            _writer(stack, directory, stem, columns, zipped)
+            for stem, columns in (
+                (UNITE_LEGALE, UNITE_LEGALE_COLUMNS),
+                (ETABLISSEMENT, ETABLISSEMENT_COLUMNS),
+                (GEOLOCALISATION, GEOLOCATION_COLUMNS),
+            )
+        )
+        serial = rng.randrange(100_000, 900_000)
+        while counts.establishments < establishments:
+            serial += rng.randint(1, 9)  # 7 digits of the SIREN, never twice
+            unit = _draw_unit(rng, rng.choices(KINDS, weights)[0], serial, vintage)
+            size = min(_pick(rng, unit.kind.sites), establishments - counts.establishments)
+            rows = [_establishment(rng, unit, index, places, vintage) for index in range(size)]
+            units.writerow(_unit_row(rng, unit, [stock for stock, _ in rows], vintage))
+            counts.legal_units += 1
+            counts.sole_traders += unit.cj == "1000"
+            for stock, geoloc in rows:
+                sites.writerow(stock)
+                _record(counts, unit, stock, places)
+                if geoloc:
+                    geo.writerow(geoloc)
+                    counts.geolocated += 1
+    suffix = ".zip" if zipped else ".csv"
+    paths = [directory / f"{stem}{suffix}" for stem in (UNITE_LEGALE, ETABLISSEMENT, GEOLOCALISATION)]
+    return DemoFiles(unites_legales=paths[0], etablissements=paths[1], geolocalisation=paths[2], counts=counts)
+
+
+def lambert93(latitude: float, longitude: float) -> tuple[float, float]:
+    """Lambert-93 (EPSG:2154) x and y in metres of a WGS84 point: the conic projection on GRS80
+    (standard parallels 44° and 49°, origin 46.5° N 3° E at 700 000, 6 600 000)."""
+    rho = _SCALE * _isometric(math.radians(latitude)) ** _N
+    theta = _N * math.radians(longitude - 3.0)
+    return 700000 + rho * math.sin(theta), 6600000 + _RHO0 - rho * math.cos(theta)
+
+
+def _isometric(lat: float) -> float:
+    sine = _E * math.sin(lat)
+    return float(math.tan(math.pi / 4 - lat / 2) / ((1 - sine) / (1 + sine)) ** (_E / 2))
+
+
+_E = math.sqrt(2 / 298.257222101 - 1 / 298.257222101**2)  # GRS80 eccentricity
+_M1, _M2 = (math.cos(lat) / math.sqrt(1 - (_E * math.sin(lat)) ** 2) for lat in map(math.radians, (49.0, 44.0)))
+_N = math.log(_M1 / _M2) / math.log(_isometric(math.radians(49.0)) / _isometric(math.radians(44.0)))
+_SCALE = 6378137.0 * _M1 / (_N * _isometric(math.radians(49.0)) ** _N)
+_RHO0 = _SCALE * _isometric(math.radians(46.5)) ** _N
+
+
+class _Places:
+    """Communes drawn with weights by population; now and then a former code in place of the current one."""
+
+    def __init__(self, communes: Sequence[DemoCommune], old_codes: Mapping[str, str]) -> None:
+        self.communes = communes
+        self.cumulated = list(accumulate(max(commune.population, 1) for commune in communes))
+        by_code = {commune.code: commune for commune in communes}
+        self.former = [(old, by_code[new]) for old, new in sorted(old_codes.items()) if new in by_code]
+        self.former_codes = frozenset(old for old, _ in self.former)
+
+    def draw(self, rng: Random) -> tuple[DemoCommune, str]:
+        if self.former and rng.random() < 0.01:
+            old, commune = rng.choice(self.former)
+            return commune, old
+        commune = self.communes[bisect(self.cumulated, rng.random() * self.cumulated[-1])]
+        return commune, commune.code
+
+
+def _draw_unit(rng: Random, kind: Kind, serial: int, vintage: date) -> _Unit:
+    cj, _, sectors = rng.choices(kind.variants, [weight for _, weight, _ in kind.variants])[0]
+    body = f"{'2' if kind.public else rng.choice('3456789')}{serial:07d}"  # public bodies' SIRENs start with 1 or 2
+    years = {"": 8.0, "association": 18.0}.get(kind.family, 25.0) * (4 if kind.public else 1)
+    created = vintage - timedelta(days=min(int(rng.expovariate(1 / years) * 365.25) + 30, 36500))
+    closing = 0.2 if cj == "1000" else 0.1
+    return _Unit(
+        kind, cj, sectors, body + _key(body), serial, rng.random() < kind.partial, rng.random() < closing, created
+    )
+
+
+def _unit_row(rng: Random, unit: _Unit, rows: list[dict[str, str]], vintage: date) -> dict[str, str]:
+    head = rows[0]
+    active_bands = [
+        row["trancheEffectifsEtablissement"] for row in rows if row["etatAdministratifEtablissement"] == "A"
+    ]
+    band = max((b for b in active_bands if b in EMPLOYER_BANDS), default="NN")
+    row = {
+        "siren": unit.siren,
+        "statutDiffusionUniteLegale": "P" if unit.partial else "O",
+        "unitePurgeeUniteLegale": "true" if unit.ceased and unit.created.year < 2005 and rng.random() < 0.4 else "",
+        "dateCreationUniteLegale": unit.created.isoformat(),
+        "trancheEffectifsUniteLegale": band,
+        "anneeEffectifsUniteLegale": "" if band == "NN" else str(vintage.year - 2),
+        "dateDernierTraitementUniteLegale": _stamp(rng, unit.created, vintage),
+        "nombrePeriodesUniteLegale": str(rng.randint(1, 5)),
+        "categorieEntreprise": "" if unit.ceased else ("ETI" if len(rows) >= 12 else "PME"),
+        "dateDebut": head["dateDebut"] if unit.ceased else _between(rng, unit.created, vintage).isoformat(),
+        "etatAdministratifUniteLegale": "C" if unit.ceased else "A",
+        "categorieJuridiqueUniteLegale": unit.cj,
+        "activitePrincipaleUniteLegale": head["activitePrincipaleEtablissement"],
+        "nomenclatureActivitePrincipaleUniteLegale": head["nomenclatureActivitePrincipaleEtablissement"],
+        "nicSiegeUniteLegale": head["nic"],
+        "economieSocialeSolidaireUniteLegale": _pick(rng, unit.kind.ess_flag),
+        "societeMissionUniteLegale": "O" if unit.cj in ("5710", "5720") and rng.random() < 0.02 else "N",
+        "caractereEmployeurUniteLegale": "",  # no longer managed by INSEE: always empty
+    }
+    row["anneeCategorieEntreprise"] = str(vintage.year - 2) if row["categorieEntreprise"] else ""
+    if unit.cj == "1000":
+        row.update(_person(rng, unit))
+    else:
+        row["denominationUniteLegale"] = name = _name(rng, unit, head)
+        if unit.kind.family == "association" and rng.random() < 0.75:  # the RNA number, W + département
+            row["identifiantAssociationUniteLegale"] = (
+                f"W{_department(head['codeCommuneEtablissement'])[-2:]}{rng.randrange(10**7):07d}"
+            )
+        if rng.random() < 0.15:
+            row["sigleUniteLegale"] = "".join(word[0] for word in name.split() if len(word) > 2)
+    return row
+
+
+def _person(rng: Random, unit: _Unit) -> dict[str, str]:
+    """A sole trader's civil identity: obviously fake, or masked when the unit is in partial diffusion."""
+    if unit.partial:
+        return dict.fromkeys(PERSON_COLUMNS, MASKED)
+    person = {
+        "sexeUniteLegale": rng.choice("MF"),
+        "nomUniteLegale": f"{FAKE_PERSON_MARKER}-NOM-{unit.serial}",
+        "prenom1UniteLegale": f"{FAKE_PERSON_MARKER}-PRENOM",
+        "prenomUsuelUniteLegale": f"{FAKE_PERSON_MARKER}-PRENOM",
+    }
+    if rng.random() < 0.3:
+        person["prenom2UniteLegale"] = f"{FAKE_PERSON_MARKER}-SECOND"
+    if rng.random() < 0.1:
+        person["nomUsageUniteLegale"] = f"{FAKE_PERSON_MARKER}-USAGE-{unit.serial}"
+    return person
+
+
+def _establishment(
+    rng: Random, unit: _Unit, index: int, places: _Places, vintage: date
+) -> tuple[dict[str, str], dict[str, str] | None]:
+    active = not unit.ceased and (index == 0 or rng.random() > 0.08)
+    created = unit.created if index == 0 else _between(rng, unit.created, vintage)
+    started = _between(rng, created, vintage)
+    sector = _pick(rng, unit.sectors)
+    factor, codes, _ = SECTORS[sector]
+    naf, nomenclature = _pick(rng, codes), "NAFRev2"
+    if not active and created.year < 2008 and rng.random() < 0.5:
+        naf, nomenclature = rng.choice(OLD_NAF), "NAFRev1"
+    employs = rng.random() < min(0.97, unit.kind.employer * factor) * (1 if active else 0.3)
+    band, flag = _headcount(rng, employs, LARGE_BANDS if sector in LARGE_SECTORS else SMALL_BANDS)
+    if not active:
+        band = "NN"
+    elif band != "NN" and rng.random() < 0.01:
+        band = rng.choice(BAD_BANDS)  # outside INSEE's list: for the data-quality report
+    nic4 = f"{index + 1:04d}"
+    row = {
+        "siren": unit.siren,
+        "nic": nic4 + _key(unit.siren + nic4),
+        "statutDiffusionEtablissement": "P" if unit.partial else "O",
+        "dateCreationEtablissement": created.isoformat(),
+        "trancheEffectifsEtablissement": band,
+        "anneeEffectifsEtablissement": "" if band == "NN" else str(vintage.year - 2),
+        "dateDernierTraitementEtablissement": _stamp(rng, started, vintage),
+        "etablissementSiege": "true" if index == 0 else "false",
+        "nombrePeriodesEtablissement": str(rng.randint(1, 4)),
+        "dateDebut": started.isoformat(),
+        "etatAdministratifEtablissement": "A" if active else "F",
+        "activitePrincipaleEtablissement": naf,
+        "nomenclatureActivitePrincipaleEtablissement": nomenclature,
+        "caractereEmployeurEtablissement": flag,
+    }
+    row["siret"] = unit.siren + row["nic"]
+    row |= _address(rng)
+    geo = None if index and not unit.kind.public and rng.random() < 0.04 else _locate(rng, row, places)
+    if geo is None:  # abroad: no commune, and the geolocation file covers France only
+        country, label, city = rng.choice(COUNTRIES)
+        row |= {"codePaysEtrangerEtablissement": country, "libellePaysEtrangerEtablissement": label}
+        row["libelleCommuneEtrangerEtablissement"] = city
+    if index and sector in ("finance", "insurance"):
+        row["enseigne1Etablissement"] = f"AGENCE {row.get('libelleCommuneEtablissement') or rng.choice(BRANDS)}"
+    elif not unit.kind.public and rng.random() < 0.2:
+        row["enseigne1Etablissement"] = f"{rng.choice(SECTORS[sector][2])} {rng.choice(BRANDS)}"
+    if unit.partial:
+        row |= dict.fromkeys(MASKED_ETABLISSEMENT_COLUMNS, MASKED)
+        return row, None  # neither mapped nor named
+    return row, geo
+
+
+def _locate(rng: Random, row: dict[str, str], places: _Places) -> dict[str, str]:
+    """Place the establishment in a commune (perhaps under a former code); its row in the geolocation file."""
+    commune, code = places.draw(rng)
+    geo = _geolocation(rng, row["siret"], commune)
+    row |= {"codeCommuneEtablissement": code, "libelleCommuneEtablissement": commune.name.upper()}
+    row["codePostalEtablissement"] = commune.postal_code or _department(commune.code).lstrip("0").ljust(5, "0")
+    row["coordonneeLambertAbscisseEtablissement"] = geo["x"]
+    row["coordonneeLambertOrdonneeEtablissement"] = geo["y"]
+    return geo
+
+
+def _headcount(rng: Random, employs: bool, bands: Mapping[str, float]) -> tuple[str, str]:
+    """The band (31 December, two years back) and the employer flag (kept up to date): INSEE warns
+    that they are built apart and may disagree, so both sometimes do."""
+    if employs:
+        band = "NN" if rng.random() < 0.08 else _pick(rng, bands)
+        return band, _pick(rng, {"O": 90, "": 4, "N": 6})
+    band = _pick(rng, {"NN": 96, "00": 2, "01": 2})
+    return band, _pick(rng, {"N": 93, "": 4, "O": 3})
+
+
+def _address(rng: Random) -> dict[str, str]:
+    address = {"typeVoieEtablissement": _pick(rng, STREET_TYPES), "libelleVoieEtablissement": rng.choice(STREETS)}
+    if rng.random() < 0.8:
+        address["numeroVoieEtablissement"] = str(rng.randint(1, 120))
+        address["indiceRepetitionEtablissement"] = "B" if rng.random() < 0.04 else ""
+    if rng.random() < 0.1:
+        address["complementAdresseEtablissement"] = rng.choice(("BATIMENT A", "ZONE ARTISANALE", "LE BOURG"))
+    if rng.random() < 0.9:
+        address["identifiantAdresseEtablissement"] = f"{rng.randrange(10**9):09d}_{'B' if rng.random() < 0.95 else 'C'}"
+    return address
+
+
+def _geolocation(rng: Random, siret: str, commune: DemoCommune) -> dict[str, str]:
+    quality = _pick(rng, QUALITE_XY)
+    spread = 0.6 + min(2.5, commune.population / 60000)  # km around the centre
+    if quality == "33":
+        east, north = (rng.uniform(-1.5, 1.5) * spread for _ in range(2))
+    else:
+        east, north = (rng.gauss(0, spread / 2) for _ in range(2))
+    latitude = commune.latitude + north / 111.32
+    longitude = commune.longitude + east / (111.32 * math.cos(math.radians(commune.latitude)))
+    epsg = OVERSEAS_EPSG.get(commune.code[:3], "2154")
+    x, y = lambert93(latitude, longitude) if epsg == "2154" else (math.nan, math.nan)
+    zoned = commune.population >= 20000
+    in_qpv = zoned and rng.random() < 0.08
+    number, department = f"{rng.randint(1, 20):02d}", _department(commune.code)
+    precision = {"11": (0, 15), "12": (10, 60), "21": (50, 500), "22": (50, 500)}.get(quality, (500, 3000))
+    return {
+        "siret": siret,
+        "x": "" if math.isnan(x) else f"{x:.1f}",
+        "y": "" if math.isnan(y) else f"{y:.1f}",
+        "qualite_xy": quality,
+        "epsg": epsg,
+        "plg_qp24": (f"QN{department}{number}M" if in_qpv else "HZ") if zoned else "CSZ",
+        "plg_iris": f"{rng.randint(1, 9):02d}{rng.randint(1, 3):02d}" if commune.population >= 5000 else "CSZ",
+        "plg_qp15": (f"QP{department}0{number}" if in_qpv else "HZ") if zoned else "CSZ",
+        "plg_qva": "HZ" if zoned else "CSZ",
+        "plg_code_commune": commune.code,
+        "distance_precision": f"{rng.uniform(*precision):.1f}",
+        "y_latitude": f"{latitude:.6f}",
+        "x_longitude": f"{longitude:.6f}",
+    }
+
+
+def _record(counts: DemoCounts, unit: _Unit, row: dict[str, str], places: _Places) -> None:
+    counts.establishments += 1
+    counts.head_offices += row["etablissementSiege"] == "true"
+    counts.partial_diffusion += row["statutDiffusionEtablissement"] == "P"
+    counts.abroad += bool(row.get("codePaysEtrangerEtablissement"))
+    counts.old_codes += row.get("codeCommuneEtablissement", "") in places.former_codes
+    counts.bad_bands += row["trancheEffectifsEtablissement"] not in INSEE_BANDS
+    counts.older_nomenclature += row["nomenclatureActivitePrincipaleEtablissement"] != "NAFRev2"
+    if row["etatAdministratifEtablissement"] != "A":
+        counts.closed += 1
+        return
+    counts.active += 1
+    by_flag = row["caractereEmployeurEtablissement"] == "O"
+    by_band = row["trancheEffectifsEtablissement"] in EMPLOYER_BANDS
+    counts.employer += by_flag or by_band
+    counts.employer_flag += by_flag
+    counts.employer_band += by_band
+    counts.disagreements += by_flag != by_band
+    family, naf = unit.kind.family, row["activitePrincipaleEtablissement"]
+    if not family:
+        counts.fifth_family += unit.cj in FIFTH_FAMILY
+    elif naf.startswith(EXCLUDED_ACTIVITIES):
+        counts.ess_excluded_activity += 1
+    else:
+        counts.ess += 1
+        counts.ess_by_family[family] += 1
+        counts.ess_by_legal_category[unit.cj] += 1
+        counts.ess_professional_organisations += naf == "94.12Z"
+        counts.ess_partial_diffusion += row["statutDiffusionEtablissement"] == "P"
+        if by_flag or by_band:
+            counts.ess_employer += 1
+            counts.ess_employer_by_family[family] += 1
+
+
+def _writer(
+    stack: ExitStack, directory: Path, stem: str, columns: tuple[str, ...], zipped: bool
+) -> csv.DictWriter[str]:
+    if zipped:
+        archive = stack.enter_context(zipfile.ZipFile(directory / f"{stem}.zip", "w", zipfile.ZIP_DEFLATED))
+        text: IO[str] = io.TextIOWrapper(
+            archive.open(f"{stem}.csv", "w", force_zip64=True), encoding="utf-8", newline=""
+        )
+        stack.callback(text.close)  # closes the member before the archive writes its directory
+    else:
+        text = stack.enter_context((directory / f"{stem}.csv").open("w", encoding="utf-8", newline=""))
+    writer = csv.DictWriter(text, columns, restval="", delimiter=DELIMITERS[stem], lineterminator="\n")
+    writer.writeheader()
+    return writer
+
+
+def _name(rng: Random, unit: _Unit, head: dict[str, str]) -> str:
+    naf = head["activitePrincipaleEtablissement"]
+    generic = ("ASSOCIATION",) if unit.kind.family == "association" else ("SOCIETE",)
+    stems = next((SECTORS[sector][2] for sector in unit.sectors if naf in SECTORS[sector][1]), generic)
+    place = head.get("libelleCommuneEtablissement", "")
+    if head["statutDiffusionEtablissement"] == "P" or not unit.kind.by_place or not place:
+        place = rng.choice(BRANDS)
+    return f"{rng.choice(stems)} {place}"
+
+
+def _pick(rng: Random, table: Mapping[T, float]) -> T:
+    return rng.choices(tuple(table), tuple(table.values()))[0]
+
+
+def _department(code: str) -> str:
+    """The département of a commune code on three characters: "044", "02A", "974"."""
+    return code[:3] if code.startswith("97") else f"0{code[:2]}"
+
+
+def _mean(sites: Mapping[int, float]) -> float:
+    return sum(count * weight for count, weight in sites.items()) / sum(sites.values())
+
+
+def _key(digits: str) -> str:
+    return str(luhn.calc_check_digit(digits))
+
+
+def _between(rng: Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randint(0, max((end - start).days, 0)))
+
+
+def _stamp(rng: Random, start: date, end: date) -> str:
+    day = _between(rng, max(start, end - timedelta(days=3650)), end - timedelta(days=1))
+    return datetime.combine(day, time(rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59))).isoformat()
