@@ -7,5 +7,5 @@ class ObservatoryConfig(AppConfig):
     verbose_name = "Observatoire de l'ESS"
 
     def ready(self) -> None:
-        # Importing this registers the perimeter's files into `setup_reference`.
-        from essaim.observatory import reference  # noqa: F401
+        # Importing these registers the perimeter's files into `setup_reference` and the demo extract.
+        from essaim.observatory import demo, reference  # noqa: F401

@@ -125,7 +125,8 @@ def _source(
     if readable.suffix.lower() == ".parquet":
         reader = f"read_parquet({_quote(readable)})"
     else:
-        reader = f"read_csv({_quote(readable)}, header=true, all_varchar=true, delim=',', quote='\"', escape='\"')"
+        # The separator is sniffed: INSEE's stock files use commas, its geolocation file semicolons.
+        reader = f"read_csv({_quote(readable)}, header=true, all_varchar=true)"
     try:
         present = {row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()}
     except duckdb.Error as broken:
