@@ -18,7 +18,7 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/remind
 	essaim/esspresso/scheduler essaim/esspresso/suggestions.py essaim/esspresso/rotations.py essaim/esspresso/rematch.py \
 	essaim/referrals/routing.py essaim/diagnostics/bank.py essaim/diagnostics/vocabulary.py essaim/diagnostics/results.py \
 	essaim/core/numbers.py essaim/organisations/sizes.py essaim/observatory/perimeter.py essaim/observatory/sectors.py \
-	essaim/observatory/sirene_sql.py essaim/observatory/demo_extract.py
+	essaim/observatory/sirene_sql.py essaim/observatory/demo_extract.py essaim/places/coordinates.py essaim/places/geojson.py
 
 # Every module that writes (services, imports, history, workflows) and the permission rules, also
 # under mypy --strict, Django typed by django-stubs.
@@ -27,7 +27,7 @@ TYPED_MODULES = $(filter-out $(PURE_MODULES),$(wildcard essaim/*/services.py ess
 	essaim/core/middleware.py essaim/core/converters.py essaim/catalog/alerts.py essaim/catalog/freshness.py essaim/strategy/loading.py essaim/strategy/storable.py essaim/territories/names.py \
 	essaim/core/backups.py essaim/*/personal_data.py essaim/core/ratelimit.py \
 	essaim/core/headers.py essaim/core/client_address.py essaim/accounts/lockout.py essaim/core/scheduled.py \
-	essaim/core/tables.py essaim/api/params.py essaim/catalog/exports.py))
+	essaim/core/tables.py essaim/api/params.py essaim/catalog/exports.py essaim/places/importing.py essaim/places/queries.py))
 
 .PHONY: install install-dev install-bench run serve test quality audit fix lock migrations clean
 

@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "essaim.accounts",
     "essaim.territories",
     "essaim.organisations",
+    "essaim.places",
     "essaim.catalog",
     "essaim.strategy",
     "essaim.esspresso",

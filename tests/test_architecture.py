@@ -6,6 +6,8 @@ TYPE_CHECKING): a lazy import is still a dependency.
 - `core` knows no app.
 - The referentials know no business module: `territories` uses only `core`; `accounts` uses
   `core` and `territories`; `organisations` uses `core`, `accounts` and `territories`.
+- `places` (tiers-lieux and PTCE) is a layer the observatory shows on its map and territory
+  pages: it uses `core` and the referentials, and any business module may read it (its `queries`).
 - `referrals` (support requests) is a shared service: it uses `core` and the referentials, and
   business modules reach it only through its public modules (`services`, `links`), the way the
   issue puts it ("the catalogue, the diagnostic and later modules use it through its public
@@ -38,6 +40,7 @@ MAY_USE = {
     "territories": {"core"},
     "accounts": {"core", "territories"},
     "organisations": {"core", "accounts", "territories"},
+    "places": {"core", "territories", "organisations"},
     "referrals": {"core", "accounts", "territories", "organisations"},
 }
 # Modules of a `views` package that hold shared helpers rather than views (so do names starting

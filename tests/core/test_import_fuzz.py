@@ -2,9 +2,10 @@
 clean import or in French errors with their lines, never in a traceback, and writes nothing when
 it reports an error.
 
-The commands covered: `import_offers` (CSV and XLSX), `import_organisations` (CSV) and
-`load_strategy` (YAML). A new import command joins `IMPORTS` below. Examples are derandomised and
-bounded so that the run is short and the same on every machine, on SQLite and PostgreSQL.
+The commands covered: `import_offers` (CSV and XLSX), `import_organisations` (CSV),
+`import_places` (CSV) and `load_strategy` (YAML). A new import command joins `IMPORTS` below.
+Examples are derandomised and bounded so that the run is short and the same on every machine, on
+SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ from essaim.organisations.services import (
     OPTIONAL_COLUMNS as ORGANISATION_OPTIONAL,
     REQUIRED_COLUMNS as ORGANISATION_REQUIRED,
     organisations_import,
+)
+from essaim.places.importing import (
+    OPTIONAL_COLUMNS as PLACE_OPTIONAL,
+    REQUIRED_COLUMNS as PLACE_REQUIRED,
+    places_import,
 )
 from essaim.strategy.loading import load_strategy_file
 from tests.organisations.factories import OrganisationFactory
@@ -127,7 +133,15 @@ HOSTILE_BY_COLUMN = {
     "territories": ["commune:1004", "commune:²", "commune:" + "9" * 30, "region:", "france:52", "departement:2A"],
     "commune_code": ["1004", "²004", "2a004", "9" * 30, "0", "-1"],
     "siret": ["²" * 14, "7" * 30, "73282932000075"],
-    "operator_siret": ["²" * 14, "7" * 30, "73282932000075"],
+    "operator_siret": ["²" * 14, "7" * 30, "73282932000075", "73282932000074"],
+    "member_sirets": ["73282932000074|73282932000074", "|", "7" * 30, "²" * 14],
+    **dict.fromkeys(
+        ["latitude", "longitude"],
+        ["47,2", "-1.55", "1e309", "NaN", "-0", "999", "٤٧", "47.2°", "99999999999999999999999"],
+    ),
+    "updated_on": ["2020-02-30", "0000-01-01", "9999-12-31", "31/12/2199", "01/01/2026"],
+    "kind": ["ptce", "Tiers-lieu", "musée"],
+    "subtype": ["fablab", "Cuisine partagée", "sauna"],
     "external_id": ["e" * 101, "x"],
     "parent_external_id": ["e" * 101, "fa-garantie-0", "fa-garantie-1"],
     "operator_name": ["o" * 201],
@@ -178,6 +192,7 @@ class TableImport:
 
 OFFERS = TableImport(OFFER_REQUIRED, [c for c in EXPORT_COLUMNS if c not in OFFER_REQUIRED], offers_import)
 ORGANISATIONS = TableImport(ORGANISATION_REQUIRED, ORGANISATION_OPTIONAL, organisations_import)
+PLACES = TableImport(PLACE_REQUIRED, PLACE_OPTIONAL, places_import)
 
 
 WATCHED = [
@@ -186,6 +201,7 @@ WATCHED = [
     "catalog.OfferTerritory",
     "core.HistoryEntry",
     "organisations.Organisation",
+    "places.Place",
     "strategy.Strategy",
     "strategy.StrategyNode",
     "strategy.Action",
@@ -248,7 +264,7 @@ def referentials(directory, roles, taxonomies):
 @FUZZ
 @given(data=st.binary(max_size=400))
 def test_any_bytes_given_to_a_table_import_end_in_a_clean_import_or_french_errors(referentials, data):
-    for table in (OFFERS, ORGANISATIONS):
+    for table in (OFFERS, ORGANISATIONS, PLACES):
         run_table_import(table, read_csv, data)
         run_table_import(table, read_xlsx, data)
 
@@ -259,6 +275,7 @@ def test_any_bytes_given_to_each_import_command_end_in_its_summary_or_a_french_e
     commands = [
         ("import_offers", "offres.csv"),
         ("import_organisations", "structures.csv"),
+        ("import_places", "lieux.csv"),
         ("load_strategy", "s.yaml"),
     ]
     for command, name in commands:
@@ -354,6 +371,34 @@ def test_structure_files_with_hostile_cells_end_in_a_clean_import_or_french_erro
     header = ORGANISATION_REQUIRED + ORGANISATION_OPTIONAL
     rows = mutated_rows(data, header, VALID_STRUCTURE, cells)
     run_table_import(ORGANISATIONS, read_csv, csv_bytes(header, rows, data.draw(st.sampled_from([",", ";"]))))
+
+
+VALID_PLACE = {
+    "kind": "tiers_lieu",
+    "subtype": "coworking",
+    "name": "Le Solilab",
+    "commune_code": "44109",
+    "latitude": "47.2017",
+    "longitude": "-1.5703",
+    "operator_siret": "73282932000074",
+    "website": "lieuxcommuns.coop",
+    "source": "https://lieuxcommuns.coop",
+    "updated_on": "2026-01-15",
+}
+
+
+@pytest.fixture
+def place_operator(referentials):
+    """The structure the valid place row names as its operator."""
+    return OrganisationFactory(name="Lieux Communs", siret="73282932000074")
+
+
+@FUZZ
+@given(st.data())
+def test_place_files_with_hostile_cells_end_in_a_clean_import_or_french_errors(place_operator, data):
+    header = PLACE_REQUIRED + PLACE_OPTIONAL
+    rows = mutated_rows(data, header, VALID_PLACE, cells, most=2)
+    run_table_import(PLACES, read_csv, csv_bytes(header, rows, data.draw(st.sampled_from([",", ";"]))))
 
 
 # What a YAML value can be that a strategy file never holds.
