@@ -80,7 +80,7 @@ class Referential:
 
     def commune(self, code: str) -> Commune | None:
         if code not in self._communes:
-            self._communes[code] = Commune.objects.filter(code=code).first()
+            self._communes[code] = Commune.objects.of_code(code)
         return self._communes[code]
 
     def structure(self, siret: str) -> Organisation | None:
@@ -164,11 +164,7 @@ def _commune(text: str, referential: Referential, errors: list[str]) -> Commune 
         return None
     commune = referential.commune(code) if len(code) <= 5 else None
     if commune is None:
-        # The referential knows today's communes only, without the codes of merged ones.
-        errors.append(
-            f"commune_code : aucune commune n'a aujourd'hui le code INSEE « {code[:20]} ». S'il s'agit d'une "
-            "ancienne commune, regroupée depuis dans une commune nouvelle, indiquez le code de la commune actuelle."
-        )
+        errors.append(f"commune_code : aucune commune, actuelle ou ancienne, n'a le code INSEE « {code[:20]} ».")
     return commune
 
 

@@ -66,6 +66,11 @@ ARTICLES = ("le", "la", "les", "l", "aux", "las", "los")
 
 
 class CommuneQuerySet(models.QuerySet["Commune"]):
+    def of_code(self, code: str) -> Commune | None:
+        """The commune of an INSEE code: today's, or the one an arrondissement or a former
+        (delegated, associated) commune belongs to."""
+        return self.filter(code=code).first() or self.filter(aliases__code=code).first()
+
     def in_region(self, region_code: str) -> CommuneQuerySet:
         """Communes whose département belongs to the région with this INSEE code."""
         return self.filter(departement__region__code=region_code)

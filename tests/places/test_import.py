@@ -126,8 +126,7 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(director
 
     assert messages(report) == [
         "ligne 3 : kind : « musee » n'est pas une nature de lieu (tiers_lieu ou ptce).",
-        "ligne 4 : commune_code : aucune commune n'a aujourd'hui le code INSEE « 99999 ». S'il s'agit d'une "
-        "ancienne commune, regroupée depuis dans une commune nouvelle, indiquez le code de la commune actuelle.",
+        "ligne 4 : commune_code : aucune commune, actuelle ou ancienne, n'a le code INSEE « 99999 ».",
         "ligne 5 : latitude, longitude : le point (-1,5703 ; 47,2017) est à 7\u202f192 km du centre de Nantes : "
         "la latitude et la longitude semblent inversées.",
         "ligne 6 : latitude et longitude vont ensemble : indiquez les deux, ou aucune.",
@@ -191,11 +190,8 @@ def test_nul_bytes_huge_texts_and_hostile_codes_get_french_errors(region):
         "ligne 2 : caractère nul (octet 0) dans la colonne name : le fichier est sans doute endommagé.",
         "ligne 3 : name : 200 caractères au plus (ici 201).",
         "ligne 4 : address : 250 caractères au plus (ici 10000).",
-        "ligne 5 : commune_code : aucune commune n'a aujourd'hui le code INSEE « 99999999999999999999 ». "
-        "S'il s'agit d'une ancienne commune, regroupée depuis dans une commune nouvelle, indiquez le code de la "
-        "commune actuelle.",
-        "ligne 6 : commune_code : aucune commune n'a aujourd'hui le code INSEE « ²²²²² ». S'il s'agit d'une "
-        "ancienne commune, regroupée depuis dans une commune nouvelle, indiquez le code de la commune actuelle.",
+        "ligne 5 : commune_code : aucune commune, actuelle ou ancienne, n'a le code INSEE « 99999999999999999999 ».",
+        "ligne 6 : commune_code : aucune commune, actuelle ou ancienne, n'a le code INSEE « ²²²²² ».",
         f"ligne 7 : member_sirets : « {'7' * 30} » : Le SIRET doit compter 14 chiffres (30 saisis).",
         "ligne 7 : member_sirets : « abc » : Le SIRET ne doit contenir que des chiffres.",
     ]
@@ -252,3 +248,12 @@ def test_the_command_help_documents_every_column():
 
     for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         assert column in Command.help, column
+
+
+def test_a_former_commune_code_leads_to_its_commune(region):
+    from essaim.territories.models import CommuneAlias
+
+    CommuneAlias.objects.create(code="44999", name="Ancienne commune", kind="COMD", commune=region.nantes)
+    report = run(HEADER + "tiers_lieu,coworking,Le Lieu ancien,,,44999,,,,,,,\n")
+    assert report.ok
+    assert Place.objects.get(name="Le Lieu ancien").commune == region.nantes
