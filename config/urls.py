@@ -14,6 +14,7 @@ urlpatterns = [
     path("esspresso/", include("essaim.esspresso.urls")),
     path("etre-accompagne/", include("essaim.referrals.urls")),
     path("autodiagnostic/", include("essaim.diagnostics.urls")),
+    path("observatoire/", include("essaim.observatory.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("api/v1/", include("essaim.api.urls")),
     path("admin/", admin.site.urls),

@@ -150,3 +150,45 @@ def _decimals_of(number: float) -> int:
     """How many decimals a measured value shows (at most 2): 3.5 → 1, 161500 → 0."""
     text = f"{number:.2f}".rstrip("0")
     return len(text.split(".")[1]) if "." in text else 0
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    value_label: str  # in French
+    y: float
+    width: float  # from the plot's left edge
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    left: int  # where the bars start, right of their labels
+    bar_height: int
+    bars: list[Bar]
+
+
+BAR_LEFT, BAR_ROW, BAR_HEIGHT, BAR_VALUE_ROOM = 190, 28, 18, 70
+
+
+def bar_chart(items: list[tuple[str, float]], decimals: int = 0) -> BarChart | None:
+    """Horizontal bars, one per (label, value), lengths proportional to the values from zero (a
+    count is read against zero); None without a positive value. Labels longer than the room on
+    the left are cut with an ellipsis: the table beside the chart gives them whole."""
+    top = max((value for _label, value in items), default=0)
+    if top <= 0:
+        return None
+    plot = WIDTH - BAR_LEFT - BAR_VALUE_ROOM
+    bars = [
+        Bar(
+            label=label if len(label) <= 28 else label[:27] + "…",
+            value=value,
+            value_label=french_number(value, decimals),
+            y=TOP + index * BAR_ROW,
+            width=round(value / top * plot, 2),
+        )
+        for index, (label, value) in enumerate(items)
+    ]
+    return BarChart(WIDTH, TOP * 2 + BAR_ROW * len(bars), BAR_LEFT, BAR_HEIGHT, bars)

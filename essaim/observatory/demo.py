@@ -60,6 +60,7 @@ def load(log: Callable[[str], None]) -> None:
             establishments=files.etablissements,
             geolocation=files.geolocalisation,
             region=region,
+            demo=True,
             log=lambda message: None,
         )
     log(

@@ -9,6 +9,7 @@ from typing import Any
 from essaim.observatory.models import SireneImport, TerritoryFigures
 from essaim.observatory.models.figures import LEVELS
 from essaim.observatory.perimeter import FAMILIES, employees_range
+from essaim.territories.models import Commune, Departement
 
 LEVEL_CODES = [value for value, _label in LEVELS]
 SIRENE_SOURCE = (
@@ -129,3 +130,62 @@ def csv_rows(level: str) -> list[dict[str, Any]]:
         flat["source"] = f"{SIRENE_SOURCE} ({found['vintage']})"
         rows.append(flat)
     return rows
+
+
+LEVEL_LABELS = dict(LEVELS) | {"france": "France"}
+CHILD_LEVEL = {"region": "departement", "departement": "epci", "epci": "commune"}
+
+
+def parents(level: str, code: str) -> list[tuple[str, str]]:
+    """The larger territories a territory belongs to, largest first, as (level, code): France,
+    then its région (and département, and EPCI for a commune)."""
+    found: list[tuple[str, str]] = [("france", "FR")]
+    if level == "departement":
+        region = Departement.objects.filter(code=code).values_list("region__code", flat=True).first()
+        found += [("region", region)] if region else []
+    elif level == "epci":
+        row = (
+            Commune.objects.filter(epci__code=code)
+            .values_list("departement__region__code", "departement__code")
+            .first()
+        )
+        found += [("region", row[0]), ("departement", row[1])] if row else []
+    elif level == "commune":
+        row = (
+            Commune.objects.filter(code=code)
+            .values_list("departement__region__code", "departement__code", "epci__code")
+            .first()
+        )
+        if row:
+            found += [("region", row[0]), ("departement", row[1])] + ([("epci", row[2])] if row[2] else [])
+    return found
+
+
+def children(level: str, code: str, run: SireneImport | None = None) -> list[dict[str, Any]]:
+    """The territories one level down (départements of a région, EPCI of a département, communes
+    of an EPCI) with their figures, the most employer establishments first."""
+    child = CHILD_LEVEL.get(level)
+    run = run or current_import()
+    if child is None or run is None:
+        return []
+    communes = Commune.objects.all()
+    if level == "region":
+        codes = communes.filter(departement__region__code=code).values_list("departement__code", flat=True)
+    elif level == "departement":
+        codes = communes.filter(departement__code=code).exclude(epci=None).values_list("epci__code", flat=True)
+    else:
+        codes = communes.filter(epci__code=code).values_list("code", flat=True)
+    rows = TerritoryFigures.objects.filter(sirene_import=run, level=child, code__in=set(codes))
+    found = [as_dict(run, child, row) for row in rows]
+    return sorted(found, key=lambda item: (-item["employer_establishments"], item["name"]))
+
+
+def history(level: str, code: str) -> list[dict[str, Any]]:
+    """The territory's figures at each complete import, oldest first (the evolution between
+    vintages)."""
+    rows = (
+        TerritoryFigures.objects.filter(level=level, code=code, sirene_import__status=SireneImport.Status.COMPLETE)
+        .select_related("sirene_import")
+        .order_by("sirene_import__vintage", "sirene_import__finished_at")
+    )
+    return [as_dict(row.sirene_import, level, row) for row in rows]

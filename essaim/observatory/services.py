@@ -56,6 +56,7 @@ def sirene_import(
     establishments: Path,
     geolocation: Path | None = None,
     region: str = "",
+    demo: bool = False,
     log: Callable[[str], None] = lambda message: None,
 ) -> SireneImport:
     """Import the SIRENE stock files. The figures of every territory are computed; the
@@ -71,6 +72,7 @@ def sirene_import(
     rules = perimeter.rules()
     run = SireneImport.objects.create(
         region=region,
+        demo=demo,
         perimeter_version=perimeter.version,
         rules={
             "categories": dict(sorted(rules.categories.items())),

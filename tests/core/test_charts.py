@@ -119,3 +119,16 @@ def test_coordinates_are_plain_numbers():
 
 def test_nothing_to_draw_without_a_value():
     assert line_chart([], [(date(2021, 1, 1), 5)], 1) is None
+
+
+def test_bars_are_read_against_zero_and_labelled_in_french():
+    from essaim.core.charts import bar_chart
+
+    chart = bar_chart([("Associations", 1200), ("Coopératives", 300), ("Mutuelles", 0)])
+    assert chart is not None
+    widths = [bar.width for bar in chart.bars]
+    assert widths[0] == 4 * widths[1] and widths[2] == 0
+    assert chart.bars[0].value_label == "1\u202f200"
+    assert bar_chart([("Rien", 0)]) is None
+    long = bar_chart([("Santé humaine et action sociale, et encore", 3)])
+    assert long is not None and long.bars[0].label.endswith("…")

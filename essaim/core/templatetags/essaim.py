@@ -10,6 +10,8 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from essaim.core.charts import french_number
+
 register = template.Library()
 
 
@@ -95,3 +97,31 @@ def paragraphs(text: str, autoescape: bool = True) -> SafeString:
         for block in _BLANK_LINE.split(str(escaped))
     ]
     return mark_safe("".join(f"<p>{fr_typo(block)}</p>" for block in blocks if block))  # noqa: S308 - escaped above
+
+
+@register.filter
+def fr_int(value: object) -> str:
+    """A whole number the French way: 12 345 (a narrow no-break space between thousands)."""
+    try:
+        return french_number(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.filter
+def fr_percent(share: object) -> str:
+    """A share between 0 and 1 as a French percentage with one decimal: "79,4 %"."""
+    try:
+        return f"{french_number(float(share) * 100, 1)}\u202f%"  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.filter
+def share_of(part: object, total: object) -> str:
+    """`part` as a French percentage of `total` ("—" when the total is zero)."""
+    try:
+        whole = float(total)  # type: ignore[arg-type]
+        return fr_percent(float(part) / whole) if whole else "—"  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "—"

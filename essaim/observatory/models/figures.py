@@ -41,6 +41,7 @@ class SireneImport(models.Model):
     rules = models.JSONField("règles appliquées", default=dict)
     quality = models.JSONField("qualité des données", default=dict)
     error = models.TextField("erreur", blank=True)
+    demo = models.BooleanField("extrait de démonstration", default=False)
 
     objects = SireneImportQuerySet.as_manager()
 

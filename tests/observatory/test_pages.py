@@ -1,0 +1,61 @@
+"""The observatory's territory pages: the key figures with their source, charts beside tables,
+the comparison with the région, the territories inside, the ESS places; 404 for an unknown one;
+a plain message before any import."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+
+from essaim.observatory.services import sirene_import
+from tests.observatory.test_import import files  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def imported(files):  # type: ignore[no-untyped-def]  # noqa: F811
+    units, establishments = files
+    return sirene_import(units=units, establishments=establishments, region="52")
+
+
+def text(response) -> str:  # type: ignore[no-untyped-def]
+    return unescape(response.content.decode()).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_the_observatory_opens_on_the_instances_region(client, imported):
+    response = client.get("/observatoire/")
+    assert response.status_code == 302 and response.url == "/observatoire/region/52/"
+
+
+def test_a_departement_page_gives_its_figures_sources_and_way_around(client, imported):
+    response = client.get("/observatoire/departement/49/")
+    assert response.status_code == 200
+    page = text(response)
+    assert "Maine-et-Loire" in page and "(fichiers du 2 octobre 2026)" in page
+    assert "Comparé à la région et à la France" in page and "Pays de la Loire" in page
+    assert 'role="img"' in page and "Établissements employeurs de l'ESS par famille" in page
+    assert "Coopératives" in page
+    assert "/api/v1/observatory/departement/49" in page and "/api/v1/observatory/departement.csv" in page
+    assert "entre 0 et 0" not in page
+
+
+def test_a_region_lists_its_departements_and_its_places(client, imported):
+    from essaim.places.models import Place
+    from essaim.territories.models import Commune
+
+    Place.objects.create(kind="tiers_lieu", name="Le Lieu commun", commune=Commune.objects.get(code="44109"))
+    page = text(client.get("/observatoire/region/52/"))
+    assert "Dans ce territoire" in page and "/observatoire/departement/44/" in page
+    assert "Le Lieu commun" in page
+
+
+def test_an_unknown_territory_is_not_found(client, imported):
+    for url in ("/observatoire/commune/99999/", "/observatoire/pays/52/", "/observatoire/region/" + "5" * 40 + "/"):
+        assert client.get(url).status_code == 404
+
+
+def test_before_any_import_the_page_says_so(client, db):
+    page = text(client.get("/observatoire/region/52/"))
+    assert "ne sont pas encore calculés" in page
