@@ -8,7 +8,7 @@ from typing import Any
 
 from essaim.observatory.models import SireneImport, TerritoryFigures
 from essaim.observatory.models.figures import LEVELS
-from essaim.observatory.perimeter import FAMILIES, employees_range
+from essaim.observatory.perimeter import BANDS, FAMILIES, employees_range
 from essaim.territories.models import Commune, Departement
 
 LEVEL_CODES = [value for value, _label in LEVELS]
@@ -26,6 +26,7 @@ SIRENE_FIGURES = [
     "employer_establishments_by_sector",
     "employer_establishments_by_band",
     "employees_range",
+    "employer_establishments_without_band",
     "communes_with_employer",
     "share_communes_with_employer",
 ]
@@ -80,6 +81,9 @@ def as_dict(run: SireneImport, level: str, row: TerritoryFigures) -> dict[str, A
         "employer_establishments_by_sector": figures["employer_establishments_by_sector"],
         "employer_establishments_by_band": figures["employer_establishments_by_band"],
         "employees_range": {"min": low, "max": high},
+        "employer_establishments_without_band": sum(
+            count for band, count in figures["employer_establishments_by_band"].items() if band not in BANDS
+        ),
         "communes": communes,
         "communes_with_employer": covered,
         "share_communes_with_employer": round(covered / communes, 4) if communes else 0.0,
