@@ -9,7 +9,7 @@ class ObservatoryConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the perimeter's files into `setup_reference` and the demo extract.
         from essaim.core.registries import Module, modules
-        from essaim.observatory import demo, reference  # noqa: F401
+        from essaim.observatory import demo, figures, reference  # noqa: F401
 
         modules.add(
             "observatory",

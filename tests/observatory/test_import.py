@@ -93,3 +93,18 @@ def test_the_command_reports_in_french_and_fails_cleanly(files, capsys):
         )
     with pytest.raises(CommandError, match="n'existe pas"):
         call_command("import_sirene", "--unites-legales", "/nulle/part.csv", "--etablissements", str(establishments))
+
+
+def test_the_strategy_can_follow_the_regions_figures_and_the_home_page_shows_them(files, client):
+    from datetime import date
+
+    from essaim.core.registries import platform_metrics
+
+    units, establishments = files
+    sirene_import(units=units, establishments=establishments, region="52")
+    count = platform_metrics.get("observatoire.etablissements_employeurs").measure
+    share = platform_metrics.get("observatoire.communes_couvertes").measure
+    assert count("52", date(2026, 1, 1), date(2026, 12, 31)) == 2
+    assert count("52", date(2025, 1, 1), date(2025, 12, 31)) == 0  # files processed after the period
+    assert 0 < share("52", date(2026, 1, 1), date(2026, 12, 31)) <= 100
+    assert "établissements employeurs de l&#x27;ESS" in client.get("/").content.decode()
