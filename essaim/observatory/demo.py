@@ -14,6 +14,7 @@ from django.utils import timezone
 from essaim.core.registries import demo_loaders
 from essaim.observatory.demo_extract import DemoCommune, write_demo_extract
 from essaim.observatory.loading import perimeter_load
+from essaim.observatory.models import OfficialFigure
 from essaim.observatory.services import sirene_import
 from essaim.organisations.demo import demo_region
 from essaim.territories.models import Commune, CommuneAlias
@@ -63,7 +64,31 @@ def load(log: Callable[[str], None]) -> None:
             demo=True,
             log=lambda message: None,
         )
+    if region == "52":
+        _official_pays_de_la_loire()
     log(
         f"  Observatoire : extrait SIRENE de démonstration ({ESTABLISHMENTS} établissements) importé ; "
         f"{run.quality['establishments']} établissements de l'ESS, dont {run.quality['employer_establishments']} employeurs."
     )
+
+
+# Published figures of the Pays de la Loire, with their source and year (research note, §2.6).
+PAYS_DE_LA_LOIRE = [
+    (
+        "ORES Pays de la Loire, d'après INSEE (CLAP)",
+        2015,
+        {"employer_establishments": 15419, "jobs": 165413},
+    ),
+    (
+        "INSEE Analyses Pays de la Loire et CRESS, novembre 2025",
+        2022,
+        {"employer_establishments": 14500, "full_time_equivalents": 153100},
+    ),
+]
+
+
+def _official_pays_de_la_loire() -> None:
+    for source, year, figures in PAYS_DE_LA_LOIRE:
+        OfficialFigure.objects.update_or_create(
+            source=source, year=year, level="region", code="52", family="", sector="", defaults=figures
+        )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from essaim.observatory.models import SireneImport, TerritoryFigures
+from essaim.observatory.models import OfficialFigure, SireneImport, TerritoryFigures
 from essaim.observatory.models.figures import LEVELS
 from essaim.observatory.perimeter import BANDS, FAMILIES, employees_range
 from essaim.territories.models import Commune, Departement
@@ -193,3 +193,8 @@ def history(level: str, code: str) -> list[dict[str, Any]]:
         .order_by("sirene_import__vintage", "sirene_import__finished_at")
     )
     return [as_dict(row.sirene_import, level, row) for row in rows]
+
+
+def official(level: str, code: str) -> list[OfficialFigure]:
+    """The official figures of a territory for all families and sectors, newest first."""
+    return list(OfficialFigure.objects.filter(level=level, code=code, family="", sector="").order_by("-year", "source"))

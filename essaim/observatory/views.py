@@ -85,6 +85,7 @@ def territory(request: HttpRequest, level: str, code: str) -> HttpResponse:
             "children": queries.children(level, code, run)[:40],
             "child_label": queries.LEVEL_LABELS.get(queries.CHILD_LEVEL.get(level, ""), ""),
             "history": queries.history(level, code),
+            "official": queries.official(level, code),
             "places": Place.objects.active().in_territory(level, code).select_related("commune").order_by("name")[:50],
         }
     return render(request, "observatory/territory.html", context)

@@ -59,3 +59,12 @@ def test_an_unknown_territory_is_not_found(client, imported):
 def test_before_any_import_the_page_says_so(client, db):
     page = text(client.get("/observatoire/region/52/"))
     assert "ne sont pas encore calculés" in page
+
+
+def test_official_figures_stand_apart_with_their_source_and_year(client, imported):
+    from essaim.observatory.models import OfficialFigure
+
+    OfficialFigure.objects.create(source="INSEE, Flores 2022", year=2022, level="region", code="52", jobs=153100)
+    page = text(client.get("/observatoire/region/52/"))
+    assert "Chiffres officiels de l'emploi" in page and "INSEE, Flores 2022" in page and "153 100" in page
+    assert "Aucun chiffre officiel" in text(client.get("/observatoire/departement/44/"))
