@@ -18,6 +18,7 @@ class CatalogConfig(AppConfig):
             personal_data,
             reference,
             referral_support,
+            territory,
             vocabularies,
         )
         from essaim.core.registries import AccountLink, Module, account_links, modules

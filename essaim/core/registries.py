@@ -13,6 +13,8 @@ Apps register from their `AppConfig.ready()`, so a module not built yet simply d
 - `platform_metrics`: figures the platform measures itself, which strategy indicators can follow.
 - `landing_pages`: where a person lands after logging in, by role (the first that applies wins).
 - `organisation_links`: what a module offers on a structure's page ("Ses 4 offres").
+- `territory_sections`: what a module has in a territory (offers that cover it, events held
+  there), for the observatory's pages and portraits.
 - `personal_data`: what a module holds about a person, exported and erased on request
   (`core/personal_data.py`, the `personal_data_export` and `personal_data_erase` commands).
 - `retention_policies`: what each module erases once its retention limit is past
@@ -186,6 +188,26 @@ organisation_links: Registry[Callable[[object], list[Link]]] = Registry()
 def links_for_organisation(organisation: object) -> list[Link]:
     """Every registered module's links for this structure, module after module."""
     return [link for source in organisation_links.ordered() for link in source(organisation)]
+
+
+@dataclass(frozen=True)
+class TerritorySection:
+    """What one module has in a territory: a title, the first links, how many there are in all
+    and the sentence said when there are none."""
+
+    title: str
+    links: list[Link]
+    total: int
+    empty: str
+
+
+# A territory's page asks each module: (level, commune codes inside it) -> its section, or None.
+territory_sections: Registry[Callable[[str, str, list[str]], TerritorySection | None]] = Registry()
+
+
+def sections_for_territory(level: str, code: str, communes: list[str]) -> list[TerritorySection]:
+    """Every registered module's section for the territory (`communes`: the codes inside it)."""
+    return [section for source in territory_sections.ordered() if (section := source(level, code, communes))]
 
 
 @dataclass(frozen=True)

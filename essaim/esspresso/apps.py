@@ -22,7 +22,7 @@ class EsspressoConfig(AppConfig):
         # the platform metrics, the demo events into `load_demo`, the home page's figure and a
         # structure's participations (home.py), and what ESSpresso holds about a person.
         from essaim.core.registries import AccountLink, Module, account_links, modules
-        from essaim.esspresso import demo, figures, history, home, personal_data, reference  # noqa: F401
+        from essaim.esspresso import demo, figures, history, home, personal_data, reference, territory  # noqa: F401
 
         modules.add(
             "esspresso",

@@ -198,3 +198,17 @@ def history(level: str, code: str) -> list[dict[str, Any]]:
 def official(level: str, code: str) -> list[OfficialFigure]:
     """The official figures of a territory for all families and sectors, newest first."""
     return list(OfficialFigure.objects.filter(level=level, code=code, family="", sector="").order_by("-year", "source"))
+
+
+def communes_in(level: str, code: str) -> list[str]:
+    """The codes of the communes a territory holds."""
+    communes = Commune.objects.all()
+    lookups = {
+        "region": "departement__region__code",
+        "departement": "departement__code",
+        "epci": "epci__code",
+        "commune": "code",
+    }
+    if level not in lookups:
+        return []
+    return list(communes.filter(**{lookups[level]: code}).values_list("code", flat=True))

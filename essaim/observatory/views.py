@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from essaim.core.charts import bar_chart
+from essaim.core.registries import sections_for_territory
 from essaim.observatory import queries
 from essaim.observatory.perimeter import FAMILIES
 from essaim.observatory.sectors import ESS_SECTORS, OTHER_LABEL, OTHER_SECTOR
@@ -86,6 +87,7 @@ def territory(request: HttpRequest, level: str, code: str) -> HttpResponse:
             "child_label": queries.LEVEL_LABELS.get(queries.CHILD_LEVEL.get(level, ""), ""),
             "history": queries.history(level, code),
             "official": queries.official(level, code),
+            "sections": sections_for_territory(level, code, queries.communes_in(level, code)),
             "places": Place.objects.active().in_territory(level, code).select_related("commune").order_by("name")[:50],
         }
     return render(request, "observatory/territory.html", context)
