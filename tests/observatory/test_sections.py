@@ -36,7 +36,7 @@ def test_offers_and_meetings_of_a_departement(region):
     assert len(meetings) == 1 and meetings[0].startswith("ESSpresso de Nantes (")
 
 
-def test_the_territory_page_lists_them(client, imported):
+def test_the_territory_page_lists_them(client, imported):  # noqa: F811
     load_catalog_taxonomies()
     make_offer("Garantie nationale", types=["garantie"], territories=[("france", "")])
     page = unescape(client.get("/observatoire/departement/44/").content.decode())
