@@ -1,27 +1,18 @@
 """The observatory's public pages: a territory's figures, readable in two minutes by an elected
-official, each with its source and vintage, charts always beside their tables."""
+official, each with its source and vintage, charts always beside their tables; its portrait as a
+tagged PDF for the ESS tour."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from essaim.core.charts import bar_chart
-from essaim.core.registries import sections_for_territory
 from essaim.observatory import queries
-from essaim.observatory.perimeter import FAMILIES
-from essaim.observatory.sectors import ESS_SECTORS, OTHER_LABEL, OTHER_SECTOR
-from essaim.organisations.sizes import SIZE_GROUPS, size_group
-from essaim.places.models import Place
+from essaim.observatory.portrait import portrait_pdf, territory_context
 
-FAMILY_LABELS = dict(FAMILIES)
-SECTOR_LABELS = {code: label for code, (label, _divisions) in ESS_SECTORS.items()} | {OTHER_SECTOR: OTHER_LABEL}
-SIZE_LABELS = dict(SIZE_GROUPS)
+PORTRAIT_LEVELS = ("region", "departement", "epci")
 
 
 @require_safe
@@ -29,65 +20,25 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("observatory:territory", level="region", code=settings.ESSAIM_REGION)
 
 
-def _sizes(bands: dict[str, int]) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for band, count in bands.items():
-        group = size_group(band)
-        if group and group != "sans_salarie":
-            counts[group] = counts.get(group, 0) + count
-    return [(label, counts[value]) for value, label in SIZE_GROUPS if counts.get(value)]
-
-
-def _comparison(found: dict[str, Any], level: str, code: str) -> list[dict[str, Any]]:
-    """The territory beside the larger ones it belongs to (région, France)."""
-    rows = [found]
-    for parent_level, parent_code in reversed(queries.parents(level, code)):
-        if parent_level in ("region", "france") and (parent_level, parent_code) != (level, code):
-            parent = queries.territory(parent_level, parent_code)
-            if parent:
-                rows.append(parent)
-    # Files of one région only (the demo, or an extract) would make France look empty.
-    if len(rows) > 1 and rows[-1]["level"] == "france":
-        regions = [row for row in rows if row["level"] == "region"] or [found]
-        if rows[-1]["establishments"] <= regions[0]["establishments"] and level != "france":
-            rows.pop()
-    return rows
-
-
 @require_safe
 def territory(request: HttpRequest, level: str, code: str) -> HttpResponse:
     if level not in queries.LEVEL_CODES or len(code) > 9:
         raise Http404("Ce territoire n'existe pas.")
-    run = queries.current_import()
-    found = queries.territory(level, code, run) if run else None
-    if run is not None and found is None:
+    context = territory_context(level, code, queries.current_import())
+    if context is None:
         raise Http404("Ce territoire n'existe pas.")
-    context: dict[str, Any] = {"run": run, "level": level, "level_label": queries.LEVEL_LABELS[level], "found": found}
-    if found:
-        families = [(FAMILY_LABELS[key], value) for key, value in found["employer_establishments_by_family"].items()]
-        sectors = [
-            (SECTOR_LABELS.get(key, OTHER_LABEL), value)
-            for key, value in found["employer_establishments_by_sector"].items()
-        ]
-        sectors.sort(key=lambda pair: -pair[1])
-        context |= {
-            "families": families,
-            "family_chart": bar_chart(families),
-            "sectors": sectors,
-            "sector_chart": bar_chart(sectors),
-            "sizes": _sizes(found["employer_establishments_by_band"]),
-            "comparison": _comparison(found, level, code),
-            "breadcrumb": [("Observatoire", reverse("observatory:home"))]
-            + [
-                (parent["name"], reverse("observatory:territory", args=[parent_level, parent_code]))
-                for parent_level, parent_code in queries.parents(level, code)
-                if parent_level != "france" and (parent := queries.territory(parent_level, parent_code, run))
-            ],
-            "children": queries.children(level, code, run)[:40],
-            "child_label": queries.LEVEL_LABELS.get(queries.CHILD_LEVEL.get(level, ""), ""),
-            "history": queries.history(level, code),
-            "official": queries.official(level, code),
-            "sections": sections_for_territory(level, code, queries.communes_in(level, code)),
-            "places": Place.objects.active().in_territory(level, code).select_related("commune").order_by("name")[:50],
-        }
     return render(request, "observatory/territory.html", context)
+
+
+@require_safe
+def portrait(request: HttpRequest, level: str, code: str) -> HttpResponse:
+    """The territory's portrait, a tagged PDF generated on demand."""
+    if level not in PORTRAIT_LEVELS or len(code) > 9:
+        raise Http404("Le portrait existe pour une région, un département ou une intercommunalité.")
+    run = queries.current_import()
+    context = territory_context(level, code, run) if run else None
+    if context is None:
+        raise Http404("Ce territoire n'existe pas.")
+    response = HttpResponse(portrait_pdf(context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="portrait-ess-{level}-{code}.pdf"'
+    return response

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zlib
 from datetime import date
 from zipfile import ZipFile
 
@@ -17,6 +16,7 @@ from openpyxl import load_workbook
 from essaim.diagnostics.services import action_save, answer_save, position_save, respondent_invite
 from tests.accounts.factories import UserFactory
 from tests.diagnostics.factories import make_bank, make_campaign
+from tests.pdf import inflated
 
 pytestmark = pytest.mark.django_db
 
@@ -58,17 +58,6 @@ def campaign(bank):  # type: ignore[no-untyped-def]
 
 def url(name: str, campaign, *args) -> str:  # type: ignore[no-untyped-def]
     return reverse(f"diagnostics:{name}", args=[campaign.pk, *args])
-
-
-def inflated(pdf: bytes) -> bytes:
-    """The PDF with its compressed streams inflated (object streams hold the catalogue)."""
-    parts = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return b"".join(parts)
 
 
 DOCUMENTS = [

@@ -2,7 +2,6 @@
 
 import html
 import re
-import zlib
 
 import pytest
 from django.urls import reverse
@@ -12,19 +11,9 @@ from icalendar import Calendar
 from essaim.esspresso.models import Seat, Slot, Table
 from essaim.esspresso.services import appointment_create, timetable_publish
 from tests.esspresso.factories import load_esspresso_taxonomies, make_event, make_participant
+from tests.pdf import inflated
 
 pytestmark = pytest.mark.django_db
-
-
-def inflated(pdf):
-    """The PDF with its compressed streams inflated (object streams hold the catalogue)."""
-    parts = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return b"".join(parts)
 
 
 def text(response):

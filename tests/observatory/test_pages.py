@@ -10,6 +10,7 @@ import pytest
 
 from essaim.observatory.services import sirene_import
 from tests.observatory.test_import import files  # noqa: F401  (fixture)
+from tests.pdf import TAGS, inflated
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +69,16 @@ def test_official_figures_stand_apart_with_their_source_and_year(client, importe
     page = text(client.get("/observatoire/region/52/"))
     assert "Chiffres officiels de l'emploi" in page and "INSEE, Flores 2022" in page and "153 100" in page
     assert "Aucun chiffre officiel" in text(client.get("/observatoire/departement/44/"))
+
+
+def test_the_portrait_is_a_tagged_pdf_and_every_epci_gets_one(client, imported, tmp_path, capsys):
+    from django.core.management import call_command
+
+    response = client.get("/observatoire/departement/44/portrait.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert all(tag in inflated(response.content) for tag in TAGS)
+    assert client.get("/observatoire/commune/44109/portrait.pdf").status_code == 404
+    call_command("portraits", "--dossier", str(tmp_path), "--region", "52")
+    written = sorted(path.name for path in tmp_path.glob("*.pdf"))
+    assert "portrait-ess-epci-244400404.pdf" in written
+    assert "portraits écrits" in capsys.readouterr().out

@@ -2,7 +2,6 @@
 
 import io
 import re
-import zlib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -14,6 +13,7 @@ from essaim.core.history import entries_of, tracking
 from essaim.strategy import services
 from essaim.strategy.models import Action, Bilan, Campaign, ProgressReport
 from essaim.strategy.services import bilan_publish, bilan_take
+from tests.pdf import inflated
 from tests.strategy.factories import strategy_world, validated_value
 
 
@@ -204,17 +204,6 @@ def test_two_bilans_can_be_compared(client, world):
     page = client.get(url, {"avant": first.pk, "apres": second.pk}).content.decode()
     assert "Actions qui ont changé (1)" in page and "En cours → Réalisée" in page
     assert client.get(url, {"avant": "x", "apres": second.pk}).status_code == 400
-
-
-def inflated(pdf: bytes) -> bytes:
-    """The PDF with its compressed streams inflated (object streams hold the catalogue)."""
-    parts = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return b"".join(parts)
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
