@@ -1,4 +1,4 @@
-"""ESSpresso in a territory's portrait (observatory): the meetings held there."""
+"""ESSpresso in a territory's portrait (observatory): the meetings held there, or to come."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def section(level: str, code: str, communes: list[str]) -> TerritorySection | No
         return None
     events = list(Event.objects.published().filter(commune__code__in=communes).order_by("-date", "-pk"))
     return TerritorySection(
-        title="Rendez-vous ESSpresso tenus ici",
+        title="Rendez-vous ESSpresso dans ce territoire",
         links=[
             Link(f"{event.title} ({formats.date_format(event.date, 'j F Y')})", event.get_absolute_url())
             for event in events[:SHOWN]

@@ -137,6 +137,7 @@ def csv_rows(level: str) -> list[dict[str, Any]]:
 
 
 LEVEL_LABELS = dict(LEVELS) | {"france": "France"}
+PLURAL_LABELS = {"region": "Régions", "departement": "Départements", "epci": "Intercommunalités", "commune": "Communes"}
 CHILD_LEVEL = {"region": "departement", "departement": "epci", "epci": "commune"}
 
 
@@ -192,7 +193,12 @@ def history(level: str, code: str) -> list[dict[str, Any]]:
         .select_related("sirene_import")
         .order_by("sirene_import__vintage", "sirene_import__finished_at")
     )
-    return [as_dict(row.sirene_import, level, row) for row in rows]
+    # One line per vintage: the last import of the same files counts.
+    by_vintage = {row.sirene_import.vintage: row for row in rows}
+    return [
+        {**as_dict(row.sirene_import, level, row), "vintage_date": row.sirene_import.vintage}
+        for row in by_vintage.values()
+    ]
 
 
 def official(level: str, code: str) -> list[OfficialFigure]:

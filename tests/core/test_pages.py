@@ -22,6 +22,7 @@ def test_header_leads_to_every_registered_module_and_to_no_module_not_built(clie
     assert reverse("strategy:index") in html
     assert reverse("esspresso:events") in html
     assert reverse("diagnostics:home") in html
+    assert reverse("observatory:home") in html
     assert "bientôt" not in html
 
 
@@ -41,6 +42,7 @@ def test_home_page_presents_the_registered_modules(client):
         "Stratégie régionale",
         "Rendez-vous ESSpresso",
         "Autodiagnostic",
+        "Observatoire",
         "Annuaire",
     ]
 

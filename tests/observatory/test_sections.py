@@ -32,7 +32,7 @@ def test_offers_and_meetings_of_a_departement(region):
     }
     offers = [link.label for link in sections["Offres d'accompagnement et de financement ouvertes ici"].links]
     assert offers == ["Garantie nationale", "Prêt d'honneur en Loire-Atlantique"]
-    meetings = [link.label for link in sections["Rendez-vous ESSpresso tenus ici"].links]
+    meetings = [link.label for link in sections["Rendez-vous ESSpresso dans ce territoire"].links]
     assert len(meetings) == 1 and meetings[0].startswith("ESSpresso de Nantes (")
 
 
