@@ -17,7 +17,7 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/remind
 	essaim/strategy/strategy_file essaim/strategy/vocabulary.py essaim/strategy/progress.py essaim/strategy/values.py essaim/strategy/bilan_data.py essaim/core/charts.py \
 	essaim/esspresso/scheduler essaim/esspresso/suggestions.py essaim/esspresso/rotations.py essaim/esspresso/rematch.py \
 	essaim/referrals/routing.py essaim/diagnostics/bank.py essaim/diagnostics/vocabulary.py essaim/diagnostics/results.py \
-	essaim/core/numbers.py essaim/organisations/sizes.py
+	essaim/core/numbers.py essaim/organisations/sizes.py essaim/core/maps.py
 
 # Every module that writes (services, imports, history, workflows) and the permission rules, also
 # under mypy --strict, Django typed by django-stubs.
