@@ -66,6 +66,18 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 ESSAIM_REGION = env_str("ESSAIM_REGION", "52")
 SITE_NAME = env_str("SITE_NAME", "Essaim")
 
+# Maps (includes/map.html, static/js/map.js) draw no basemap by default: they work offline and send
+# no visitor's address to a tile server. A MapLibre style URL adds one (https://, or a path on the
+# platform itself); the Content-Security-Policy then lets pages reach its origin (core/headers.py).
+MAP_STYLE_URL = env_str("ESSAIM_MAP_STYLE_URL")
+if MAP_STYLE_URL and not (
+    MAP_STYLE_URL.startswith(("https://", "/")) or (DEBUG and MAP_STYLE_URL.startswith("http://"))
+):
+    raise ImproperlyConfigured(
+        f"ESSAIM_MAP_STYLE_URL doit commencer par https:// (ou / pour un style servi par la plateforme), "
+        f"pas {MAP_STYLE_URL!r}."
+    )
+
 # Who publishes the platform: shown in the footer, the legal notice, the privacy policy, e-mails and
 # the metadata of exported documents. The defaults are placeholders for development only.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

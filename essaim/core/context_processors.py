@@ -33,4 +33,6 @@ def platform(request: HttpRequest) -> dict[str, object]:
         "PUBLICATION_DIRECTOR": settings.PUBLICATION_DIRECTOR,
         "HOSTING_PROVIDER": settings.HOSTING_PROVIDER,
         "MODULES": modules.ordered(),
+        # Read by includes/map_assets.html: empty means maps draw no basemap.
+        "MAP_STYLE_URL": settings.MAP_STYLE_URL,
     }

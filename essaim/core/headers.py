@@ -2,7 +2,8 @@
 
 - `Content-Security-Policy`: only the platform's own files run or style a page. No inline
   `<script>` and no `style="…"` attribute, so an injected fragment of HTML can neither run nor
-  disguise itself; `tests/core/test_headers.py` renders the main pages and refuses either.
+  disguise itself; `tests/core/test_headers.py` renders the main pages and refuses either. A
+  configured basemap's origin is the one addition (`content_security_policy`).
 - `Cache-Control: private, no-store` on every page that is someone's: anything shown to a logged-in
   person (their name is in the header, and workspaces, moderation and internal strategy pages are
   behind login), the account pages, the admin, any page reached by a link carrying a token (sent to
@@ -14,18 +15,41 @@ Static files are served by WhiteNoise before this middleware runs: they keep the
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
+
+@lru_cache(maxsize=4)
+def content_security_policy(map_style_url: str = "") -> str:
+    """The policy of every page. Maps need nothing more by default: MapLibre's CSP build runs its
+    worker from our own static file (`default-src 'self'` covers `worker-src`), never evaluates
+    code, and map.js draws its own controls rather than MapLibre's, whose icons are `data:`
+    images. Only a configured basemap (`settings.MAP_STYLE_URL` on another origin) widens it, to
+    that one origin: MapLibre fetches the style, tiles, fonts and sprite (`connect-src`) and may
+    show the sprite through an `<img>` (`img-src`)."""
+    directives = [
         "default-src 'self'",
         "base-uri 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",
         "object-src 'none'",
     ]
-)
+    origin = _origin(map_style_url)
+    if origin:
+        directives += [f"connect-src 'self' {origin}", f"img-src 'self' {origin}"]
+    return "; ".join(directives)
+
+
+def _origin(url: str) -> str:
+    """scheme://host[:port] of an absolute URL; empty for a path on the platform itself."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} and parts.netloc else ""
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 PRIVATE = "private, no-store"
 # URL namespaces whose every page is personal, even before logging in.
 PERSONAL_NAMESPACES = {"accounts", "admin"}
@@ -55,7 +79,7 @@ class ResponseHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Content-Security-Policy", content_security_policy(settings.MAP_STYLE_URL))
         if is_personal(request, response):
             response.headers["Cache-Control"] = PRIVATE
             response.headers.pop("Expires", None)

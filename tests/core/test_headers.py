@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from essaim.core.headers import CONTENT_SECURITY_POLICY
+from essaim.core.headers import CONTENT_SECURITY_POLICY, content_security_policy
 from tests.accounts.factories import UserFactory
 from tests.catalog.factories import make_offer
 from tests.strategy.factories import strategy_world
@@ -146,3 +146,18 @@ def test_a_request_refused_for_a_nul_gets_the_security_headers_too(client, db):
     response = client.get("/aides/recherche/%00/")
     assert response.status_code == 400
     assert response["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_maps_without_a_basemap_need_nothing_beyond_the_platform_itself():
+    assert content_security_policy("") == CONTENT_SECURITY_POLICY
+    # A style served by the platform is already covered by `default-src 'self'`.
+    assert content_security_policy("/static/fond/style.json") == CONTENT_SECURITY_POLICY
+    assert "worker-src" not in CONTENT_SECURITY_POLICY and "blob:" not in CONTENT_SECURITY_POLICY
+
+
+def test_a_basemap_on_another_origin_opens_that_origin_only_to_fetches_and_images(client, db, settings):
+    settings.MAP_STYLE_URL = "https://tuiles.example.fr:8443/styles/plan.json?cle=x"
+    policy = client.get(reverse("core:home"))["Content-Security-Policy"]
+    assert "connect-src 'self' https://tuiles.example.fr:8443" in policy
+    assert "img-src 'self' https://tuiles.example.fr:8443" in policy
+    assert "script-src" not in policy and "style-src" not in policy and "cle=x" not in policy

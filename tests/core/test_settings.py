@@ -76,3 +76,11 @@ def test_a_proxy_without_its_count_refuses_to_start_rather_than_lock_everyone_ou
 def test_a_proxy_with_its_count_starts():
     result = run_django("check", DEBUG="true", BEHIND_HTTPS_PROXY="true", PROXY_COUNT="1")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_basemap_address_that_is_not_https_is_refused_with_its_name():
+    result = run_django(
+        "check", SECRET_KEY="x" * 50, ESSAIM_MAP_STYLE_URL="http://tuiles.example.fr/style.json", **TEST_PUBLISHER
+    )
+    assert result.returncode != 0
+    assert "ESSAIM_MAP_STYLE_URL doit commencer par https://" in result.stderr
