@@ -6,30 +6,30 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from essaim.places.geojson import MapPlace, feature_collection
+from essaim.core.maps import feature_collection
 from essaim.places.models import Place
 
-
-def map_places(queryset: QuerySet[Place]) -> list[MapPlace]:
-    """The places of `queryset` as map markers, by name: at their own point or, without one, at
-    their commune's centre, said to be approximate (places with neither are left out of the
-    GeoJSON)."""
-    return [_marker(place) for place in queryset.select_related("commune").order_by("search_name", "pk")]
+APPROXIMATE = "position approximative : le centre de la commune"
 
 
 def places_for_map(queryset: QuerySet[Place]) -> dict[str, Any]:
-    """The places of `queryset` as a GeoJSON FeatureCollection (see `geojson.py`)."""
-    return feature_collection(map_places(queryset))
-
-
-def _marker(place: Place) -> MapPlace:
-    own = place.latitude is not None and place.longitude is not None
-    return MapPlace(
-        name=place.name,
-        kind=place.get_kind_display(),
-        commune=place.commune.name,
-        latitude=place.latitude if own else place.commune.latitude,
-        longitude=place.longitude if own else place.commune.longitude,
-        url=place.website,
-        approximate=not own,
-    )
+    """The places of `queryset` as a GeoJSON FeatureCollection for the platform's maps, by name:
+    each at its own point or, without one, at its commune's centre, said to be approximate
+    (places with neither are left out; their row stays in the page's table)."""
+    points = []
+    for place in queryset.select_related("commune").order_by("search_name", "pk"):
+        own = place.latitude is not None and place.longitude is not None
+        label = f"{place.get_kind_display()}, {place.commune.name}" + ("" if own else f" ({APPROXIMATE})")
+        properties: dict[str, Any] = {"name": place.name, "label": label}
+        if place.website:
+            properties["url"] = place.website
+        if not own:
+            properties["approximate"] = True
+        points.append(
+            (
+                place.latitude if own else place.commune.latitude,
+                place.longitude if own else place.commune.longitude,
+                properties,
+            )
+        )
+    return feature_collection(points=points)

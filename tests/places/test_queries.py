@@ -74,10 +74,11 @@ def test_the_map_shows_a_place_without_coordinates_at_its_commune_centre_said_ap
     assert list(by_name) == ["Atelier d'Herblain", "Le Solilab"]  # by name; the withdrawn one left out
     solilab = by_name["Le Solilab"]
     assert solilab["geometry"] == {"type": "Point", "coordinates": [-1.5703, 47.2017]}
-    assert solilab["properties"] == {"name": "Le Solilab", "kind": "Tiers-lieu", "commune": "Nantes"}
+    assert solilab["properties"] == {"name": "Le Solilab", "label": "Tiers-lieu, Nantes"}
     herblain = by_name["Atelier d'Herblain"]
     assert herblain["geometry"]["coordinates"] == [region.saint_herblain.longitude, region.saint_herblain.latitude]
     assert herblain["properties"]["approximate"] is True
+    assert herblain["properties"]["label"].endswith("(position approximative : le centre de la commune)")
     json.dumps(collection)  # ready to be sent as it is
 
 
