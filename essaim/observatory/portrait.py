@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from essaim.core.charts import bar_chart
+from essaim.core.charts import bar_chart, french_number
+from essaim.core.maps import choropleth, feature_collection
 from essaim.core.pdf import tagged_pdf
 from essaim.core.registries import sections_for_territory
 from essaim.observatory import queries
@@ -91,3 +92,42 @@ def portrait_pdf(context: dict[str, Any]) -> bytes:
     families and sectors, official figures, places, offers and meetings."""
     html = render_to_string("observatory/print/portrait.html", {**context, "generated_on": timezone.localdate()})
     return tagged_pdf(html)
+
+
+MAP_INDICATORS = {
+    "densite": (
+        "Établissements employeurs de l'ESS pour 10 000 habitants",
+        "employer_establishments_per_10000_inhabitants",
+    ),
+    "couverture": ("Part des communes ayant au moins un établissement employeur de l'ESS (%)", "coverage_percent"),
+}
+MAP_LEVELS = {"epci": "Intercommunalités", "commune": "Communes"}
+
+
+def region_map(region: str, level: str, indicator: str, run: SireneImport) -> dict[str, Any]:
+    """The choropleth of the région's EPCI or communes for one indicator: the GeoJSON, its legend
+    and the rows of the table beside it (the same figures)."""
+    caption, key = MAP_INDICATORS[indicator]
+    rows = []
+    for item in queries.region_territories(region, level, run):
+        value = (
+            round(100 * item["share_communes_with_employer"], 1)
+            if key == "coverage_percent"
+            else item["employer_establishments_per_10000_inhabitants"]
+        )
+        rows.append({**item, "value": value})
+    scale = choropleth([row["value"] for row in rows], 5, decimals=1)
+    outlines = queries.outlines(level, [row["code"] for row in rows])
+    areas = [
+        (
+            outlines.get(row["code"], ""),
+            {
+                "name": row["name"],
+                "label": f"{french_number(row['value'], 1)}" if row["value"] is not None else "pas de donnée",
+                "value": row["value"],
+                **scale.properties(position),
+            },
+        )
+        for position, row in enumerate(rows)
+    ]
+    return {"caption": caption, "rows": rows, "legend": scale.legend, "collection": feature_collection(areas=areas)}

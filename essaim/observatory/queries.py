@@ -9,7 +9,7 @@ from typing import Any
 from essaim.observatory.models import OfficialFigure, SireneImport, TerritoryFigures
 from essaim.observatory.models.figures import LEVELS
 from essaim.observatory.perimeter import BANDS, FAMILIES, employees_range
-from essaim.territories.models import Commune, Departement
+from essaim.territories.models import Commune, Departement, Epci
 
 LEVEL_CODES = [value for value, _label in LEVELS]
 SIRENE_SOURCE = (
@@ -218,3 +218,21 @@ def communes_in(level: str, code: str) -> list[str]:
     if level not in lookups:
         return []
     return list(communes.filter(**{lookups[level]: code}).values_list("code", flat=True))
+
+
+def region_territories(region: str, level: str, run: SireneImport) -> list[dict[str, Any]]:
+    """The EPCI or communes of a région with their figures, by name."""
+    communes = Commune.objects.filter(departement__region__code=region)
+    codes = (
+        set(communes.exclude(epci=None).values_list("epci__code", flat=True))
+        if level == "epci"
+        else set(communes.values_list("code", flat=True))
+    )
+    rows = TerritoryFigures.objects.filter(sirene_import=run, level=level, code__in=codes).order_by("name")
+    return [as_dict(run, level, row) for row in rows.iterator(chunk_size=2000)]
+
+
+def outlines(level: str, codes: list[str]) -> dict[str, str]:
+    """The outlines (GeoJSON geometry text) of territories of a level, by code."""
+    model = Epci if level == "epci" else Commune
+    return dict(model.objects.filter(code__in=codes).values_list("code", "outline"))

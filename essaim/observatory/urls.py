@@ -6,6 +6,8 @@ app_name = "observatory"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("carte/", views.region_map_page, name="map"),
+    path("lieux/", views.places_page, name="places"),
     path("<slug:level>/<str:code>/", views.territory, name="territory"),
     path("<slug:level>/<str:code>/portrait.pdf", views.portrait, name="portrait"),
 ]

@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from essaim.observatory import queries
-from essaim.observatory.portrait import portrait_pdf, territory_context
+from essaim.observatory.places_map import places_context
+from essaim.observatory.portrait import MAP_INDICATORS, MAP_LEVELS, portrait_pdf, region_map, territory_context
 
 PORTRAIT_LEVELS = ("region", "departement", "epci")
 
@@ -42,3 +43,27 @@ def portrait(request: HttpRequest, level: str, code: str) -> HttpResponse:
     response = HttpResponse(portrait_pdf(context), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="portrait-ess-{level}-{code}.pdf"'
     return response
+
+
+@require_safe
+def region_map_page(request: HttpRequest) -> HttpResponse:
+    """The choropleth of the instance's région, by EPCI or commune, beside its data table."""
+    level = request.GET.get("niveau", "epci")
+    indicator = request.GET.get("indicateur", "densite")
+    if level not in MAP_LEVELS or indicator not in MAP_INDICATORS:
+        return render(request, "errors/400.html", status=400)
+    run = queries.current_import()
+    region = str(settings.ESSAIM_REGION)
+    context = {"run": run, "level": level, "indicator": indicator, "levels": MAP_LEVELS, "indicators": MAP_INDICATORS}
+    if run is not None:
+        context |= {
+            "map": region_map(region, level, indicator, run),
+            "region": queries.territory("region", region, run),
+        }
+    return render(request, "observatory/map.html", context)
+
+
+@require_safe
+def places_page(request: HttpRequest) -> HttpResponse:
+    """The ESS places of the instance's région on a map, beside their list."""
+    return render(request, "observatory/places.html", places_context(str(settings.ESSAIM_REGION)))

@@ -44,3 +44,35 @@ def test_a_departement_page_reads_in_two_minutes(page, region, tmp_path):
     expect(page.get_by_role("table", name="Établissements employeurs de l'ESS par famille")).to_be_visible()
     expect(page.get_by_role("table", name="Maine-et-Loire, sa région et la France")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_region_map_and_the_places_map_have_their_tables(page, region, tmp_path):
+    from essaim.places.models import Place
+
+    perimeter_load()
+    units = write(tmp_path / "u.csv", UNIT_HEADER, [unit("100000001", "9220", name="Recyclerie du Port")])
+    establishments = write(
+        tmp_path / "e.csv",
+        ESTABLISHMENT_HEADER,
+        [establishment("100000001", "00011", caractereEmployeurEtablissement="O", trancheEffectifsEtablissement="12")],
+    )
+    sirene_import(units=units, establishments=establishments, region="52")
+    Place.objects.create(kind="tiers_lieu", name="Le Lieu commun", commune=region.nantes)
+
+    page.goto("/observatoire/carte/")
+    expect(
+        page.get_by_role(
+            "table", name="Établissements employeurs de l'ESS pour 10 000 habitants : les mêmes chiffres que la carte"
+        )
+    ).to_be_visible()
+    expect(page.get_by_role("row", name="Nantes Métropole")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Découpage").select_option("commune")
+    page.get_by_role("button", name="Afficher").click()
+    expect(page.get_by_role("row", name="Nantes")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto("/observatoire/lieux/")
+    expect(page.get_by_role("table", name="Les lieux de la carte")).to_be_visible()
+    expect(page.get_by_role("row", name="Le Lieu commun")).to_be_visible()
+    assert_accessible(page)

@@ -82,3 +82,20 @@ def test_the_portrait_is_a_tagged_pdf_and_every_epci_gets_one(client, imported, 
     written = sorted(path.name for path in tmp_path.glob("*.pdf"))
     assert "portrait-ess-epci-244400404.pdf" in written
     assert "portraits écrits" in capsys.readouterr().out
+
+
+def test_the_region_map_gives_its_figures_in_a_table_and_refuses_unknown_choices(client, imported):
+    page = text(client.get("/observatoire/carte/?niveau=epci&indicateur=couverture"))
+    assert "Part des communes ayant au moins un établissement employeur de l'ESS (%) : les mêmes chiffres" in page
+    assert '"type": "FeatureCollection"' in page and "Nantes Métropole" in page
+    assert client.get("/observatoire/carte/?niveau=canton").status_code == 400
+    assert client.get("/observatoire/carte/?indicateur=%00").status_code == 400
+
+
+def test_the_places_page_lists_the_regions_places(client, db, region):
+    from essaim.places.models import Place
+
+    Place.objects.create(kind="ptce", name="Pôle des Rives", commune=region.angers)
+    Place.objects.create(kind="tiers_lieu", name="Ailleurs", commune=region.other_region_commune)
+    page = text(client.get("/observatoire/lieux/"))
+    assert "Pôle des Rives" in page and "Ailleurs" not in page
