@@ -99,3 +99,9 @@ def test_the_places_page_lists_the_regions_places(client, db, region):
     Place.objects.create(kind="tiers_lieu", name="Ailleurs", commune=region.other_region_commune)
     page = text(client.get("/observatoire/lieux/"))
     assert "Pôle des Rives" in page and "Ailleurs" not in page
+
+
+def test_the_data_quality_of_the_import_is_shown_with_the_figures(client, imported):
+    page = text(client.get("/observatoire/region/52/"))
+    assert "Qualité des données de l'import" in page
+    assert "selon les deux : 1" in page and "Non placés : 0 à l'étranger" in page
