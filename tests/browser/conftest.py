@@ -15,6 +15,30 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_sqlite() -> Iterator[None]:
+    """On SQLite the test server's threads share one in-memory connection: two requests at once
+    (an item saved by htmx while the page is sent) would break each other's transaction. The
+    test server then answers one request at a time, as Django's single-threaded server does; on
+    PostgreSQL each thread has its own connection and the server stays threaded."""
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    class OneAtATime(WSGIServer):
+        # Requests are served in the server's own thread, which already uses the shared connection.
+        def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = OneAtATime  # type: ignore[assignment]
+    yield
+    LiveServerThread.server_class = threaded
 # Loaded from the platform's own static files: the Content-Security-Policy refuses inline scripts.
 AXE = "/static/vendor/axe-core/axe.min.js"
 AXE_FILE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
