@@ -30,6 +30,7 @@ def _one_request_at_a_time_on_sqlite() -> Iterator[None]:
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         yield
         return
+
     class OneAtATime(WSGIServer):
         # Requests are served in the server's own thread, which already uses the shared connection.
         def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
@@ -39,6 +40,8 @@ def _one_request_at_a_time_on_sqlite() -> Iterator[None]:
     LiveServerThread.server_class = OneAtATime  # type: ignore[assignment]
     yield
     LiveServerThread.server_class = threaded
+
+
 # Loaded from the platform's own static files: the Content-Security-Policy refuses inline scripts.
 AXE = "/static/vendor/axe-core/axe.min.js"
 AXE_FILE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
