@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from essaim.observatory.models import Establishment, Perimeter, SireneImport, TerritoryFigures
-from essaim.observatory.sirene_sql import FRANCE, STORED_COLUMNS, Geography, SireneFileError, extract
+from essaim.observatory.sirene_figures import FRANCE
+from essaim.observatory.sirene_sql import STORED_COLUMNS, Geography, SireneFileError, extract
 from essaim.territories.models import Commune, CommuneAlias, Departement, Epci, Region
 
 BATCH = 5000
