@@ -29,7 +29,6 @@ from typing import IO, TypeVar
 from stdnum import luhn
 
 from essaim.observatory.demo_extract_tables import (  # noqa: F401  (re-exported)
-    NO_OLD_CODES,
     ASSOCIATION,
     BAD_BANDS,
     BRANDS,
@@ -51,6 +50,7 @@ from essaim.observatory.demo_extract_tables import (  # noqa: F401  (re-exported
     LARGE_SECTORS,
     MASKED,
     MASKED_ETABLISSEMENT_COLUMNS,
+    NO_OLD_CODES,
     OLD_NAF,
     OVERSEAS_EPSG,
     PERSON_COLUMNS,

@@ -34,14 +34,14 @@ def _sizes(bands: dict[str, int]) -> list[tuple[str, int]]:
     return [(label, counts[value]) for value, label in SIZE_GROUPS if counts.get(value)]
 
 
-def _comparison(found: dict[str, Any], level: str, code: str) -> list[dict[str, Any]]:
+def _comparison(
+    found: dict[str, Any], level: str, parents: dict[tuple[str, str], dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The territory beside the larger ones it belongs to (région, France)."""
     rows = [found]
-    for parent_level, parent_code in reversed(queries.parents(level, code)):
-        if parent_level in ("region", "france") and (parent_level, parent_code) != (level, code):
-            parent = queries.territory(parent_level, parent_code)
-            if parent:
-                rows.append(parent)
+    for (parent_level, _code), parent in reversed(parents.items()):
+        if parent_level in ("region", "france") and parent_level != level:
+            rows.append(parent)
     # Files of one région only (the demo, or an extract) would make France look empty.
     if len(rows) > 1 and rows[-1]["level"] == "france":
         regions = [row for row in rows if row["level"] == "region"] or [found]
@@ -57,6 +57,12 @@ def territory_context(level: str, code: str, run: SireneImport | None) -> dict[s
     if run is not None and found is None:
         return None
     if found:
+        # Each larger territory read once, for the breadcrumb and the comparison.
+        parents = {
+            (parent_level, parent_code): parent
+            for parent_level, parent_code in queries.parents(level, code)
+            if (parent := queries.territory(parent_level, parent_code, run))
+        }
         families = [(FAMILY_LABELS[key], value) for key, value in found["employer_establishments_by_family"].items()]
         sectors = [
             (SECTOR_LABELS.get(key, OTHER_LABEL), value)
@@ -69,12 +75,12 @@ def territory_context(level: str, code: str, run: SireneImport | None) -> dict[s
             "sectors": sectors,
             "sector_chart": bar_chart(sectors),
             "sizes": _sizes(found["employer_establishments_by_band"]),
-            "comparison": _comparison(found, level, code),
+            "comparison": _comparison(found, level, parents),
             "breadcrumb": [("Observatoire", reverse("observatory:home"))]
             + [
                 (parent["name"], reverse("observatory:territory", args=[parent_level, parent_code]))
-                for parent_level, parent_code in queries.parents(level, code)
-                if parent_level != "france" and (parent := queries.territory(parent_level, parent_code, run))
+                for (parent_level, parent_code), parent in parents.items()
+                if parent_level != "france"
             ],
             "children": queries.children(level, code, run)[:40],
             "child_label": queries.LEVEL_LABELS.get(queries.CHILD_LEVEL.get(level, ""), ""),
