@@ -232,7 +232,9 @@
     map.on("load", function () {
       loaded = true;
       addLayers(map, collection);
-      element.classList.add("map--drawn");
+      // Drawn once the worker has prepared the data and a frame shows it: only then can a
+      // click or Enter find what is under it.
+      map.once("idle", function () { element.classList.add("map--drawn"); });
     });
     map.on("error", function () {
       // A basemap that cannot be read must not take the territories with it.
@@ -248,7 +250,9 @@
     canvas.addEventListener("keydown", function (event) {
       if (!loaded) return;
       if (event.key === "Enter") {
-        choose(featureAt(map, map.project(map.getCenter())));
+        var chooseAtCentre = function () { choose(featureAt(map, map.project(map.getCenter()))); };
+        // A key pressed while the map still moves or reads its data waits for the frame it asked for.
+        if (map.loaded()) chooseAtCentre(); else map.once("idle", chooseAtCentre);
       } else if (event.key === "Escape") {
         if (chosen) map.setFeatureState(chosen, { chosen: false });
         chosen = null;
