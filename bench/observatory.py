@@ -54,7 +54,9 @@ from essaim.observatory.sirene_sql import extract  # noqa: E402
 
 UNITS, ESTABLISHMENTS, GEOLOCATED = 30_000_000, 44_000_000, 37_900_000
 SAMPLE = 2_000_000
-STEP = re.compile(r" : ([0-9.]+) s")  # a step of the import and its seconds, as `sirene_sql.extract` logs it
+SMALL = 10_000
+# The files read and every figure computed, in seconds, as `sirene_sql.extract` logs it.
+TOTAL = re.compile(r"au total : ([0-9.]+) s")
 # Legal categories by thousandth of units, roughly as in SIRENE (sole traders and companies first).
 CATEGORIES = [("1000", 620), ("5710", 120), ("5499", 110), ("6540", 40), ("9220", 60), ("7210", 5), ("5458", 2),
               ("6317", 2), ("8210", 1), ("9300", 1), ("6596", 1), ("5720", 38)]  # fmt: skip
@@ -205,7 +207,7 @@ def main() -> None:
     started = time.perf_counter()
     run = sirene_import(units=units, establishments=establishments, geolocation=geo, region="52", log=steps.append)
     whole = time.perf_counter() - started
-    extract_seconds = sum(float(found.group(1)) for line in steps if (found := STEP.search(line)))
+    extract_seconds = next(float(found.group(1)) for line in steps if (found := TOTAL.search(line)))
     print("\n".join(line for line in steps if "enregistrés" not in line))
     print(
         f"Import complet : {whole:.1f} s (DuckDB : {extract_seconds:.1f} s), mémoire de pointe du processus "
@@ -231,6 +233,17 @@ def main() -> None:
             f"COPY (SELECT * FROM read_parquet('{establishments_parquet}')) TO '{establishments_csv}' (HEADER)"
         )
         connection.execute(f"COPY (SELECT * FROM read_parquet('{units_parquet}')) TO '{units_csv}' (HEADER)")
+    # A small sample: what the import costs whatever the number of rows (every territory's figures).
+    small_units, small_establishments = sample / "petit-unites.parquet", sample / "petit-etablissements.parquet"
+    if not small_establishments.exists():
+        connection = duckdb.connect()
+        connection.execute(
+            f"COPY (SELECT * FROM read_parquet('{establishments_parquet}') LIMIT {SMALL}) TO '{small_establishments}' (FORMAT parquet)"
+        )
+        connection.execute(
+            f"""COPY (SELECT * FROM read_parquet('{units_parquet}') WHERE siren IN
+                  (SELECT DISTINCT siren FROM read_parquet('{small_establishments}'))) TO '{small_units}' (FORMAT parquet)"""
+        )
     rules = Perimeter.objects.get(is_current=True).rules()
     world = geography()
 
@@ -244,6 +257,7 @@ def main() -> None:
         return time.perf_counter() - begun
 
     duck_csv, duck_parquet = duck(units_csv, establishments_csv), duck(units_parquet, establishments_parquet)
+    duck_small = duck(small_units, small_establishments)
     started = time.perf_counter()
     pandas_indicators(units_csv, establishments_csv, rules, world.communes, world.aliases)
     panda = time.perf_counter() - started
@@ -254,6 +268,11 @@ def main() -> None:
     )
     print(
         f"  DuckDB (Parquet) {duck_parquet:6.2f} s  {SAMPLE / duck_parquet:>12,.0f} lignes/s  {panda / duck_parquet:5.1f} fois plus rapide"
+    )
+    marginal = (SAMPLE - SMALL) / (duck_parquet - duck_small)
+    print(
+        f"  dont coût fixe (DuckDB, {SMALL:,} lignes) {duck_small:.2f} s ; au-delà, {marginal:,.0f} lignes/s, "
+        f"{marginal / (SAMPLE / panda):.1f} fois le débit de pandas"
     )
     national = ESTABLISHMENTS * options.scale / extract_seconds
     print(

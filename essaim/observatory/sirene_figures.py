@@ -65,69 +65,97 @@ def quality_report(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
+# The employer establishments broken down by these columns of `est`, each in a fixed order.
+BREAKDOWNS = {
+    "section": [*SECTIONS, UNKNOWN],
+    "sector": [*ESS_SECTORS, OTHER_SECTOR],
+    "band": [*BANDS, "NN", NOT_GIVEN],
+}
+
+
 def territory_figures(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every territory's figures (zeros included), and France's."""
-    family_columns = ", ".join(
-        f"count(*) FILTER (e.employer AND e.family = '{value}') AS emp_{value}, count(*) FILTER (e.family = '{value}') AS all_{value}"
-        for value, _label in FAMILIES
+    """Every territory's figures (zeros included), and France's.
+
+    The establishments are read twice, grouped by commune; each larger territory then adds up its
+    communes' rows (a few hundred thousand at most, whatever the size of the files), and DuckDB
+    hands back one row per territory, breakdowns already in order."""
+    families = [value for value, _label in FAMILIES]
+    connection.execute(
+        "CREATE TEMP TABLE by_commune AS SELECT commune, count(*) AS establishments, count(*) FILTER (employer) AS employer, "
+        + ", ".join(
+            f"count(*) FILTER (employer AND family = '{value}') AS emp_{value}, count(*) FILTER (family = '{value}') AS all_{value}"
+            for value in families
+        )
+        + " FROM est WHERE commune IS NOT NULL GROUP BY commune"
     )
+    connection.execute(
+        "CREATE TEMP TABLE by_commune_value AS SELECT commune, "
+        + "CASE "
+        + " ".join(f"WHEN GROUPING({column}) = 0 THEN '{column}'" for column in BREAKDOWNS)
+        + " END AS breakdown, "
+        + f"COALESCE(NULLIF(COALESCE({', '.join(BREAKDOWNS)}), ''), '{NOT_GIVEN}') AS value, count(*) AS n "
+        + "FROM est WHERE employer AND commune IS NOT NULL GROUP BY GROUPING SETS ("
+        + ", ".join(f"(commune, {column})" for column in BREAKDOWNS)
+        + ")"
+    )
+    connection.execute(
+        "CREATE TEMP TABLE positions AS SELECT * FROM (VALUES "
+        + ", ".join(
+            f"('{column}', '{code}', {position})"
+            for column, order in BREAKDOWNS.items()
+            for position, code in enumerate(order)
+        )
+        + ") AS p(breakdown, value, position)"
+    )
+    # Each commune once per territory it belongs to, France included.
+    connection.execute(
+        "CREATE TEMP TABLE membership AS "
+        + " UNION ALL ".join(
+            f"SELECT commune, {position} AS rank, '{level}' AS level, {level} AS code, population FROM geo WHERE {level} <> ''"
+            for position, level in enumerate(LEVELS)
+        )
+        + f" UNION ALL SELECT commune, {len(LEVELS)}, '{FRANCE}', 'FR', population FROM geo"
+    )
+    sums = ", ".join(
+        f"sum(c.{column})::BIGINT AS {column}"
+        for column in ["establishments", "employer", *(f"{kind}_{value}" for value in families for kind in ("emp", "all"))]
+    )
+    lists = ", ".join(
+        f"list(v.value ORDER BY v.position, v.value) FILTER (v.breakdown = '{column}') AS {column}_values, "
+        f"list(v.n ORDER BY v.position, v.value) FILTER (v.breakdown = '{column}') AS {column}_counts"
+        for column in BREAKDOWNS
+    )
+    rows = connection.execute(
+        f"""WITH territories AS (
+                SELECT rank, level, code, count(*) AS communes, sum(population)::BIGINT AS population
+                FROM membership GROUP BY ALL),
+            counts AS (
+                SELECT m.level, m.code, count(*) FILTER (c.employer > 0) AS covered, {sums}
+                FROM by_commune c JOIN membership m ON m.commune = c.commune GROUP BY ALL),
+            values AS (
+                SELECT m.level, m.code, v.breakdown, v.value, COALESCE(p.position, 1000) AS position, sum(v.n)::BIGINT AS n
+                FROM by_commune_value v JOIN membership m ON m.commune = v.commune
+                LEFT JOIN positions p ON p.breakdown = v.breakdown AND p.value = v.value GROUP BY ALL),
+            breakdowns AS (SELECT level, code, {lists} FROM values v GROUP BY ALL)
+        SELECT t.level, t.code, t.communes, t.population, COALESCE(c.covered, 0), COALESCE(c.establishments, 0),
+               COALESCE(c.employer, 0), {", ".join(f"COALESCE(c.emp_{value}, 0), COALESCE(c.all_{value}, 0)" for value in families)},
+               {", ".join(f"b.{column}_values, b.{column}_counts" for column in BREAKDOWNS)}
+        FROM territories t LEFT JOIN counts c USING (level, code) LEFT JOIN breakdowns b USING (level, code)
+        ORDER BY t.rank, t.code"""
+    ).fetchall()
     results: list[tuple[str, str, dict[str, Any]]] = []
-    for level in [*LEVELS, FRANCE]:
-        key = "'FR'" if level == FRANCE else f"g.{level}"
-        territories = connection.execute(
-            f"SELECT {key} AS code, count(*) AS communes, sum(population) AS population FROM geo g "
-            + ("" if level == FRANCE else f"WHERE g.{level} <> '' ")
-            + "GROUP BY 1"
-        ).fetchall()
-        counts = {
-            row[0]: row[1:]
-            for row in connection.execute(
-                f"""SELECT {key} AS code, count(*), count(*) FILTER (e.employer),
-                           count(DISTINCT e.commune) FILTER (e.employer), {family_columns}
-                    FROM est e JOIN geo g ON g.commune = e.commune GROUP BY 1"""
-            ).fetchall()
+    width = 2 * len(families)
+    for level, code, communes, population, covered, establishments, employer, *rest in rows:
+        by_family, lists_of = rest[:width], rest[width:]
+        figures: dict[str, Any] = {
+            "establishments": establishments,
+            "employer_establishments": employer,
+            "establishments_by_family": dict(zip(families, by_family[1::2], strict=True)),
+            "employer_establishments_by_family": dict(zip(families, by_family[0::2], strict=True)),
         }
-        breakdowns: dict[str, dict[str, dict[str, int]]] = {"sections": {}, "sectors": {}, "bands": {}}
-        for name, column in (("sections", "section"), ("sectors", "sector"), ("bands", "band")):
-            for code, value, count in connection.execute(
-                f"""SELECT {key} AS code, e.{column}, count(*) FROM est e JOIN geo g ON g.commune = e.commune
-                    WHERE e.employer GROUP BY 1, 2"""
-            ).fetchall():
-                breakdowns[name].setdefault(code, {})[value or NOT_GIVEN] = count
-        for code, communes, population in territories:
-            found = counts.get(code)
-            establishments, employer, with_employer = (found[0], found[1], found[2]) if found else (0, 0, 0)
-            by_family = {value: found[3 + 2 * index] if found else 0 for index, (value, _label) in enumerate(FAMILIES)}
-            all_by_family = {
-                value: found[4 + 2 * index] if found else 0 for index, (value, _label) in enumerate(FAMILIES)
-            }
-            bands = breakdowns["bands"].get(code, {})
-            results.append(
-                (
-                    level,
-                    code,
-                    {
-                        "establishments": establishments,
-                        "employer_establishments": employer,
-                        "establishments_by_family": all_by_family,
-                        "employer_establishments_by_family": by_family,
-                        "employer_establishments_by_section": _ordered(
-                            breakdowns["sections"].get(code, {}), [*SECTIONS, UNKNOWN]
-                        ),
-                        "employer_establishments_by_sector": _ordered(
-                            breakdowns["sectors"].get(code, {}), [*ESS_SECTORS, OTHER_SECTOR]
-                        ),
-                        "employer_establishments_by_band": _ordered(bands, [*BANDS, "NN", NOT_GIVEN]),
-                        "communes": communes,
-                        "communes_with_employer": with_employer,
-                        "population": int(population or 0),
-                    },
-                )
-            )
+        for index, column in enumerate(BREAKDOWNS):
+            values, counts = lists_of[2 * index], lists_of[2 * index + 1]
+            figures[f"employer_establishments_by_{column}"] = dict(zip(values or (), counts or (), strict=True))
+        figures |= {"communes": communes, "communes_with_employer": covered, "population": population or 0}
+        results.append((level, code, figures))
     return results
-
-
-def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> dict[str, int]:
-    """Counts in a fixed order, those outside it last (by code)."""
-    known = {code: counts[code] for code in order if counts.get(code)}
-    return known | {code: count for code, count in sorted(counts.items()) if code not in known and count}

@@ -303,6 +303,7 @@ def extract(
     timings["Chiffres des territoires"] = round(time.perf_counter() - begun, 2)
     log(f"Chiffres des territoires : {timings['Chiffres des territoires']} s ({len(figures)} territoires)")
     timings["total"] = round(time.perf_counter() - started, 2)
+    log(f"Lecture des fichiers et calcul, au total : {timings['total']} s")
 
     def kept() -> Iterator[tuple[Any, ...]]:
         where = "WHERE g.region = ?" if region else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import QuerySet
@@ -12,10 +13,13 @@ from essaim.places.models import Place
 APPROXIMATE = "position approximative : le centre de la commune"
 
 
-def places_for_map(queryset: QuerySet[Place]) -> dict[str, Any]:
+def places_for_map(
+    queryset: QuerySet[Place], areas: Iterable[tuple[str, Mapping[str, object]]] = ()
+) -> dict[str, Any]:
     """The places of `queryset` as a GeoJSON FeatureCollection for the platform's maps, by name:
     each at its own point or, without one, at its commune's centre, said to be approximate
-    (places with neither are left out; their row stays in the page's table)."""
+    (places with neither are left out; their row stays in the page's table). `areas` (outline,
+    properties) are drawn under them, to say where they are."""
     points = []
     for place in queryset.select_related("commune").order_by("search_name", "pk"):
         own = place.latitude is not None and place.longitude is not None
@@ -32,4 +36,4 @@ def places_for_map(queryset: QuerySet[Place]) -> dict[str, Any]:
                 properties,
             )
         )
-    return feature_collection(points=points)
+    return feature_collection(areas=areas, points=points)

@@ -101,6 +101,29 @@ def test_the_places_page_lists_the_regions_places(client, db, region):
     assert "Pôle des Rives" in page and "Ailleurs" not in page
 
 
+def test_the_places_map_draws_the_regions_departements_under_the_places(db, region):
+    from essaim.observatory.places_map import places_context
+    from essaim.places.models import Place
+    from tests.territories.factories import SQUARE
+
+    for departement in (region.loire_atlantique, region.maine_et_loire):
+        departement.outline = SQUARE
+        departement.save()
+    Place.objects.create(kind="ptce", name="Pôle des Rives", commune=region.angers, latitude=47.47, longitude=-0.55)
+    Place.objects.create(kind="tiers_lieu", name="Ailleurs", commune=region.other_region_commune)
+
+    features = places_context("52")["collection"]["features"]
+
+    # Vendée has no outline here: left out of the drawing, as any area without one.
+    areas = [feature["properties"] for feature in features if feature["geometry"]["type"] == "Polygon"]
+    assert [(area["name"], area["label"]) for area in areas] == [
+        ("Loire-Atlantique", "aucun lieu de l'ESS"),
+        ("Maine-et-Loire", "1 lieu de l'ESS"),
+    ]
+    points = [feature["properties"]["name"] for feature in features if feature["geometry"]["type"] == "Point"]
+    assert points == ["Pôle des Rives"]
+
+
 def test_the_data_quality_of_the_import_is_shown_with_the_figures(client, imported):
     page = text(client.get("/observatoire/region/52/"))
     assert "Qualité des données de l'import" in page
