@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from essaim.places.models import Place
-from essaim.places.queries import places_for_map
+from essaim.places.queries import KIND_LEGEND, places_for_map
 from essaim.territories.models import Departement
 
 # The départements under the points: pale, so that the places stand out, and named when chosen.
@@ -19,7 +19,11 @@ def places_context(region: str) -> dict[str, Any]:
     places = (
         Place.objects.active().in_territory("region", region).select_related("commune", "operator").order_by("name")
     )
-    return {"places": list(places), "collection": places_for_map(places, areas=_departements(region, places))}
+    return {
+        "places": list(places),
+        "collection": places_for_map(places, areas=_departements(region, places)),
+        "legend": KIND_LEGEND,
+    }
 
 
 def _departements(region: str, places: QuerySet[Place]) -> list[tuple[str, dict[str, object]]]:

@@ -8,9 +8,12 @@ from typing import Any
 from django.db.models import QuerySet
 
 from essaim.core.maps import feature_collection
-from essaim.places.models import Place
+from essaim.places.models import Place, PlaceKind
 
 APPROXIMATE = "position approximative : le centre de la commune"
+# Each kind its colour on the maps, both above 3:1 against white and the pale areas under them.
+KIND_COLOURS = {PlaceKind.TIERS_LIEU: "#1f2933", PlaceKind.PTCE: "#b3400b"}
+KIND_LEGEND = ((KIND_COLOURS[PlaceKind.TIERS_LIEU], "Tiers-lieu"), (KIND_COLOURS[PlaceKind.PTCE], "PTCE"))
 
 
 def places_for_map(
@@ -24,7 +27,7 @@ def places_for_map(
     for place in queryset.select_related("commune").order_by("search_name", "pk"):
         own = place.latitude is not None and place.longitude is not None
         label = f"{place.get_kind_display()}, {place.commune.name}" + ("" if own else f" ({APPROXIMATE})")
-        properties: dict[str, Any] = {"name": place.name, "label": label}
+        properties: dict[str, Any] = {"name": place.name, "label": label, "colour": KIND_COLOURS[place.kind]}
         if place.website:
             properties["url"] = place.website
         if not own:

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from essaim.places.models import Place, PlaceKind
-from essaim.places.queries import places_for_map
+from essaim.places.queries import KIND_LEGEND, places_for_map
 from tests.places.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,12 +74,24 @@ def test_the_map_shows_a_place_without_coordinates_at_its_commune_centre_said_ap
     assert list(by_name) == ["Atelier d'Herblain", "Le Solilab"]  # by name; the withdrawn one left out
     solilab = by_name["Le Solilab"]
     assert solilab["geometry"] == {"type": "Point", "coordinates": [-1.5703, 47.2017]}
-    assert solilab["properties"] == {"name": "Le Solilab", "label": "Tiers-lieu, Nantes"}
+    assert solilab["properties"] == {"name": "Le Solilab", "label": "Tiers-lieu, Nantes", "colour": "#1f2933"}
     herblain = by_name["Atelier d'Herblain"]
     assert herblain["geometry"]["coordinates"] == [region.saint_herblain.longitude, region.saint_herblain.latitude]
     assert herblain["properties"]["approximate"] is True
     assert herblain["properties"]["label"].endswith("(position approximative : le centre de la commune)")
     json.dumps(collection)  # ready to be sent as it is
+
+
+def test_the_map_tells_a_ptce_from_a_tiers_lieu_by_its_colour_as_its_legend_says(region):
+    PlaceFactory(name="Les Écossolies", kind=PlaceKind.PTCE, commune=region.nantes)
+    PlaceFactory(name="Le Solilab", kind=PlaceKind.TIERS_LIEU, commune=region.nantes)
+    colours = {
+        feature["properties"]["name"]: feature["properties"]["colour"]
+        for feature in places_for_map(Place.objects.all())["features"]
+    }
+    legend = dict((label, colour) for colour, label in KIND_LEGEND)
+    assert colours == {"Les Écossolies": legend["PTCE"], "Le Solilab": legend["Tiers-lieu"]}
+    assert legend["PTCE"] != legend["Tiers-lieu"]
 
 
 def test_the_map_gives_a_place_website_as_its_url(region):
