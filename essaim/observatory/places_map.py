@@ -30,8 +30,8 @@ def _departements(region: str, places: QuerySet[Place]) -> list[tuple[str, dict[
     """The région's départements, each with how many of the places lie in it."""
     counts = dict(places.order_by().values_list("commune__departement__code").annotate(Count("pk")))
     areas = []
-    for code, name, outline in Departement.objects.filter(region__code=region).order_by("code").values_list(
-        "code", "name", "outline"
+    for code, name, outline in (
+        Departement.objects.filter(region__code=region).order_by("code").values_list("code", "name", "outline")
     ):
         count = counts.get(code, 0)
         label = {0: "aucun lieu de l'ESS", 1: "1 lieu de l'ESS"}.get(count, f"{count} lieux de l'ESS")

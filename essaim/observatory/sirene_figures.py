@@ -4,7 +4,6 @@ the data-quality report. No Django import."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import duckdb
@@ -118,7 +117,11 @@ def territory_figures(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, 
     )
     sums = ", ".join(
         f"sum(c.{column})::BIGINT AS {column}"
-        for column in ["establishments", "employer", *(f"{kind}_{value}" for value in families for kind in ("emp", "all"))]
+        for column in [
+            "establishments",
+            "employer",
+            *(f"{kind}_{value}" for value in families for kind in ("emp", "all")),
+        ]
     )
     lists = ", ".join(
         f"list(v.value ORDER BY v.position, v.value) FILTER (v.breakdown = '{column}') AS {column}_values, "

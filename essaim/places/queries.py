@@ -12,13 +12,11 @@ from essaim.places.models import Place, PlaceKind
 
 APPROXIMATE = "position approximative : le centre de la commune"
 # Each kind its colour on the maps, both above 3:1 against white and the pale areas under them.
-KIND_COLOURS = {PlaceKind.TIERS_LIEU: "#1f2933", PlaceKind.PTCE: "#b3400b"}
+KIND_COLOURS: dict[str, str] = {PlaceKind.TIERS_LIEU: "#1f2933", PlaceKind.PTCE: "#b3400b"}
 KIND_LEGEND = ((KIND_COLOURS[PlaceKind.TIERS_LIEU], "Tiers-lieu"), (KIND_COLOURS[PlaceKind.PTCE], "PTCE"))
 
 
-def places_for_map(
-    queryset: QuerySet[Place], areas: Iterable[tuple[str, Mapping[str, object]]] = ()
-) -> dict[str, Any]:
+def places_for_map(queryset: QuerySet[Place], areas: Iterable[tuple[str, Mapping[str, object]]] = ()) -> dict[str, Any]:
     """The places of `queryset` as a GeoJSON FeatureCollection for the platform's maps, by name:
     each at its own point or, without one, at its commune's centre, said to be approximate
     (places with neither are left out; their row stays in the page's table). `areas` (outline,
