@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, QueryDict
 
 from essaim.core.text import CONTROL_CHARACTERS, without_control_characters
@@ -40,13 +40,25 @@ class CleanInputMiddleware:
             raise InputRefused("L'adresse contient un caractère nul.")
         if _has_nul(request.COOKIES.items()):
             raise InputRefused("Un cookie contient un caractère nul.")
-        request.GET = _cleaned(request.GET)  # type: ignore[assignment]  # made immutable as Django's
+        request.GET = _cleaned(_parsed(request, "GET"))  # type: ignore[assignment]  # made immutable as Django's
         if request.method == "POST":
             # Reading the form here parses it once for the whole request, as the CSRF check does.
-            request.POST = _cleaned(request.POST)  # type: ignore[assignment]
+            request.POST = _cleaned(_parsed(request, "POST"))  # type: ignore[assignment]
             if any("\x00" in (upload.name or "") for _, uploads in request.FILES.lists() for upload in uploads):
                 raise InputRefused("Le nom d'un fichier envoyé contient un caractère nul.")
         return self.get_response(request)
+
+
+def _parsed(request: HttpRequest, name: str) -> QueryDict:
+    """request.GET or request.POST; past Django's limits (fields, size), a 400 with a French
+    message. Left empty first: the error page (Django's own, with DEBUG) reads it again."""
+    try:
+        return getattr(request, name)  # type: ignore[no-any-return]
+    except (TooManyFieldsSent, RequestDataTooBig):
+        setattr(request, name, QueryDict())
+        if name == "GET":
+            raise InputRefused("L'adresse porte trop de paramètres.") from None
+        raise InputRefused("Le formulaire envoyé est trop volumineux ou a trop de champs.") from None
 
 
 def _has_nul(pairs: Iterable[tuple[str, str]]) -> bool:

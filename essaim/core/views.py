@@ -46,8 +46,10 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
         response = JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
         response["Access-Control-Allow-Origin"] = "*"
         return response
+    # An InputRefused says, in French, what was refused; any other 400 keeps the general words.
+    message = str(exception) if isinstance(exception, InputRefused) else ""
     return _fragment(request, "Requête refusée : rechargez la page.", 400) or render(
-        request, "errors/400.html", status=400
+        request, "errors/400.html", {"message": message}, status=400
     )
 
 

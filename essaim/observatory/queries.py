@@ -9,6 +9,7 @@ from typing import Any
 from essaim.observatory.models import OfficialFigure, SireneImport, TerritoryFigures
 from essaim.observatory.models.figures import LEVELS
 from essaim.observatory.perimeter import BANDS, FAMILIES, employees_range
+from essaim.observatory.sirene_figures import ordered
 from essaim.territories.models import Commune, Departement, Epci
 
 LEVEL_CODES = [value for value, _label in LEVELS]
@@ -77,9 +78,9 @@ def as_dict(run: SireneImport, level: str, row: TerritoryFigures) -> dict[str, A
             key: figures["employer_establishments_by_family"].get(key, 0) for key, _ in FAMILIES
         },
         "establishments_by_family": {key: figures["establishments_by_family"].get(key, 0) for key, _ in FAMILIES},
-        "employer_establishments_by_section": figures["employer_establishments_by_section"],
-        "employer_establishments_by_sector": figures["employer_establishments_by_sector"],
-        "employer_establishments_by_band": figures["employer_establishments_by_band"],
+        "employer_establishments_by_section": ordered(figures["employer_establishments_by_section"], "section"),
+        "employer_establishments_by_sector": ordered(figures["employer_establishments_by_sector"], "sector"),
+        "employer_establishments_by_band": ordered(figures["employer_establishments_by_band"], "band"),
         "employees_range": {"min": low, "max": high},
         "employer_establishments_without_band": sum(
             count for band, count in figures["employer_establishments_by_band"].items() if band not in BANDS

@@ -64,23 +64,33 @@ def quality_report(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-# The employer establishments broken down by these columns of `est`, each in a fixed order.
+# The employer establishments broken down by these columns of `est`, each shown in this order.
 BREAKDOWNS = {
     "section": [*SECTIONS, UNKNOWN],
     "sector": [*ESS_SECTORS, OTHER_SECTOR],
     "band": [*BANDS, "NN", NOT_GIVEN],
 }
+_RANKS = {column: {code: rank for rank, code in enumerate(order)} for column, order in BREAKDOWNS.items()}
+
+
+def ordered(counts: Mapping[str, int], column: str) -> dict[str, int]:
+    """A breakdown's counts in the order of BREAKDOWNS[column], codes outside it last, by code.
+    Applied when the figures are read: PostgreSQL's jsonb does not keep the order of keys."""
+    rank = _RANKS[column]
+    return dict(sorted(counts.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
 
 
 def territory_figures(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every territory's figures (zeros included), and France's.
+    """Every territory's figures (zeros included), and France's, in level then code order.
 
-    The establishments are read twice, grouped by commune; each larger territory then adds up its
-    communes' rows (a few hundred thousand at most, whatever the size of the files), and DuckDB
-    hands back one row per territory, breakdowns already in order."""
+    The establishments are grouped by commune once per breakdown; each larger territory then adds
+    up its communes' rows, a few hundred thousand at most whatever the size of the files. The
+    working tables are replaced at each call."""
     families = [value for value, _label in FAMILIES]
+    counted = ["establishments", "employer", *(f"{kind}_{value}" for value in families for kind in ("emp", "all"))]
     connection.execute(
-        "CREATE TEMP TABLE by_commune AS SELECT commune, count(*) AS establishments, count(*) FILTER (employer) AS employer, "
+        "CREATE OR REPLACE TEMP TABLE by_commune AS SELECT commune, count(*) AS establishments, "
+        + "count(*) FILTER (employer) AS employer, "
         + ", ".join(
             f"count(*) FILTER (employer AND family = '{value}') AS emp_{value}, count(*) FILTER (family = '{value}') AS all_{value}"
             for value in families
@@ -88,77 +98,55 @@ def territory_figures(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, 
         + " FROM est WHERE commune IS NOT NULL GROUP BY commune"
     )
     connection.execute(
-        "CREATE TEMP TABLE by_commune_value AS SELECT commune, "
-        + "CASE "
-        + " ".join(f"WHEN GROUPING({column}) = 0 THEN '{column}'" for column in BREAKDOWNS)
-        + " END AS breakdown, "
-        + f"COALESCE(NULLIF(COALESCE({', '.join(BREAKDOWNS)}), ''), '{NOT_GIVEN}') AS value, count(*) AS n "
-        + "FROM est WHERE employer AND commune IS NOT NULL GROUP BY GROUPING SETS ("
-        + ", ".join(f"(commune, {column})" for column in BREAKDOWNS)
-        + ")"
-    )
-    connection.execute(
-        "CREATE TEMP TABLE positions AS SELECT * FROM (VALUES "
-        + ", ".join(
-            f"('{column}', '{code}', {position})"
-            for column, order in BREAKDOWNS.items()
-            for position, code in enumerate(order)
+        "CREATE OR REPLACE TEMP TABLE by_commune_value AS "
+        + " UNION ALL ".join(
+            f"SELECT commune, '{column}' AS breakdown, {column} AS value, count(*) AS n "
+            f"FROM est WHERE employer AND commune IS NOT NULL GROUP BY commune, {column}"
+            for column in BREAKDOWNS
         )
-        + ") AS p(breakdown, value, position)"
     )
     # Each commune once per territory it belongs to, France included.
     connection.execute(
-        "CREATE TEMP TABLE membership AS "
+        "CREATE OR REPLACE TEMP TABLE membership AS "
         + " UNION ALL ".join(
-            f"SELECT commune, {position} AS rank, '{level}' AS level, {level} AS code, population FROM geo WHERE {level} <> ''"
-            for position, level in enumerate(LEVELS)
+            f"SELECT commune, {rank} AS rank, '{level}' AS level, {level} AS code, population FROM geo WHERE {level} <> ''"
+            for rank, level in enumerate(LEVELS)
         )
         + f" UNION ALL SELECT commune, {len(LEVELS)}, '{FRANCE}', 'FR', population FROM geo"
     )
-    sums = ", ".join(
-        f"sum(c.{column})::BIGINT AS {column}"
-        for column in [
-            "establishments",
-            "employer",
-            *(f"{kind}_{value}" for value in families for kind in ("emp", "all")),
-        ]
+    sums = ", ".join(f"COALESCE(sum(c.{column}), 0)::BIGINT AS {column}" for column in counted)
+    cursor = connection.execute(
+        f"""SELECT m.level, m.code, count(*) AS communes, COALESCE(sum(m.population), 0)::BIGINT AS population,
+                   count(*) FILTER (c.employer > 0) AS covered, {sums}
+            FROM membership m LEFT JOIN by_commune c ON c.commune = m.commune
+            GROUP BY m.rank, m.level, m.code ORDER BY m.rank, m.code"""
     )
-    lists = ", ".join(
-        f"list(v.value ORDER BY v.position, v.value) FILTER (v.breakdown = '{column}') AS {column}_values, "
-        f"list(v.n ORDER BY v.position, v.value) FILTER (v.breakdown = '{column}') AS {column}_counts"
-        for column in BREAKDOWNS
-    )
-    rows = connection.execute(
-        f"""WITH territories AS (
-                SELECT rank, level, code, count(*) AS communes, sum(population)::BIGINT AS population
-                FROM membership GROUP BY ALL),
-            counts AS (
-                SELECT m.level, m.code, count(*) FILTER (c.employer > 0) AS covered, {sums}
-                FROM by_commune c JOIN membership m ON m.commune = c.commune GROUP BY ALL),
-            values AS (
-                SELECT m.level, m.code, v.breakdown, v.value, COALESCE(p.position, 1000) AS position, sum(v.n)::BIGINT AS n
-                FROM by_commune_value v JOIN membership m ON m.commune = v.commune
-                LEFT JOIN positions p ON p.breakdown = v.breakdown AND p.value = v.value GROUP BY ALL),
-            breakdowns AS (SELECT level, code, {lists} FROM values v GROUP BY ALL)
-        SELECT t.level, t.code, t.communes, t.population, COALESCE(c.covered, 0), COALESCE(c.establishments, 0),
-               COALESCE(c.employer, 0), {", ".join(f"COALESCE(c.emp_{value}, 0), COALESCE(c.all_{value}, 0)" for value in families)},
-               {", ".join(f"b.{column}_values, b.{column}_counts" for column in BREAKDOWNS)}
-        FROM territories t LEFT JOIN counts c USING (level, code) LEFT JOIN breakdowns b USING (level, code)
-        ORDER BY t.rank, t.code"""
-    ).fetchall()
-    results: list[tuple[str, str, dict[str, Any]]] = []
-    width = 2 * len(families)
-    for level, code, communes, population, covered, establishments, employer, *rest in rows:
-        by_family, lists_of = rest[:width], rest[width:]
-        figures: dict[str, Any] = {
-            "establishments": establishments,
-            "employer_establishments": employer,
-            "establishments_by_family": dict(zip(families, by_family[1::2], strict=True)),
-            "employer_establishments_by_family": dict(zip(families, by_family[0::2], strict=True)),
-        }
-        for index, column in enumerate(BREAKDOWNS):
-            values, counts = lists_of[2 * index], lists_of[2 * index + 1]
-            figures[f"employer_establishments_by_{column}"] = dict(zip(values or (), counts or (), strict=True))
-        figures |= {"communes": communes, "communes_with_employer": covered, "population": population or 0}
-        results.append((level, code, figures))
-    return results
+    names = [column[0] for column in cursor.description]
+    territories = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    breakdowns: dict[tuple[str, str, str], dict[str, int]] = {}
+    for level, code, breakdown, value, count in connection.execute(
+        """SELECT m.level, m.code, v.breakdown, v.value, sum(v.n)::BIGINT
+           FROM by_commune_value v JOIN membership m ON m.commune = v.commune
+           GROUP BY m.level, m.code, v.breakdown, v.value"""
+    ).fetchall():
+        breakdowns.setdefault((level, code, breakdown), {})[value or NOT_GIVEN] = count
+    return [
+        (
+            row["level"],
+            row["code"],
+            {
+                "establishments": row["establishments"],
+                "employer_establishments": row["employer"],
+                "establishments_by_family": {value: row[f"all_{value}"] for value in families},
+                "employer_establishments_by_family": {value: row[f"emp_{value}"] for value in families},
+                **{
+                    f"employer_establishments_by_{column}": breakdowns.get((row["level"], row["code"], column), {})
+                    for column in BREAKDOWNS
+                },
+                "communes": row["communes"],
+                "communes_with_employer": row["covered"],
+                "population": row["population"],
+            },
+        )
+        for row in territories
+    ]

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from essaim.core.middleware import InputRefused
 from essaim.observatory import queries
 from essaim.observatory.places_map import places_context
 from essaim.observatory.portrait import MAP_INDICATORS, MAP_LEVELS, portrait_pdf, region_map, territory_context
@@ -51,7 +52,10 @@ def region_map_page(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("niveau", "epci")
     indicator = request.GET.get("indicateur", "densite")
     if level not in MAP_LEVELS or indicator not in MAP_INDICATORS:
-        return render(request, "errors/400.html", status=400)
+        raise InputRefused(
+            "La carte se montre par intercommunalité ou par commune, en établissements employeurs pour 10 000 habitants "
+            "ou en part des communes couvertes : choisissez-les dans le formulaire au-dessus de la carte."
+        )
     run = queries.current_import()
     region = str(settings.ESSAIM_REGION)
     context = {"run": run, "level": level, "indicator": indicator, "levels": MAP_LEVELS, "indicators": MAP_INDICATORS}

@@ -139,3 +139,21 @@ def test_every_route_takes_its_ids_with_the_bounded_converter():
 
     unbounded = [f"{route.name} <int:{name}>" for route in routes() for kind, name in route.params if kind == "int"]
     assert not unbounded, "Use <id:…> (essaim/core/converters.py): " + ", ".join(unbounded)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_address_with_more_parameters_than_django_reads_gets_a_400_even_with_debug(client, settings, debug):
+    # With DEBUG (make run), Django's error page reads request.GET again: it must not fail twice.
+    settings.DEBUG = debug
+    many = "&".join(f"p{index}=1" for index in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response = client.get(f"/observatoire/carte/?{many}")
+    assert response.status_code == 400
+    if not debug:
+        assert "trop de paramètres" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_with_more_fields_than_django_reads_gets_a_400(client, settings):
+    many = {f"p{index}": "1" for index in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    assert Client(enforce_csrf_checks=False).post("/connexion/", many).status_code == 400

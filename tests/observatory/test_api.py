@@ -50,6 +50,17 @@ def test_the_region_counts_its_head_counts_as_a_range(client, imported):
     assert body["employees_range"] == {"min": 20, "max": 49}
 
 
+def test_breakdowns_come_in_the_insee_order_whatever_order_the_database_kept(client, imported):
+    # PostgreSQL's jsonb keeps keys in its own order: the figures are put in order when read.
+    figures = imported.figures.get(level="region", code="52")
+    figures.figures["employer_establishments_by_band"] = {"99": 1, "non_renseignee": 2, "NN": 3, "12": 4, "01": 5}
+    figures.figures["employer_establishments_by_section"] = {"inconnu": 1, "S": 1, "Q": 2, "A": 1}
+    figures.save()
+    body = client.get("/api/v1/observatory/region/52").json()
+    assert list(body["employer_establishments_by_band"]) == ["01", "12", "NN", "non_renseignee", "99"]
+    assert list(body["employer_establishments_by_section"]) == ["A", "Q", "S", "inconnu"]
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

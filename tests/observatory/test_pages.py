@@ -88,7 +88,8 @@ def test_the_region_map_gives_its_figures_in_a_table_and_refuses_unknown_choices
     page = text(client.get("/observatoire/carte/?niveau=epci&indicateur=couverture"))
     assert "Part des communes ayant au moins un établissement employeur de l'ESS (%) : les mêmes chiffres" in page
     assert '"type": "FeatureCollection"' in page and "Nantes Métropole" in page
-    assert client.get("/observatoire/carte/?niveau=canton").status_code == 400
+    refused = client.get("/observatoire/carte/?niveau=canton")
+    assert refused.status_code == 400 and "par intercommunalité ou par commune" in text(refused)
     assert client.get("/observatoire/carte/?indicateur=%00").status_code == 400
 
 
@@ -99,6 +100,8 @@ def test_the_places_page_lists_the_regions_places(client, db, region):
     Place.objects.create(kind="tiers_lieu", name="Ailleurs", commune=region.other_region_commune)
     page = text(client.get("/observatoire/lieux/"))
     assert "Pôle des Rives" in page and "Ailleurs" not in page
+    # The départements' counts drawn on the map are in a table too.
+    assert "Les lieux par département" in page and "Maine-et-Loire</th>" in page and "1 lieu de l'ESS" in page
 
 
 def test_the_places_map_draws_the_regions_departements_under_the_places(db, region):

@@ -20,7 +20,7 @@ GEOGRAPHY = Geography(
         ("49007", "244900015", "49", "52", 155000),
         ("49050", "244900015", "49", "52", 7000),
         ("85191", "200071165", "85", "52", 55000),
-        ("45234", "244500468", "45", "24", 115000),
+        ("45234", "", "45", "24", 115000),
     ],
     aliases={"49001": "49050"},
 )
@@ -133,6 +133,8 @@ def test_a_region_keeps_only_its_establishments_but_every_territory_has_figures(
         ("commune", "45234"),
         ("france", "FR"),
     } <= levels
+    # Each once; a commune outside any EPCI makes no EPCI without a code.
+    assert len(levels) == len(result.figures) and all(code for _level, code in levels)
 
 
 def test_figures_of_a_region(tmp_path):
