@@ -4,6 +4,7 @@ the data-quality report. No Django import."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import duckdb
