@@ -188,6 +188,18 @@ def pandas_indicators(units_csv: Path, establishments_csv: Path, rules, communes
     return rows
 
 
+def _first_rows(units: Path, establishments: Path, rows: int, units_out: Path, establishments_out: Path) -> None:
+    """The first `rows` establishments and their legal units, as Parquet files."""
+    connection = duckdb.connect()
+    connection.execute(
+        f"COPY (SELECT * FROM read_parquet('{establishments}') LIMIT {rows}) TO '{establishments_out}' (FORMAT parquet)"
+    )
+    connection.execute(
+        f"""COPY (SELECT * FROM read_parquet('{units}') WHERE siren IN
+              (SELECT DISTINCT siren FROM read_parquet('{establishments_out}'))) TO '{units_out}' (FORMAT parquet)"""
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0, help="part of the national size (1 = 30 M + 44 M rows)")
@@ -221,14 +233,8 @@ def main() -> None:
     units_csv, establishments_csv = sample / "unites.csv", sample / "etablissements.csv"
     units_parquet, establishments_parquet = sample / "unites.parquet", sample / "etablissements.parquet"
     if not establishments_parquet.exists():
+        _first_rows(units, establishments, SAMPLE, units_parquet, establishments_parquet)
         connection = duckdb.connect()
-        connection.execute(
-            f"COPY (SELECT * FROM read_parquet('{establishments}') LIMIT {SAMPLE}) TO '{establishments_parquet}' (FORMAT parquet)"
-        )
-        connection.execute(
-            f"""COPY (SELECT * FROM read_parquet('{units}') WHERE siren IN
-                  (SELECT DISTINCT siren FROM read_parquet('{establishments_parquet}'))) TO '{units_parquet}' (FORMAT parquet)"""
-        )
         connection.execute(
             f"COPY (SELECT * FROM read_parquet('{establishments_parquet}')) TO '{establishments_csv}' (HEADER)"
         )
@@ -236,14 +242,7 @@ def main() -> None:
     # A small sample: what the import costs whatever the number of rows (every territory's figures).
     small_units, small_establishments = sample / "petit-unites.parquet", sample / "petit-etablissements.parquet"
     if not small_establishments.exists():
-        connection = duckdb.connect()
-        connection.execute(
-            f"COPY (SELECT * FROM read_parquet('{establishments_parquet}') LIMIT {SMALL}) TO '{small_establishments}' (FORMAT parquet)"
-        )
-        connection.execute(
-            f"""COPY (SELECT * FROM read_parquet('{units_parquet}') WHERE siren IN
-                  (SELECT DISTINCT siren FROM read_parquet('{small_establishments}'))) TO '{small_units}' (FORMAT parquet)"""
-        )
+        _first_rows(units_parquet, establishments_parquet, SMALL, small_units, small_establishments)
     rules = Perimeter.objects.get(is_current=True).rules()
     world = geography()
 
