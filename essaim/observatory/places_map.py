@@ -3,9 +3,8 @@ région's départements."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
-
-from django.db.models import Count, QuerySet
 
 from essaim.core.imports import Noun
 from essaim.places.models import Place
@@ -21,22 +20,23 @@ def places_context(region: str) -> dict[str, Any]:
     places = (
         Place.objects.active().in_territory("region", region).select_related("commune", "operator").order_by("name")
     )
-    departements = _departements(region, places)
+    listed = list(places)
+    departements = _departements(region, listed)
     areas = [(outline, {"name": name, "label": label, "colour": BACKGROUND}) for name, label, outline in departements]
     return {
-        "places": list(places),
+        "places": listed,
         "collection": places_for_map(places, areas=areas),
         "legend": KIND_LEGEND,
         "departements": [(name, label) for name, label, _outline in departements],
     }
 
 
-def _departements(region: str, places: QuerySet[Place]) -> list[tuple[str, str, str]]:
+def _departements(region: str, places: list[Place]) -> list[tuple[str, str, str]]:
     """The région's départements (name, how many of the places lie in it, outline)."""
-    counts = dict(places.order_by().values_list("commune__departement__code").annotate(Count("pk")))
+    counts = Counter(place.commune.departement_id for place in places)
     return [
-        (name, PLACES.counted(counts.get(code, 0)), outline)
-        for code, name, outline in Departement.objects.filter(region__code=region)
+        (name, PLACES.counted(counts[pk]), outline)
+        for pk, name, outline in Departement.objects.filter(region__code=region)
         .order_by("code")
-        .values_list("code", "name", "outline")
+        .values_list("pk", "name", "outline")
     ]
