@@ -18,7 +18,7 @@ PURE_MODULES := essaim/core/text.py essaim/core/registries.py essaim/core/remind
 	essaim/esspresso/scheduler essaim/esspresso/suggestions.py essaim/esspresso/rotations.py essaim/esspresso/rematch.py \
 	essaim/referrals/routing.py essaim/diagnostics/bank.py essaim/diagnostics/vocabulary.py essaim/diagnostics/results.py \
 	essaim/core/numbers.py essaim/organisations/sizes.py essaim/observatory/perimeter.py essaim/observatory/sectors.py \
-	essaim/observatory/sirene_sql.py essaim/observatory/sirene_figures.py essaim/observatory/demo_extract.py essaim/observatory/demo_extract_tables.py essaim/places/coordinates.py \
+	essaim/observatory/sirene_sql.py essaim/observatory/sirene_figures.py essaim/observatory/demo_extract.py essaim/observatory/demo_extract_places.py essaim/observatory/demo_extract_tables.py essaim/places/coordinates.py \
 	essaim/core/maps.py
 
 # Every module that writes (services, imports, history, workflows) and the permission rules, also

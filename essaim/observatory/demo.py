@@ -12,7 +12,8 @@ from pathlib import Path
 from django.utils import timezone
 
 from essaim.core.registries import demo_loaders
-from essaim.observatory.demo_extract import DemoCommune, write_demo_extract
+from essaim.observatory.demo_extract import write_demo_extract
+from essaim.observatory.demo_extract_places import DemoCommune
 from essaim.observatory.loading import perimeter_load
 from essaim.observatory.models import OfficialFigure
 from essaim.observatory.services import sirene_import

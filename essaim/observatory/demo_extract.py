@@ -13,21 +13,26 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import zipfile
-from bisect import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import accumulate
 from pathlib import Path
 from random import Random
-from typing import IO, TypeVar
+from typing import IO
 
 from stdnum import luhn
 
+from essaim.observatory.demo_extract_places import (
+    DemoCommune,
+    Places,
+    address,
+    departement_of,
+    locate,
+    pick,
+)
 from essaim.observatory.demo_extract_tables import (  # noqa: F401  (re-exported)
     ASSOCIATION,
     BAD_BANDS,
@@ -64,21 +69,6 @@ from essaim.observatory.demo_extract_tables import (  # noqa: F401  (re-exported
     UNITE_LEGALE_COLUMNS,
     Kind,
 )
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class DemoCommune:
-    """A commune to place establishments in, drawn with weights by population. `name` and
-    `postal_code` only make the addresses read true; the postal code defaults to one made up."""
-
-    code: str
-    population: int
-    latitude: float
-    longitude: float
-    name: str = ""
-    postal_code: str = ""
 
 
 @dataclass
@@ -159,7 +149,7 @@ def write_demo_extract(
     `zipped` puts each CSV in a .zip of the same base name, as INSEE distributes them."""
     if not communes or not 0 < establishments <= 1_000_000:
         raise ValueError("Give at least one commune and between 1 and 1,000,000 establishments.")
-    rng, places, counts = Random(seed), _Places(communes, old_codes), DemoCounts()
+    rng, places, counts = Random(seed), Places(communes, old_codes), DemoCounts()
     weights = [kind.weight / _mean(kind.sites) for kind in KINDS]  # establishments → units
     directory.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
@@ -175,7 +165,7 @@ def write_demo_extract(
         while counts.establishments < establishments:
             serial += rng.randint(1, 9)  # 7 digits of the SIREN, never twice
             unit = _draw_unit(rng, rng.choices(KINDS, weights)[0], serial, vintage)
-            size = min(_pick(rng, unit.kind.sites), establishments - counts.establishments)
+            size = min(pick(rng, unit.kind.sites), establishments - counts.establishments)
             rows = [_establishment(rng, unit, index, places, vintage) for index in range(size)]
             units.writerow(_unit_row(rng, unit, [stock for stock, _ in rows], vintage))
             counts.legal_units += 1
@@ -189,44 +179,6 @@ def write_demo_extract(
     suffix = ".zip" if zipped else ".csv"
     paths = [directory / f"{stem}{suffix}" for stem in (UNITE_LEGALE, ETABLISSEMENT, GEOLOCALISATION)]
     return DemoFiles(unites_legales=paths[0], etablissements=paths[1], geolocalisation=paths[2], counts=counts)
-
-
-def lambert93(latitude: float, longitude: float) -> tuple[float, float]:
-    """Lambert-93 (EPSG:2154) x and y in metres of a WGS84 point: the conic projection on GRS80
-    (standard parallels 44° and 49°, origin 46.5° N 3° E at 700 000, 6 600 000)."""
-    rho = _SCALE * _isometric(math.radians(latitude)) ** _N
-    theta = _N * math.radians(longitude - 3.0)
-    return 700000 + rho * math.sin(theta), 6600000 + _RHO0 - rho * math.cos(theta)
-
-
-def _isometric(lat: float) -> float:
-    sine = _E * math.sin(lat)
-    return float(math.tan(math.pi / 4 - lat / 2) / ((1 - sine) / (1 + sine)) ** (_E / 2))
-
-
-_E = math.sqrt(2 / 298.257222101 - 1 / 298.257222101**2)  # GRS80 eccentricity
-_M1, _M2 = (math.cos(lat) / math.sqrt(1 - (_E * math.sin(lat)) ** 2) for lat in map(math.radians, (49.0, 44.0)))
-_N = math.log(_M1 / _M2) / math.log(_isometric(math.radians(49.0)) / _isometric(math.radians(44.0)))
-_SCALE = 6378137.0 * _M1 / (_N * _isometric(math.radians(49.0)) ** _N)
-_RHO0 = _SCALE * _isometric(math.radians(46.5)) ** _N
-
-
-class _Places:
-    """Communes drawn with weights by population; now and then a former code in place of the current one."""
-
-    def __init__(self, communes: Sequence[DemoCommune], old_codes: Mapping[str, str]) -> None:
-        self.communes = communes
-        self.cumulated = list(accumulate(max(commune.population, 1) for commune in communes))
-        by_code = {commune.code: commune for commune in communes}
-        self.former = [(old, by_code[new]) for old, new in sorted(old_codes.items()) if new in by_code]
-        self.former_codes = frozenset(old for old, _ in self.former)
-
-    def draw(self, rng: Random) -> tuple[DemoCommune, str]:
-        if self.former and rng.random() < 0.01:
-            old, commune = rng.choice(self.former)
-            return commune, old
-        commune = self.communes[bisect(self.cumulated, rng.random() * self.cumulated[-1])]
-        return commune, commune.code
 
 
 def _draw_unit(rng: Random, kind: Kind, serial: int, vintage: date) -> _Unit:
@@ -262,7 +214,7 @@ def _unit_row(rng: Random, unit: _Unit, rows: list[dict[str, str]], vintage: dat
         "activitePrincipaleUniteLegale": head["activitePrincipaleEtablissement"],
         "nomenclatureActivitePrincipaleUniteLegale": head["nomenclatureActivitePrincipaleEtablissement"],
         "nicSiegeUniteLegale": head["nic"],
-        "economieSocialeSolidaireUniteLegale": _pick(rng, unit.kind.ess_flag),
+        "economieSocialeSolidaireUniteLegale": pick(rng, unit.kind.ess_flag),
         "societeMissionUniteLegale": "O" if unit.cj in ("5710", "5720") and rng.random() < 0.02 else "N",
         "caractereEmployeurUniteLegale": "",  # no longer managed by INSEE: always empty
     }
@@ -273,7 +225,7 @@ def _unit_row(rng: Random, unit: _Unit, rows: list[dict[str, str]], vintage: dat
         row["denominationUniteLegale"] = name = _name(rng, unit, head)
         if unit.kind.family == "association" and rng.random() < 0.75:  # the RNA number, W + département
             row["identifiantAssociationUniteLegale"] = (
-                f"W{_department(head['codeCommuneEtablissement'])[-2:]}{rng.randrange(10**7):07d}"
+                f"W{departement_of(head['codeCommuneEtablissement'])[-2:]}{rng.randrange(10**7):07d}"
             )
         if rng.random() < 0.15:
             row["sigleUniteLegale"] = "".join(word[0] for word in name.split() if len(word) > 2)
@@ -298,14 +250,14 @@ def _person(rng: Random, unit: _Unit) -> dict[str, str]:
 
 
 def _establishment(
-    rng: Random, unit: _Unit, index: int, places: _Places, vintage: date
+    rng: Random, unit: _Unit, index: int, places: Places, vintage: date
 ) -> tuple[dict[str, str], dict[str, str] | None]:
     active = not unit.ceased and (index == 0 or rng.random() > 0.08)
     created = unit.created if index == 0 else _between(rng, unit.created, vintage)
     started = _between(rng, created, vintage)
-    sector = _pick(rng, unit.sectors)
+    sector = pick(rng, unit.sectors)
     factor, codes, _ = SECTORS[sector]
-    naf, nomenclature = _pick(rng, codes), "NAFRev2"
+    naf, nomenclature = pick(rng, codes), "NAFRev2"
     if not active and created.year < 2008 and rng.random() < 0.5:
         naf, nomenclature = rng.choice(OLD_NAF), "NAFRev1"
     employs = rng.random() < min(0.97, unit.kind.employer * factor) * (1 if active else 0.3)
@@ -332,8 +284,8 @@ def _establishment(
         "caractereEmployeurEtablissement": flag,
     }
     row["siret"] = unit.siren + row["nic"]
-    row |= _address(rng)
-    geo = None if index and not unit.kind.public and rng.random() < 0.04 else _locate(rng, row, places)
+    row |= address(rng)
+    geo = None if index and not unit.kind.public and rng.random() < 0.04 else locate(rng, row, places)
     if geo is None:  # abroad: no commune, and the geolocation file covers France only
         country, label, city = rng.choice(COUNTRIES)
         row |= {"codePaysEtrangerEtablissement": country, "libellePaysEtrangerEtablissement": label}
@@ -348,72 +300,17 @@ def _establishment(
     return row, geo
 
 
-def _locate(rng: Random, row: dict[str, str], places: _Places) -> dict[str, str]:
-    """Place the establishment in a commune (perhaps under a former code); its row in the geolocation file."""
-    commune, code = places.draw(rng)
-    geo = _geolocation(rng, row["siret"], commune)
-    row |= {"codeCommuneEtablissement": code, "libelleCommuneEtablissement": commune.name.upper()}
-    row["codePostalEtablissement"] = commune.postal_code or _department(commune.code).lstrip("0").ljust(5, "0")
-    row["coordonneeLambertAbscisseEtablissement"] = geo["x"]
-    row["coordonneeLambertOrdonneeEtablissement"] = geo["y"]
-    return geo
-
-
 def _headcount(rng: Random, employs: bool, bands: Mapping[str, float]) -> tuple[str, str]:
     """The band (31 December, two years back) and the employer flag (kept up to date): INSEE warns
     that they are built apart and may disagree, so both sometimes do."""
     if employs:
-        band = "NN" if rng.random() < 0.08 else _pick(rng, bands)
-        return band, _pick(rng, {"O": 90, "": 4, "N": 6})
-    band = _pick(rng, {"NN": 96, "00": 2, "01": 2})
-    return band, _pick(rng, {"N": 93, "": 4, "O": 3})
+        band = "NN" if rng.random() < 0.08 else pick(rng, bands)
+        return band, pick(rng, {"O": 90, "": 4, "N": 6})
+    band = pick(rng, {"NN": 96, "00": 2, "01": 2})
+    return band, pick(rng, {"N": 93, "": 4, "O": 3})
 
 
-def _address(rng: Random) -> dict[str, str]:
-    address = {"typeVoieEtablissement": _pick(rng, STREET_TYPES), "libelleVoieEtablissement": rng.choice(STREETS)}
-    if rng.random() < 0.8:
-        address["numeroVoieEtablissement"] = str(rng.randint(1, 120))
-        address["indiceRepetitionEtablissement"] = "B" if rng.random() < 0.04 else ""
-    if rng.random() < 0.1:
-        address["complementAdresseEtablissement"] = rng.choice(("BATIMENT A", "ZONE ARTISANALE", "LE BOURG"))
-    if rng.random() < 0.9:
-        address["identifiantAdresseEtablissement"] = f"{rng.randrange(10**9):09d}_{'B' if rng.random() < 0.95 else 'C'}"
-    return address
-
-
-def _geolocation(rng: Random, siret: str, commune: DemoCommune) -> dict[str, str]:
-    quality = _pick(rng, QUALITE_XY)
-    spread = 0.6 + min(2.5, commune.population / 60000)  # km around the centre
-    if quality == "33":
-        east, north = (rng.uniform(-1.5, 1.5) * spread for _ in range(2))
-    else:
-        east, north = (rng.gauss(0, spread / 2) for _ in range(2))
-    latitude = commune.latitude + north / 111.32
-    longitude = commune.longitude + east / (111.32 * math.cos(math.radians(commune.latitude)))
-    epsg = OVERSEAS_EPSG.get(commune.code[:3], "2154")
-    x, y = lambert93(latitude, longitude) if epsg == "2154" else (math.nan, math.nan)
-    zoned = commune.population >= 20000
-    in_qpv = zoned and rng.random() < 0.08
-    number, department = f"{rng.randint(1, 20):02d}", _department(commune.code)
-    precision = {"11": (0, 15), "12": (10, 60), "21": (50, 500), "22": (50, 500)}.get(quality, (500, 3000))
-    return {
-        "siret": siret,
-        "x": "" if math.isnan(x) else f"{x:.1f}",
-        "y": "" if math.isnan(y) else f"{y:.1f}",
-        "qualite_xy": quality,
-        "epsg": epsg,
-        "plg_qp24": (f"QN{department}{number}M" if in_qpv else "HZ") if zoned else "CSZ",
-        "plg_iris": f"{rng.randint(1, 9):02d}{rng.randint(1, 3):02d}" if commune.population >= 5000 else "CSZ",
-        "plg_qp15": (f"QP{department}0{number}" if in_qpv else "HZ") if zoned else "CSZ",
-        "plg_qva": "HZ" if zoned else "CSZ",
-        "plg_code_commune": commune.code,
-        "distance_precision": f"{rng.uniform(*precision):.1f}",
-        "y_latitude": f"{latitude:.6f}",
-        "x_longitude": f"{longitude:.6f}",
-    }
-
-
-def _record(counts: DemoCounts, unit: _Unit, row: dict[str, str], places: _Places) -> None:
+def _record(counts: DemoCounts, unit: _Unit, row: dict[str, str], places: Places) -> None:
     counts.establishments += 1
     counts.head_offices += row["etablissementSiege"] == "true"
     counts.partial_diffusion += row["statutDiffusionEtablissement"] == "P"
@@ -471,15 +368,6 @@ def _name(rng: Random, unit: _Unit, head: dict[str, str]) -> str:
     if head["statutDiffusionEtablissement"] == "P" or not unit.kind.by_place or not place:
         place = rng.choice(BRANDS)
     return f"{rng.choice(stems)} {place}"
-
-
-def _pick(rng: Random, table: Mapping[T, float]) -> T:
-    return rng.choices(tuple(table), tuple(table.values()))[0]
-
-
-def _department(code: str) -> str:
-    """The département of a commune code on three characters: "044", "02A", "974"."""
-    return code[:3] if code.startswith("97") else f"0{code[:2]}"
 
 
 def _mean(sites: Mapping[int, float]) -> float:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from essaim.observatory.demo_extract import DemoCommune, lambert93, write_demo_extract
+from essaim.observatory.demo_extract import write_demo_extract
+from essaim.observatory.demo_extract_places import DemoCommune, lambert93
 from essaim.organisations.siret import validate_siren, validate_siret
 
 UNITE_LEGALE = (
