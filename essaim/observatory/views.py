@@ -54,7 +54,7 @@ def region_map_page(request: HttpRequest) -> HttpResponse:
     if level not in MAP_LEVELS or indicator not in MAP_INDICATORS:
         raise InputRefused(
             "La carte se montre par intercommunalité ou par commune, en établissements employeurs pour 10 000 habitants "
-            "ou en part des communes couvertes : choisissez-les dans le formulaire au-dessus de la carte."
+            "ou en part des communes couvertes : choisissez-les dans le formulaire de la page « Carte de l'ESS » de l'observatoire."
         )
     run = queries.current_import()
     region = str(settings.ESSAIM_REGION)

@@ -10,6 +10,7 @@ for a PTCE, its members are structures of the directory.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -142,6 +143,14 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def source_link(self) -> tuple[str, str] | None:
+        """(address, site's name) when the source is a web address: shown as a short link."""
+        parts = urlsplit(self.source.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+        return self.source.strip(), parts.hostname.removeprefix("www.")
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_name = fold(self.name)[:200]

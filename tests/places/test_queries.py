@@ -131,3 +131,12 @@ def test_a_place_typed_by_hand_follows_the_rules_of_an_import(region):
     with pytest.raises(ValidationError) as range_error:
         far_north.full_clean()
     assert "latitude" in range_error.value.message_dict
+
+
+def test_a_web_source_is_shown_by_its_sites_name_and_any_other_as_typed(region):
+    place = PlaceFactory(source="https://www.cress-pdl.org/grains-de-creation/", commune=region.nantes)
+    assert place.source_link == ("https://www.cress-pdl.org/grains-de-creation/", "cress-pdl.org")
+    place.source = "Recensement CRESS 2026"
+    assert place.source_link is None
+    place.source = "javascript:alert(1)"
+    assert place.source_link is None
