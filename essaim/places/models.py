@@ -144,14 +144,6 @@ class Place(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def source_link(self) -> tuple[str, str] | None:
-        """(address, site's name) when the source is a web address: shown as a short link."""
-        parts = urlsplit(self.source.strip())
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return None
-        return self.source.strip(), parts.hostname.removeprefix("www.")
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_name = fold(self.name)[:200]
         super().save(*args, **kwargs)
@@ -168,6 +160,14 @@ class Place(models.Model):
             errors["name"] = f"Un lieu de même nature porte déjà ce nom dans cette commune ({self.name})."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def source_link(self) -> tuple[str, str] | None:
+        """(address, site's name) when the source is a web address: shown as a short link."""
+        parts = urlsplit(self.source.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+        return self.source.strip(), parts.hostname.removeprefix("www.")
 
     def _namesake(self) -> PlaceQuerySet:
         # The unique constraint names `search_name`, which no form shows: checked here so that a
