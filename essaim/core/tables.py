@@ -58,6 +58,7 @@ def _csv_cell(value: Any) -> Any:
 
 
 CSV_DELIMITER = ";"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # its content type
 BOM = "\ufeff"
 
 

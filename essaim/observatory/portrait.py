@@ -85,6 +85,7 @@ def territory_context(level: str, code: str, run: SireneImport | None) -> dict[s
             "children": queries.children(level, code, run)[:40],
             "child_label": queries.LEVEL_LABELS.get(queries.CHILD_LEVEL.get(level, ""), ""),
             "children_label": queries.PLURAL_LABELS.get(queries.CHILD_LEVEL.get(level, ""), ""),
+            "level_plural": queries.PLURAL_LABELS.get(level, ""),
             "history": queries.history(level, code),
             "official": queries.official(level, code),
             "sections": sections_for_territory(level, code, queries.communes_in(level, code)),

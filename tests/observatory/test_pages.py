@@ -131,3 +131,19 @@ def test_the_data_quality_of_the_import_is_shown_with_the_figures(client, import
     page = text(client.get("/observatoire/region/52/"))
     assert "Qualité des données de l'import" in page
     assert "selon les deux : 1" in page and "Non placés : 0 à l'étranger" in page
+
+
+def test_every_territory_of_a_level_downloads_with_french_headings_for_a_spreadsheet(client, imported):
+    import csv
+    import io
+
+    page = text(client.get("/observatoire/departement/44/"))
+    assert 'href="/observatoire/telechargement/departement.csv"' in page and "Les départements de toute la France" in page
+    response = client.get("/observatoire/telechargement/departement.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="observatoire-ess-departement.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    loire = next(row for row in rows if row["Code officiel"] == "44")
+    assert loire["Niveau"] == "Département" and loire["Territoire"] == "Loire-Atlantique"
+    assert loire["Établissements employeurs de l'ESS"] == "1" and loire["dont associations"] == "1"
+    assert "Sirene" in loire["Source"] and loire["Fichiers Sirene du"] == "2026-10-02"
+    assert client.get("/observatoire/telechargement/canton.csv").status_code == 404

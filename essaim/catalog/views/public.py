@@ -21,6 +21,7 @@ from essaim.catalog.perms import can_view_catalogue_dashboard
 from essaim.catalog.presentation import describe_reasons
 from essaim.catalog.search import search_offers
 from essaim.catalog.services import offer_event_record, search_log_record
+from essaim.core.tables import XLSX
 from essaim.core.text import parse_id
 from essaim.organisations.models import Organisation
 from essaim.referrals import links as referral_links
@@ -293,7 +294,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     elif fmt == "xlsx":
         response = HttpResponse(
             exports.to_xlsx(exports.export_rows(offers)),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=XLSX,
         )
     elif fmt == "json":
         response = JsonResponse(

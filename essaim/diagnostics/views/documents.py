@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from essaim.core.tables import XLSX
 from essaim.diagnostics import exports
 from essaim.diagnostics.documents import campaign_report, file_stem
 from essaim.diagnostics.views.common import piloted_campaign
@@ -15,7 +16,7 @@ from essaim.diagnostics.views.common import piloted_campaign
 FILE_TYPES = {"pdf": "application/pdf", "odt": "application/vnd.oasis.opendocument.text"}
 TABLE_TYPES = {
     "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX,
 }
 
 

@@ -8,11 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from essaim.core.tables import rows_to_csv, rows_to_xlsx
+from essaim.core.tables import XLSX, rows_to_csv, rows_to_xlsx
 from essaim.esspresso import exports
 from essaim.esspresso.views._organiser import organised_event
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _attachment(response: HttpResponse, name: str) -> HttpResponse:

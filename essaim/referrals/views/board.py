@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from essaim.core.tables import rows_to_csv, rows_to_xlsx
+from essaim.core.tables import XLSX, rows_to_csv, rows_to_xlsx
 from essaim.core.workflows import TransitionRefused
 from essaim.referrals import statistics
 from essaim.referrals.exports import COLUMNS, export_rows
@@ -21,7 +21,6 @@ from essaim.referrals.services.common import need_label, vocabulary_label
 from essaim.referrals.services.routing import teams_handling
 from essaim.referrals.views.common import cress_required
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROUTABLE = (Referral.Status.SENT, Referral.Status.TO_ROUTE, Referral.Status.ABANDONED)
 
 

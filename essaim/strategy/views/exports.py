@@ -8,13 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from essaim.core.emails import publisher_identity
-from essaim.core.tables import rows_to_csv, rows_to_xlsx
+from essaim.core.tables import XLSX, rows_to_csv, rows_to_xlsx
 from essaim.strategy import exports, perms, services
 from essaim.strategy.bilan_document import read_bilan
 from essaim.strategy.models import Bilan, BilanFile, IndicatorValue
 from essaim.strategy.views.common import dashboard_data, strategy_for
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _attachment(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
