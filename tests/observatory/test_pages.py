@@ -138,7 +138,9 @@ def test_every_territory_of_a_level_downloads_with_french_headings_for_a_spreads
     import io
 
     page = text(client.get("/observatoire/departement/44/"))
-    assert 'href="/observatoire/telechargement/departement.csv"' in page and "Les départements de toute la France" in page
+    assert (
+        'href="/observatoire/telechargement/departement.csv"' in page and "Les départements de toute la France" in page
+    )
     response = client.get("/observatoire/telechargement/departement.csv")
     assert response["Content-Disposition"] == 'attachment; filename="observatoire-ess-departement.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
