@@ -30,7 +30,6 @@ from essaim.catalog.forms import OrientationForm, SearchForm
 from essaim.catalog.models import Offer, SearchLog
 from essaim.catalog.search import search_offers
 from essaim.catalog.services import search_log_record
-from essaim.core.tables import rows_to_csv
 from essaim.core.text import parse_id
 from essaim.observatory import queries as observatory
 from essaim.strategy import bilan_data
@@ -229,9 +228,7 @@ def observatory_level(request: HttpRequest, level: str) -> HttpResponse:
         return error(UNKNOWN_LEVEL, 404)
     if observatory.current_import() is None:
         return error(NO_FIGURES, 404)
-    response = HttpResponse(
-        rows_to_csv(observatory.csv_rows(level), observatory.CSV_COLUMNS), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse(observatory.level_csv(level, french=False), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="observatoire-ess-{level}.csv"'
     return response
 

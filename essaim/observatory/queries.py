@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
+
+from essaim.core.tables import rows_to_csv
 from essaim.observatory.models import OfficialFigure, SireneImport, TerritoryFigures
 from essaim.observatory.models.figures import LEVELS
 from essaim.observatory.perimeter import BANDS, FAMILIES, employees_range
@@ -189,12 +192,30 @@ FRENCH_CSV_COLUMNS = {
 }
 
 
-def french_csv_rows(level: str) -> list[dict[str, Any]]:
-    label = LEVEL_LABELS[level]
-    return [
-        {FRENCH_CSV_COLUMNS[key]: label if key == "level" else value for key, value in row.items()}
-        for row in csv_rows(level)
-    ]
+def level_csv(level: str, *, french: bool) -> str:
+    """Every territory of a level as CSV text: French headings for people, the API's names for
+    reuse. Made once per import and level (the figures change only with an import), then read
+    from the cache: the communes' file takes a few seconds to write."""
+    run = current_import()
+    if run is None:
+        return ""
+    stamp = run.finished_at.timestamp() if run.finished_at else 0
+    key = f"observatory-csv:{run.pk}:{stamp}:{level}:{'fr' if french else 'api'}"
+
+    def write() -> str:
+        rows = csv_rows(level)
+        if not french:
+            return rows_to_csv(rows, CSV_COLUMNS)
+        label = LEVEL_LABELS[level]
+        return rows_to_csv(
+            [
+                {FRENCH_CSV_COLUMNS[name]: label if name == "level" else value for name, value in row.items()}
+                for row in rows
+            ],
+            list(FRENCH_CSV_COLUMNS.values()),
+        )
+
+    return str(cache.get_or_set(key, write, timeout=7 * 24 * 3600))
 
 
 LEVEL_LABELS = dict(LEVELS) | {"france": "France"}

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from essaim.core.middleware import InputRefused
-from essaim.core.tables import rows_to_csv
 from essaim.observatory import queries
 from essaim.observatory.places_map import places_context
 from essaim.observatory.portrait import MAP_INDICATORS, MAP_LEVELS, portrait_pdf, region_map, territory_context
@@ -53,8 +52,7 @@ def download(request: HttpRequest, level: str) -> HttpResponse:
     decimal commas). No XLSX: for 35,000 communes it takes openpyxl a quarter of a minute."""
     if level not in queries.LEVEL_CODES or queries.current_import() is None:
         raise Http404("Ce fichier n'existe pas.")
-    rows, columns = queries.french_csv_rows(level), list(queries.FRENCH_CSV_COLUMNS.values())
-    response = HttpResponse(rows_to_csv(rows, columns), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(queries.level_csv(level, french=True), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="observatoire-ess-{level}.csv"'
     return response
 

@@ -149,3 +149,21 @@ def test_every_territory_of_a_level_downloads_with_french_headings_for_a_spreads
     assert loire["Établissements employeurs de l'ESS"] == "1" and loire["dont associations"] == "1"
     assert "Sirene" in loire["Source"] and loire["Fichiers Sirene du"] == "2026-10-02"
     assert client.get("/observatoire/telechargement/canton.csv").status_code == 404
+
+
+def test_the_downloaded_table_follows_a_new_import(client, imported, files):  # noqa: F811
+    import csv
+    import io
+
+    def loire_employers() -> str:
+        body = client.get("/observatoire/telechargement/departement.csv").content.decode("utf-8-sig")
+        rows = csv.DictReader(io.StringIO(body), delimiter=";")
+        return next(row for row in rows if row["Code officiel"] == "44")["Établissements employeurs de l'ESS"]
+
+    assert loire_employers() == "1"
+    units, establishments = files
+    newer = sirene_import(units=units, establishments=establishments, region="52")
+    figures = newer.figures.get(level="departement", code="44")
+    figures.figures["employer_establishments"] = 7
+    figures.save()
+    assert loire_employers() == "7"
