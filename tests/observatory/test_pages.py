@@ -131,6 +131,7 @@ def test_the_data_quality_of_the_import_is_shown_with_the_figures(client, import
     page = text(client.get("/observatoire/region/52/"))
     assert "Qualité des données de l'import" in page
     assert "selon les deux : 1" in page and "Non placés : 0 à l'étranger" in page
+    assert "Périmètre appliqué : celui chargé le " in page
 
 
 def test_every_territory_of_a_level_downloads_with_french_headings_for_a_spreadsheet(client, imported):

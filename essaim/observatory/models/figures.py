@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from essaim.observatory.models.perimeter import Perimeter
 from essaim.observatory.perimeter import FAMILIES
 
 LEVELS = [
@@ -53,6 +54,10 @@ class SireneImport(models.Model):
     def __str__(self) -> str:
         vintage = f"{self.vintage:%m/%Y}" if self.vintage else "millésime inconnu"
         return f"Import SIRENE ({vintage}, {self.get_status_display().lower()})"
+
+    def perimeter(self) -> Perimeter | None:
+        """The perimeter whose rules this import applied (its copy is kept in `rules`)."""
+        return Perimeter.objects.filter(version=self.perimeter_version).first()
 
 
 class Establishment(models.Model):
