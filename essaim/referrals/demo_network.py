@@ -382,36 +382,3 @@ TEAMS = {
 
 # The adviser shown first in the demo summary: the département of the région's capital.
 KEY_TEAM = {"52": "dla44", "24": "dla45"}
-
-# Where the demo's requests come from: the same places in both régions' terms (INSEE codes).
-PLACES = {
-    "52": {
-        "metropole": "44109",  # Nantes
-        "banlieue": "44162",  # Saint-Herblain
-        "ville49": "49007",  # Angers
-        "ville53": "53130",  # Laval
-        "ville72": "72181",  # Le Mans
-        "ville85": "85191",  # La Roche-sur-Yon
-        "rural44": "44036",  # Châteaubriant
-        "rural49": "49018",  # Baugé-en-Anjou
-        "rural53": "53097",  # Évron
-        "rural72": "72334",  # Sillé-le-Guillaume
-        "rural85": "85182",  # Pouzauges
-    },
-    "24": {
-        "metropole": "45234",  # Orléans
-        "banlieue": "37261",  # Tours
-        "ville49": "18033",  # Bourges
-        "ville53": "28085",  # Chartres
-        "ville72": "36044",  # Châteauroux
-        "ville85": "41018",  # Blois
-        "rural44": "45252",  # Pithiviers
-        "rural49": "37132",  # Loches
-        "rural53": "28280",  # Nogent-le-Rotrou
-        "rural72": "36018",  # Le Blanc
-        "rural85": "41194",  # Romorantin-Lanthenay
-    },
-}
-
-# The structure whose offer some requests start from ("Contacter cet opérateur").
-OFFER_PARTNER = {"52": "France Active Pays de la Loire", "24": "France Active Centre-Val de Loire"}
