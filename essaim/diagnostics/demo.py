@@ -1,6 +1,7 @@
 """Demo self-diagnostics of the instance's région (`ESSAIM_REGION`), dated from the day the demo
 loads: three structures of the demo directory (an insertion association, a SCIC, a mutual on the
-quick path), each with its pilot's account and two campaigns (`demo_plans.py`).
+quick path), each with its pilot's account and two campaigns (`demo_plans.py`, with
+`demo_plans_actions.py` and `demo_plans_texts.py`).
 
 Last year's campaign is complete and closed: four to six respondents of different roles (three
 employees in two of them, so that their role shows apart), their answers (levels drawn from where
@@ -31,15 +32,8 @@ from essaim.core.history import entries_of_many
 from essaim.core.models import HistoryEntry
 from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.core.text import fold
-from essaim.diagnostics.demo_plans import (
-    FINDINGS,
-    ORGANISATIONS,
-    PRACTICES,
-    STRUCTURES,
-    DemoOrganisation,
-    DemoStructure,
-    DemoYear,
-)
+from essaim.diagnostics.demo_plans import ORGANISATIONS, STRUCTURES, DemoOrganisation, DemoStructure, DemoYear
+from essaim.diagnostics.demo_plans_texts import FINDINGS, PRACTICES
 from essaim.diagnostics.loading import bank_load_file
 from essaim.diagnostics.models import Action, Answer, Campaign, Framework, Item, Position, Respondent, Theme
 from essaim.diagnostics.services import (

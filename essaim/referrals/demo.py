@@ -1,6 +1,7 @@
 """Demo support requests of the instance's région (`ESSAIM_REGION`), dated from the day the demo
-loads: the network of partners and its referencing (`demo_network.py`), then about forty
-requests in every state (`demo_requests.py`).
+loads: the network of partners (`demo_network_partners.py`) and its teams' referencing
+(`demo_network.py`), then about forty requests in every state (`demo_requests.py`, with
+`demo_requests_open.py` and `demo_requests_settled.py`).
 
 The partners are the demo directory's structures; the few it lacks (the chambers, a Guid'Asso
 point) are added to it. Each team gets one adviser account with the demo password.
@@ -32,8 +33,11 @@ from essaim.core.registries import demo_loaders, demo_summaries
 from essaim.core.text import fold
 from essaim.organisations.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_region
 from essaim.organisations.models import Membership, Organisation, OrganisationRole
-from essaim.referrals.demo_network import KEY_TEAM, OFFER_PARTNER, PARTNERS, PLACES, TEAMS, DemoPartner, DemoTeam
-from essaim.referrals.demo_requests import REQUESTS, DemoRequest
+from essaim.referrals.demo_network import KEY_TEAM, TEAMS, DemoTeam
+from essaim.referrals.demo_network_partners import PARTNERS, DemoPartner
+from essaim.referrals.demo_requests import OFFER_PARTNER, PLACES, DemoRequest
+from essaim.referrals.demo_requests_open import LATEST, OPEN
+from essaim.referrals.demo_requests_settled import SETTLED
 from essaim.referrals.models import REMINDER_DAYS, DeclineReason, Dispatch, Referral, Team
 from essaim.referrals.services import (
     ReferralContext,
@@ -57,6 +61,8 @@ DECLINES = (
 )
 ABANDON_AFTER = timedelta(days=30)
 SATISFACTION_AFTER = timedelta(days=45)
+# In the order they are created, which their ids keep.
+REQUESTS = (*OPEN, *SETTLED, *LATEST)
 
 
 @demo_loaders.register("accompagnement", order=60)

@@ -1,5 +1,6 @@
-"""The demo network of partners of each demo région: its structures (found in the demo directory,
-created there when missing) and their teams' referencing, with one adviser account per team.
+"""The demo network of each demo région: its partners' teams and their referencing (needs,
+territories, audiences), with one adviser account per team. The structures they belong to are in
+`demo_network_partners.py`.
 
 Each network leaves a need uncovered in some départements (training volunteers: only the
 Guid'Asso points handle it, and not everywhere), so that the CRESS's gap table shows something.
@@ -51,16 +52,6 @@ INCUBATOR_NEEDS = ("structurer_projet", "choisir_statut_gouvernance", "changer_e
 
 
 @dataclass(frozen=True)
-class DemoPartner:
-    """A structure of the network: the demo directory's when it has it, else created there."""
-
-    name: str
-    commune: str  # INSEE code of its seat
-    description: str
-    ess_family: str = ""
-
-
-@dataclass(frozen=True)
 class DemoTeam:
     key: str  # its adviser is conseil.<key>@demo.essaim.example
     partner: str
@@ -94,115 +85,6 @@ def _dla(departement: str, partner: str, adviser: str, needs: tuple[str, ...] = 
         min_employees=1,
     )
 
-
-def _chamber(name: str, commune: str, what: str) -> DemoPartner:
-    return DemoPartner(name, commune, f"Chambre consulaire régionale : {what}")
-
-
-PARTNERS = {
-    "52": (
-        DemoPartner(
-            "CRESS Pays de la Loire",
-            "44109",
-            "Chambre régionale de l'économie sociale et solidaire des Pays de la Loire.",
-            "association",
-        ),
-        _chamber(
-            "Chambre de métiers et de l'artisanat Pays de la Loire",
-            "44109",
-            "création, reprise et développement des entreprises artisanales.",
-        ),
-        _chamber("CCI Pays de la Loire", "44109", "appui aux entreprises du commerce, de l'industrie et des services."),
-        _chamber(
-            "Chambre d'agriculture des Pays de la Loire",
-            "49007",
-            "installation, diversification et transmission des exploitations agricoles.",
-        ),
-        DemoPartner("DLA de Loire-Atlantique", "44109", "Dispositif local d'accompagnement de Loire-Atlantique."),
-        DemoPartner("DLA de Maine-et-Loire", "49007", "Dispositif local d'accompagnement de Maine-et-Loire."),
-        DemoPartner("DLA de la Mayenne", "53130", "Dispositif local d'accompagnement de la Mayenne."),
-        DemoPartner("DLA de la Sarthe", "72181", "Dispositif local d'accompagnement de la Sarthe."),
-        DemoPartner("DLA de la Vendée", "85191", "Dispositif local d'accompagnement de la Vendée."),
-        DemoPartner(
-            "France Active Pays de la Loire",
-            "44109",
-            "Association territoriale du réseau France Active, qui finance les entreprises de l'ESS.",
-            "association",
-        ),
-        DemoPartner(
-            "Les Ecossolies",
-            "44109",
-            "Réseau de l'ESS nantaise qui incube des projets d'utilité sociale.",
-            "association",
-        ),
-        DemoPartner(
-            "Ligue de l'enseignement - FAL 44",
-            "44109",
-            "Fédération d'associations d'éducation populaire, point d'appui à la vie associative.",
-            "association",
-        ),
-        DemoPartner(
-            "Maison des associations d'Angers",
-            "49007",
-            "Lieu ressource de la vie associative angevine, labellisé point Guid'Asso (structure fictive).",
-            "association",
-        ),
-        DemoPartner(
-            "Le Mouvement associatif Pays de la Loire",
-            "44109",
-            "Coordination régionale des fédérations et réseaux associatifs.",
-            "association",
-        ),
-    ),
-    "24": (
-        DemoPartner(
-            "CRESS Centre-Val de Loire",
-            "45234",
-            "Chambre régionale de l'économie sociale et solidaire du Centre-Val de Loire.",
-            "association",
-        ),
-        _chamber(
-            "Chambre de métiers et de l'artisanat Centre-Val de Loire",
-            "45234",
-            "création, reprise et développement des entreprises artisanales.",
-        ),
-        _chamber(
-            "CCI Centre-Val de Loire", "45234", "appui aux entreprises du commerce, de l'industrie et des services."
-        ),
-        _chamber(
-            "Chambre d'agriculture du Centre-Val de Loire",
-            "45234",
-            "installation, diversification et transmission des exploitations agricoles.",
-        ),
-        DemoPartner("DLA du Cher", "18033", "Dispositif local d'accompagnement du Cher."),
-        DemoPartner("DLA d'Eure-et-Loir", "28085", "Dispositif local d'accompagnement d'Eure-et-Loir."),
-        DemoPartner("DLA de l'Indre", "36044", "Dispositif local d'accompagnement de l'Indre."),
-        DemoPartner("DLA d'Indre-et-Loire", "37261", "Dispositif local d'accompagnement d'Indre-et-Loire."),
-        DemoPartner("DLA de Loir-et-Cher", "41018", "Dispositif local d'accompagnement de Loir-et-Cher."),
-        DemoPartner("DLA du Loiret", "45234", "Dispositif local d'accompagnement du Loiret."),
-        DemoPartner(
-            "France Active Centre-Val de Loire",
-            "45234",
-            "Association territoriale du réseau France Active, qui finance les entreprises de l'ESS.",
-            "association",
-        ),
-        DemoPartner(
-            "Alter'Incub Centre-Val de Loire", "45234", "Incubateur régional d'innovation sociale.", "cooperative"
-        ),
-        DemoPartner(
-            "Maison des associations de Tours",
-            "37261",
-            "Lieu ressource de la vie associative tourangelle, labellisé point Guid'Asso (structure fictive).",
-            "association",
-        ),
-        DemoPartner(
-            "Ligue de l'enseignement du Cher",
-            "18033",
-            "Fédération d'associations d'éducation populaire, point d'appui à la vie associative (structure fictive).",
-            "association",
-        ),
-    ),
-}
 
 TEAMS = {
     "52": (
@@ -382,36 +264,3 @@ TEAMS = {
 
 # The adviser shown first in the demo summary: the département of the région's capital.
 KEY_TEAM = {"52": "dla44", "24": "dla45"}
-
-# Where the demo's requests come from: the same places in both régions' terms (INSEE codes).
-PLACES = {
-    "52": {
-        "metropole": "44109",  # Nantes
-        "banlieue": "44162",  # Saint-Herblain
-        "ville49": "49007",  # Angers
-        "ville53": "53130",  # Laval
-        "ville72": "72181",  # Le Mans
-        "ville85": "85191",  # La Roche-sur-Yon
-        "rural44": "44036",  # Châteaubriant
-        "rural49": "49018",  # Baugé-en-Anjou
-        "rural53": "53097",  # Évron
-        "rural72": "72334",  # Sillé-le-Guillaume
-        "rural85": "85182",  # Pouzauges
-    },
-    "24": {
-        "metropole": "45234",  # Orléans
-        "banlieue": "37261",  # Tours
-        "ville49": "18033",  # Bourges
-        "ville53": "28085",  # Chartres
-        "ville72": "36044",  # Châteauroux
-        "ville85": "41018",  # Blois
-        "rural44": "45252",  # Pithiviers
-        "rural49": "37132",  # Loches
-        "rural53": "28280",  # Nogent-le-Rotrou
-        "rural72": "36018",  # Le Blanc
-        "rural85": "41194",  # Romorantin-Lanthenay
-    },
-}
-
-# The structure whose offer some requests start from ("Contacter cet opérateur").
-OFFER_PARTNER = {"52": "France Active Pays de la Loire", "24": "France Active Centre-Val de Loire"}

@@ -21,7 +21,8 @@ from essaim.core.text import fold
 from essaim.organisations.demo import DEMO_PASSWORD, create_demo_accounts
 from essaim.referrals import routing
 from essaim.referrals.demo import accounts_summary
-from essaim.referrals.demo_network import PLACES, TEAMS
+from essaim.referrals.demo_network import TEAMS
+from essaim.referrals.demo_requests import PLACES
 from essaim.referrals.models import Dispatch, Outcome, Referral, Source, Team
 from essaim.referrals.services.reminders import reminders_due
 from essaim.referrals.services.routing import team_profiles
