@@ -136,12 +136,9 @@ def _ratios(figures: dict[str, Any]) -> tuple[float, float | None]:
     return share, density
 
 
-def csv_rows(level: str) -> list[dict[str, Any]]:
+def csv_rows(level: str, run: SireneImport) -> list[dict[str, Any]]:
     """Every territory of a level, flat, for a CSV file (one line each, the source on each); read
     straight from the stored figures, without the sources' details `as_dict` gives one territory."""
-    run = current_import()
-    if run is None:
-        return []
     vintage = run.vintage.isoformat() if run.vintage else ""
     source = f"{CSV_SOURCE} ({vintage})"
     rows = []
@@ -180,7 +177,7 @@ FRENCH_CSV_COLUMNS = {
     "vintage": "Fichiers Sirene du",
     "establishments": "Établissements de l'ESS",
     "employer_establishments": "Établissements employeurs de l'ESS",
-    **{f"employer_{key}": f"dont {label.lower()}" for key, label in FAMILIES},
+    **{f"employer_{key}": f"dont {label[0].lower()}{label[1:]}" for key, label in FAMILIES},
     "employees_min": "Salariés, au moins",
     "employees_max": "Salariés, au plus",
     "communes": "Communes",
@@ -203,7 +200,7 @@ def level_csv(level: str, *, french: bool) -> str:
     key = f"observatory-csv:{run.pk}:{stamp}:{level}:{'fr' if french else 'api'}"
 
     def write() -> str:
-        rows = csv_rows(level)
+        rows = csv_rows(level, run)
         if not french:
             return rows_to_csv(rows, CSV_COLUMNS)
         label = LEVEL_LABELS[level]

@@ -149,6 +149,7 @@ def test_every_territory_of_a_level_downloads_with_french_headings_for_a_spreads
     assert loire["Niveau"] == "Département" and loire["Territoire"] == "Loire-Atlantique"
     assert loire["Établissements employeurs de l'ESS"] == "1" and loire["dont associations"] == "1"
     assert "Sirene" in loire["Source"] and loire["Fichiers Sirene du"] == "2026-10-02"
+    assert "dont sociétés commerciales de l'ESS" in loire
     assert client.get("/observatoire/telechargement/canton.csv").status_code == 404
 
 
